@@ -1,0 +1,84 @@
+package io.rewind.formats.spark;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.sum;
+import static org.apache.spark.sql.functions.when;
+
+import io.rewind.formats.TableSchema;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+
+/**
+ * A table read and checked: every input row, either usable ({@code reason} null) or quarantined with its reason,
+ * source file and line. Persisted, so counting and splitting it reads the input once.
+ */
+public final class ReadResult {
+    private final TableSchema schema;
+    private final Dataset<Row> staged;
+    private long[] counts;
+
+    ReadResult(TableSchema schema, Dataset<Row> staged) {
+        this.schema = schema;
+        this.staged = staged;
+    }
+
+    public TableSchema schema() {
+        return schema;
+    }
+
+    /** All rows, in the quarantine schema ({@code reason} null for usable rows). */
+    public Dataset<Row> staged() {
+        return staged;
+    }
+
+    /** Usable rows: the table's columns, then {@code source_file} and {@code source_line}. */
+    public Dataset<Row> validWithSource() {
+        List<Column> cols = tableColumns(schema);
+        cols.add(col("source_file"));
+        cols.add(col("source_line"));
+        return staged.filter(col("reason").isNull()).select(cols.toArray(new Column[0]));
+    }
+
+    /** Usable rows with exactly the table's columns. */
+    public Dataset<Row> valid() {
+        return staged.filter(col("reason").isNull()).select(tableColumns(schema).toArray(new Column[0]));
+    }
+
+    /** Rows that break a rule, with {@code reason}, {@code source_file}, {@code source_line} and {@code raw}. */
+    public Dataset<Row> quarantined() {
+        return staged.filter(col("reason").isNotNull());
+    }
+
+    public long total() {
+        return counts()[0];
+    }
+
+    public long validCount() {
+        return counts()[0] - counts()[1];
+    }
+
+    public long quarantinedCount() {
+        return counts()[1];
+    }
+
+    private long[] counts() {
+        if (counts == null) {
+            Row r = staged.agg(count(lit(1)), sum(when(col("reason").isNotNull(), 1).otherwise(0))).first();
+            counts = new long[] {r.getLong(0), r.isNullAt(1) ? 0 : r.getLong(1)};
+        }
+        return counts;
+    }
+
+    public static List<Column> tableColumns(TableSchema schema) {
+        List<Column> cols = new ArrayList<>();
+        for (String name : schema.fieldNames()) {
+            cols.add(col(name));
+        }
+        return cols;
+    }
+}

@@ -1,0 +1,271 @@
+package io.rewind.formats.spark;
+
+import static org.apache.spark.sql.functions.array;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.concat;
+import static org.apache.spark.sql.functions.element_at;
+import static org.apache.spark.sql.functions.exists;
+import static org.apache.spark.sql.functions.explode;
+import static org.apache.spark.sql.functions.filter;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.row_number;
+import static org.apache.spark.sql.functions.size;
+import static org.apache.spark.sql.functions.transform;
+import static org.apache.spark.sql.functions.when;
+
+import io.rewind.formats.FieldException;
+import io.rewind.formats.LineDecoder;
+import io.rewind.formats.TableFormat;
+import io.rewind.formats.TableSchema;
+import io.rewind.formats.Tables;
+import io.rewind.formats.Validator;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.NoSuchElementException;
+import java.util.zip.GZIPInputStream;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.input.PortableDataStream;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.expressions.Window;
+import org.apache.spark.sql.types.ArrayType;
+import org.apache.spark.sql.types.DataType;
+import org.apache.spark.sql.types.NumericType;
+import org.apache.spark.sql.types.StructField;
+import org.apache.spark.sql.types.StructType;
+import org.apache.spark.storage.StorageLevel;
+
+/**
+ * Reads a Rewind table in any format and checks every row against the table's rules. Text files are read one file
+ * per task, so each row keeps its file and line; Parquet and Delta rows keep their file and row index.
+ */
+public final class TableReader {
+    private TableReader() {
+    }
+
+    public static ReadResult read(SparkSession spark, TableSchema schema, TableFormat format, String... paths) {
+        if (paths.length == 0) {
+            throw new IllegalArgumentException("no input path given for " + schema.name());
+        }
+        Dataset<Row> staged = format.isText() ? readText(spark, schema, format, paths)
+                : readColumnar(spark, schema, format, paths);
+        if (format == TableFormat.SEED_CSV) {
+            staged = numberSeedSteps(staged);
+        }
+        staged = applyVectorLengthRule(schema, staged.persist(StorageLevel.MEMORY_AND_DISK()));
+        return new ReadResult(schema, staged.persist(StorageLevel.MEMORY_AND_DISK()));
+    }
+
+    private static Dataset<Row> readText(SparkSession spark, TableSchema schema, TableFormat format, String[] paths) {
+        JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+        jsc.hadoopConfiguration().setBoolean("mapreduce.input.fileinputformat.input.dir.recursive", true);
+        int parallelism = jsc.defaultParallelism();
+        JavaRDD<Row> rows = jsc.binaryFiles(String.join(",", paths), parallelism)
+                .flatMap(file -> new LineRows(schema, format, file._1(), file._2()));
+        return spark.createDataFrame(rows, SparkSchemas.of(Tables.quarantineOf(schema)));
+    }
+
+    /** Iterates the rows of one text file, lazily, numbering lines from 1. */
+    private static final class LineRows implements Iterator<Row> {
+        private final TableSchema schema;
+        private final Validator validator;
+        private final String path;
+        private final BufferedReader reader;
+        private LineDecoder decoder;
+        private long lineNo;
+        private String next;
+
+        LineRows(TableSchema schema, TableFormat format, String path, PortableDataStream stream) throws IOException {
+            this.schema = schema;
+            this.validator = Validator.of(schema);
+            this.path = path;
+            InputStream in = stream.open();
+            if (path.endsWith(".gz")) {
+                in = new GZIPInputStream(in);
+            }
+            this.reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16);
+            String first = readLine();
+            if (first != null) {
+                try {
+                    decoder = LineDecoder.forFile(schema, format, first);
+                } catch (RuntimeException e) {
+                    throw new IllegalArgumentException(path + " line 1: " + e.getMessage(), e);
+                }
+                next = decoder.firstLineIsHeader() ? readNonBlank() : (first.isBlank() ? readNonBlank() : first);
+            }
+            if (next == null) {
+                reader.close();
+            }
+        }
+
+        private String readLine() {
+            try {
+                String l = reader.readLine();
+                if (l != null) {
+                    lineNo++;
+                }
+                return l;
+            } catch (IOException e) {
+                throw new UncheckedIOException(path + " line " + (lineNo + 1), e);
+            }
+        }
+
+        private String readNonBlank() {
+            String l;
+            do {
+                l = readLine();
+            } while (l != null && l.isBlank());
+            return l;
+        }
+
+        @Override
+        public boolean hasNext() {
+            return next != null;
+        }
+
+        @Override
+        public Row next() {
+            if (next == null) {
+                throw new NoSuchElementException();
+            }
+            String line = next;
+            long at = lineNo;
+            next = readNonBlank();
+            if (next == null) {
+                try {
+                    reader.close();
+                } catch (IOException ignored) {
+                    // the file was read to the end
+                }
+            }
+            Object[] values;
+            try {
+                values = decoder.decode(line);
+            } catch (FieldException e) {
+                return SparkRows.toRow(schema, null, e.getMessage(), path, at, line);
+            }
+            String reason = validator.check(values);
+            return SparkRows.toRow(schema, values, reason, path, at, reason == null ? null : line);
+        }
+    }
+
+    private static Dataset<Row> readColumnar(SparkSession spark, TableSchema schema, TableFormat format,
+                                             String[] paths) {
+        Dataset<Row> df;
+        if (format == TableFormat.DELTA) {
+            df = null;
+            for (String p : paths) {
+                Dataset<Row> one = spark.read().format("delta").load(p);
+                df = df == null ? one : df.unionByName(one, true);
+            }
+        } else {
+            df = spark.read().parquet(paths);
+        }
+        List<Column> cols = new ArrayList<>();
+        StructType have = df.schema();
+        StructType want = SparkSchemas.of(schema);
+        for (StructField f : want.fields()) {
+            if (!List.of(have.fieldNames()).contains(f.name())) {
+                cols.add(lit(null).cast(f.dataType()).as(f.name()));
+                continue;
+            }
+            DataType actual = have.apply(f.name()).dataType();
+            if (!compatible(actual, f.dataType())) {
+                throw new IllegalArgumentException(String.join(",", paths) + ": field " + f.name() + " has type "
+                        + actual.simpleString() + ", table " + schema.name() + " needs "
+                        + f.dataType().simpleString());
+            }
+            cols.add(actual.sameType(f.dataType()) ? col(f.name())
+                    : col(f.name()).cast(SparkSchemas.nullable(f.dataType())).as(f.name()));
+        }
+        cols.add(col("_metadata.file_path").as("source_file"));
+        cols.add(rowIndex(df).as("source_line"));
+        Dataset<Row> conformed = df.select(cols.toArray(new Column[0]));
+        Validator validator = Validator.of(schema);
+        int n = schema.size();
+        JavaRDD<Row> rows = conformed.javaRDD().map(r -> {
+            Object[] values;
+            String reason;
+            try {
+                values = SparkRows.fromRow(schema, r);
+                reason = validator.check(values);
+            } catch (FieldException e) {
+                values = null;
+                reason = e.getMessage();
+            }
+            return SparkRows.toRow(schema, values, reason, r.get(n), r.get(n + 1), null);
+        });
+        return spark.createDataFrame(rows, SparkSchemas.of(Tables.quarantineOf(schema)));
+    }
+
+    private static Column rowIndex(Dataset<Row> df) {
+        StructType metadata = (StructType) df.select(col("_metadata")).schema().fields()[0].dataType();
+        return List.of(metadata.fieldNames()).contains("row_index") ? col("_metadata.row_index")
+                : lit(null).cast("bigint"); // Delta tables do not expose a row index
+    }
+
+    private static boolean compatible(DataType actual, DataType wanted) {
+        if (actual.sameType(wanted)) {
+            return true;
+        }
+        if (actual instanceof NumericType && wanted instanceof NumericType) {
+            return true;
+        }
+        if (actual instanceof ArrayType a && wanted instanceof ArrayType w) {
+            return compatible(a.elementType(), w.elementType());
+        }
+        if (actual instanceof StructType a && wanted instanceof StructType w) {
+            for (StructField f : w.fields()) {
+                if (List.of(a.fieldNames()).contains(f.name()) && !compatible(a.apply(f.name()).dataType(),
+                        f.dataType())) {
+                    return false;
+                }
+            }
+            return true;
+        }
+        return false;
+    }
+
+    /** Seed CSV rows carry no step: number them by file order within each episode. */
+    private static Dataset<Row> numberSeedSteps(Dataset<Row> staged) {
+        Column step = row_number().over(Window.partitionBy("episode_id").orderBy("source_file", "source_line"))
+                .minus(1);
+        return staged.withColumn("step", when(col("reason").isNull(), step).otherwise(col("step")));
+    }
+
+    /** Vectors of one field must have one length across the table: rows off the most common length are bad. */
+    static Dataset<Row> applyVectorLengthRule(TableSchema schema, Dataset<Row> staged) {
+        Dataset<Row> out = staged;
+        for (String field : List.of("context", "actions", "state", "action_probs")) {
+            if (!schema.has(field) || (field.equals("action_probs") && schema.has("actions"))) {
+                continue; // a decision's action_probs follow its candidate set, which may change
+            }
+            Column lengths = field.equals("actions")
+                    ? filter(transform(col("actions"), c -> size(c.getField("features"))), x -> x.geq(0))
+                    : filter(array(size(col(field))), x -> x.geq(0));
+            String label = field.equals("actions") ? "actions.features" : field;
+            List<Row> mode = staged.filter(col("reason").isNull()).select(explode(lengths).as("len"))
+                    .groupBy("len").count().orderBy(col("count").desc(), col("len").asc()).limit(1)
+                    .collectAsList();
+            if (mode.isEmpty()) {
+                continue;
+            }
+            int expected = mode.get(0).getInt(0);
+            Column off = exists(lengths, x -> x.notEqual(expected));
+            Column reason = concat(lit(label + ": has "), element_at(filter(lengths, x -> x.notEqual(expected)), 1)
+                    .cast("string"), lit(" entries, the table's other rows have " + expected));
+            out = out.withColumn("reason", when(col("reason").isNull().and(off), reason).otherwise(col("reason")));
+        }
+        return out;
+    }
+}

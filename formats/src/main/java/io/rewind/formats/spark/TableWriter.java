@@ -1,0 +1,119 @@
+package io.rewind.formats.spark;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.sum;
+
+import io.rewind.formats.CsvCodec;
+import io.rewind.formats.JsonCodec;
+import io.rewind.formats.SeedEpisodeCsv;
+import io.rewind.formats.TableFormat;
+import io.rewind.formats.TableSchema;
+import io.rewind.formats.Tables;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.DataFrameWriter;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SaveMode;
+import org.apache.spark.sql.expressions.Window;
+
+/**
+ * Writes a Rewind table in any format. Text formats are written by Rewind's own codecs (so they read back exactly);
+ * Parquet and Delta by Spark. Writes replace what was there: the whole path, or with {@code partitionBy} only the
+ * partitions the data has (dynamic partition overwrite), so re-running a job never duplicates rows.
+ */
+public final class TableWriter {
+    private TableWriter() {
+    }
+
+    public static void write(Dataset<Row> df, TableSchema schema, TableFormat format, String path,
+                             String... partitionBy) {
+        Dataset<Row> rows = df.select(ReadResult.tableColumns(schema).toArray(new Column[0]));
+        switch (format) {
+            case PARQUET:
+            case DELTA: {
+                DataFrameWriter<Row> w = rows.write().mode(SaveMode.Overwrite).format(format.cliName());
+                if (partitionBy.length > 0) {
+                    w = w.partitionBy(partitionBy).option("partitionOverwriteMode", "dynamic");
+                }
+                w.save(path);
+                return;
+            }
+            case JSONL:
+            case CSV:
+                if (partitionBy.length > 0) {
+                    throw new IllegalArgumentException(format.cliName() + " output is not partitioned; use parquet"
+                            + " or delta for " + path);
+                }
+                writeLines(rows, schema, format, path);
+                return;
+            case SEED_CSV:
+                writeSeedCsv(rows, schema, path);
+                return;
+            default:
+                throw new IllegalStateException(format.name());
+        }
+    }
+
+    /** Writes rows of the quarantine schema of {@code table}. */
+    public static void writeQuarantine(Dataset<Row> quarantined, TableSchema table, TableFormat format, String path) {
+        TableFormat f = format == TableFormat.SEED_CSV ? TableFormat.CSV : format;
+        write(quarantined, Tables.quarantineOf(table), f, path);
+    }
+
+    private static void writeLines(Dataset<Row> rows, TableSchema schema, TableFormat format, String path) {
+        boolean csv = format == TableFormat.CSV;
+        JavaRDD<String> lines = rows.javaRDD().mapPartitions(it -> new Iterator<String>() {
+            boolean header = csv && it.hasNext();
+
+            public boolean hasNext() {
+                return header || it.hasNext();
+            }
+
+            public String next() {
+                if (header) {
+                    header = false;
+                    return CsvCodec.header(schema);
+                }
+                Object[] values = SparkRows.fromRow(schema, it.next());
+                return csv ? CsvCodec.encodeLine(schema, values) : JsonCodec.encodeLine(schema, values);
+            }
+        });
+        rows.sparkSession().createDataset(lines.rdd(), Encoders.STRING()).write().mode(SaveMode.Overwrite).text(path);
+    }
+
+    /** One file, episodes in order, as the batch-RL seed lays them out. */
+    private static void writeSeedCsv(Dataset<Row> rows, TableSchema schema, String path) {
+        if (!schema.equals(Tables.EPISODES)) {
+            throw new IllegalArgumentException("seed-csv holds episodes only, not " + schema.name());
+        }
+        Row first = rows.select("state").first();
+        int dim = first == null ? 0 : first.getList(0).size();
+        List<Column> cols = new ArrayList<>(ReadResult.tableColumns(schema));
+        cols.add(sum("reward").over(Window.partitionBy("episode_id")).as("episode_return"));
+        Dataset<Row> ordered = rows.select(cols.toArray(new Column[0]))
+                .orderBy(col("episode_id"), col("step")).coalesce(1);
+        int n = schema.size();
+        JavaRDD<String> lines = ordered.javaRDD().mapPartitions(it -> new Iterator<String>() {
+            boolean header = true;
+
+            public boolean hasNext() {
+                return header || it.hasNext();
+            }
+
+            public String next() {
+                if (header) {
+                    header = false;
+                    return SeedEpisodeCsv.header(dim);
+                }
+                Row r = it.next();
+                return SeedEpisodeCsv.encodeLine(SparkRows.fromRow(schema, r), r.getDouble(n));
+            }
+        });
+        rows.sparkSession().createDataset(lines.rdd(), Encoders.STRING()).write().mode(SaveMode.Overwrite).text(path);
+    }
+}
