@@ -1,0 +1,35 @@
+package io.rewind.jobs.join;
+
+import io.rewind.formats.JoinRules;
+import io.rewind.formats.TableFormat;
+import java.util.List;
+
+/** Everything {@code rewind join} needs: where the logs are, where the interactions go, and the join rules. */
+public record JoinConfig(List<String> decisions, TableFormat decisionsFormat, List<String> rewards,
+                         TableFormat rewardsFormat, String output, TableFormat outputFormat, String quarantine,
+                         String summary, JoinRules rules, double maxBadFraction) {
+    public JoinConfig {
+        if (outputFormat != TableFormat.DELTA && outputFormat != TableFormat.PARQUET) {
+            throw new IllegalArgumentException("join output is partitioned by date: use delta or parquet, not "
+                    + outputFormat.cliName());
+        }
+        if (!(maxBadFraction >= 0 && maxBadFraction <= 1)) {
+            throw new IllegalArgumentException("--max-bad-fraction must be in [0, 1]: " + maxBadFraction);
+        }
+        decisions = List.copyOf(decisions);
+        rewards = List.copyOf(rewards);
+    }
+
+    /** Quarantine and summary paths default to siblings of the output. */
+    public static String defaultQuarantine(String output) {
+        return stripSlash(output) + "_quarantine";
+    }
+
+    public static String defaultSummary(String output) {
+        return stripSlash(output) + "_summary.json";
+    }
+
+    private static String stripSlash(String p) {
+        return p.endsWith("/") ? p.substring(0, p.length() - 1) : p;
+    }
+}
