@@ -30,6 +30,9 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.zip.GZIPInputStream;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileStatus;
+import org.apache.hadoop.fs.Path;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.input.PortableDataStream;
@@ -57,6 +60,7 @@ public final class TableReader {
         if (paths.length == 0) {
             throw new IllegalArgumentException("no input path given for " + schema.name());
         }
+        requireExisting(spark, schema, paths);
         Dataset<Row> staged = format.isText() ? readText(spark, schema, format, paths)
                 : readColumnar(spark, schema, format, paths);
         if (format == TableFormat.SEED_CSV) {
@@ -64,6 +68,21 @@ public final class TableReader {
         }
         staged = applyVectorLengthRule(schema, staged.persist(StorageLevel.MEMORY_AND_DISK()));
         return new ReadResult(schema, staged.persist(StorageLevel.MEMORY_AND_DISK()));
+    }
+
+    private static void requireExisting(SparkSession spark, TableSchema schema, String[] paths) {
+        Configuration conf = spark.sparkContext().hadoopConfiguration();
+        for (String p : paths) {
+            try {
+                Path path = new Path(p);
+                FileStatus[] found = path.getFileSystem(conf).globStatus(path);
+                if (found == null || found.length == 0) {
+                    throw new IllegalArgumentException(schema.name() + ": no such file or folder: " + p);
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(schema.name() + ": cannot list " + p, e);
+            }
+        }
     }
 
     private static Dataset<Row> readText(SparkSession spark, TableSchema schema, TableFormat format, String[] paths) {

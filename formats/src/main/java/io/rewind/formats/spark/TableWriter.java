@@ -19,6 +19,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
+import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.expressions.Window;
 
 /**
@@ -83,7 +84,12 @@ public final class TableWriter {
                 return csv ? CsvCodec.encodeLine(schema, values) : JsonCodec.encodeLine(schema, values);
             }
         });
-        rows.sparkSession().createDataset(lines.rdd(), Encoders.STRING()).write().mode(SaveMode.Overwrite).text(path);
+        writeText(rows.sparkSession(), lines, path);
+    }
+
+    /** Writes lines as text files (one per partition, in order), replacing the path. */
+    public static void writeText(SparkSession spark, JavaRDD<String> lines, String path) {
+        spark.createDataset(lines.rdd(), Encoders.STRING()).write().mode(SaveMode.Overwrite).text(path);
     }
 
     /** One file, episodes in order, as the batch-RL seed lays them out. */
@@ -114,6 +120,6 @@ public final class TableWriter {
                 return SeedEpisodeCsv.encodeLine(SparkRows.fromRow(schema, r), r.getDouble(n));
             }
         });
-        rows.sparkSession().createDataset(lines.rdd(), Encoders.STRING()).write().mode(SaveMode.Overwrite).text(path);
+        writeText(rows.sparkSession(), lines, path);
     }
 }

@@ -1,0 +1,75 @@
+package io.rewind.cli;
+
+import io.rewind.formats.JoinRules;
+import io.rewind.formats.TableFormat;
+import io.rewind.formats.spark.LocalSpark;
+import io.rewind.jobs.JobSummary;
+import io.rewind.jobs.join.JoinConfig;
+import io.rewind.jobs.join.JoinJob;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+@Command(name = "join", mixinStandardHelpOptions = true,
+        description = "Join decisions with rewards by event_id into the interactions table (partitioned by date).")
+public final class JoinCommand implements Callable<Integer> {
+    @Option(names = "--decisions", required = true, split = ",", description = "decisions file(s) or folder(s)")
+    List<String> decisions;
+
+    @Option(names = "--decisions-format", defaultValue = "jsonl", description = "jsonl, csv, parquet or delta")
+    String decisionsFormat;
+
+    @Option(names = "--rewards", required = true, split = ",", description = "rewards file(s) or folder(s)")
+    List<String> rewards;
+
+    @Option(names = "--rewards-format", defaultValue = "jsonl", description = "jsonl, csv, parquet or delta")
+    String rewardsFormat;
+
+    @Option(names = "--output", required = true, description = "where the interactions table goes")
+    String output;
+
+    @Option(names = "--output-format", defaultValue = "delta", description = "delta (default) or parquet")
+    String outputFormat;
+
+    @Option(names = "--quarantine", description = "where unusable rows go (default: OUTPUT_quarantine)")
+    String quarantine;
+
+    @Option(names = "--summary", description = "JSON summary path (default: OUTPUT_summary.json)")
+    String summary;
+
+    @Option(names = "--reward-window", defaultValue = "10m", converter = DurationConverter.class,
+            description = "how long after a decision its reward may come (e.g. 90s, 10m, 2h; default 10m)")
+    Duration window;
+
+    @Option(names = "--default-reward", defaultValue = "0.0",
+            description = "reward of a decision with no reward in its window (default 0)")
+    double defaultReward;
+
+    @Option(names = "--drop-unrewarded", description = "drop decisions with no reward instead (an inner join)")
+    boolean dropUnrewarded;
+
+    @Option(names = "--aggregation", defaultValue = "first", description = "several rewards: first, last or sum")
+    String aggregation;
+
+    @Option(names = "--train-ratio", defaultValue = "0.8", description = "share of events in the train split")
+    double trainRatio;
+
+    @Option(names = "--max-bad-fraction", defaultValue = "0.05",
+            description = "fail when more than this share of input rows is quarantined (default 0.05)")
+    double maxBadFraction;
+
+    @Override
+    public Integer call() {
+        JoinConfig config = new JoinConfig(decisions, TableFormat.parse(decisionsFormat), rewards,
+                TableFormat.parse(rewardsFormat), output, TableFormat.parse(outputFormat),
+                quarantine != null ? quarantine : JoinConfig.defaultQuarantine(output),
+                summary != null ? summary : JoinConfig.defaultSummary(output),
+                new JoinRules(window, defaultReward, dropUnrewarded, JoinRules.Aggregation.parse(aggregation),
+                        trainRatio), maxBadFraction);
+        JobSummary s = JoinJob.run(LocalSpark.getOrCreate("rewind join"), config);
+        System.out.println("rewind join\n" + s.toTable());
+        return 0;
+    }
+}

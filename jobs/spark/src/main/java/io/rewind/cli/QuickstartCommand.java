@@ -1,0 +1,49 @@
+package io.rewind.cli;
+
+import io.rewind.formats.JoinRules;
+import io.rewind.formats.TableFormat;
+import io.rewind.formats.spark.LocalSpark;
+import io.rewind.jobs.JobSummary;
+import io.rewind.jobs.join.JoinConfig;
+import io.rewind.jobs.join.JoinJob;
+import io.rewind.jobs.simulate.SimulateJob;
+import io.rewind.rl.sim.LoggedBanditConfig;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.apache.spark.sql.SparkSession;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+@Command(name = "quickstart", mixinStandardHelpOptions = true,
+        description = "Simulate a small logged data set, join it, and print what happened (local files).")
+public final class QuickstartCommand implements Callable<Integer> {
+    @Option(names = "--dir", defaultValue = "rewind-quickstart", description = "working folder (default ./rewind-quickstart)")
+    Path dir;
+
+    @Option(names = "--rows", defaultValue = "20000", description = "decisions to simulate")
+    long rows;
+
+    @Override
+    public Integer call() {
+        SparkSession spark = LocalSpark.getOrCreate("rewind quickstart");
+        String base = dir.toAbsolutePath().toString();
+        LoggedBanditConfig sim = new LoggedBanditConfig(rows, 5, 4, 7, "epsilon-greedy", 0.2,
+                Instant.parse("2026-01-01T00:00:00Z"), 2, 30, 0.1, 0.02, 0.005);
+        System.out.println("1. simulate: " + rows + " decisions by an epsilon-greedy policy, 0.5% malformed rows,"
+                + " into " + base + "/logs");
+        System.out.println(SimulateJob.run(spark, sim, base + "/logs", TableFormat.JSONL, 2).toTable());
+        String output = base + "/interactions";
+        JoinConfig join = new JoinConfig(List.of(base + "/logs/decisions"), TableFormat.JSONL,
+                List.of(base + "/logs/rewards"), TableFormat.JSONL, output, TableFormat.DELTA,
+                JoinConfig.defaultQuarantine(output), JoinConfig.defaultSummary(output),
+                new JoinRules(Duration.ofMinutes(2), 0.0, false, JoinRules.Aggregation.FIRST, 0.8), 0.05);
+        System.out.println("2. join: decisions with rewards inside a 2 minute window, into " + output + " (Delta)");
+        JobSummary s = JoinJob.run(spark, join);
+        System.out.println(s.toTable());
+        System.out.println("Quarantined rows and their reasons: " + join.quarantine());
+        return 0;
+    }
+}
