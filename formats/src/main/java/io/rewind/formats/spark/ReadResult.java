@@ -20,11 +20,18 @@ import org.apache.spark.sql.Row;
 public final class ReadResult {
     private final TableSchema schema;
     private final Dataset<Row> staged;
+    private final Dataset<Row> cached;
     private long[] counts;
 
-    ReadResult(TableSchema schema, Dataset<Row> staged) {
+    ReadResult(TableSchema schema, Dataset<Row> staged, Dataset<Row> cached) {
         this.schema = schema;
         this.staged = staged;
+        this.cached = cached;
+    }
+
+    /** Frees the cached input rows. */
+    public void unpersist() {
+        cached.unpersist();
     }
 
     public TableSchema schema() {

@@ -10,7 +10,9 @@ import static org.apache.spark.sql.functions.filter;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.row_number;
 import static org.apache.spark.sql.functions.size;
+import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.transform;
+import static org.apache.spark.sql.functions.udf;
 import static org.apache.spark.sql.functions.when;
 
 import io.rewind.formats.FieldException;
@@ -40,7 +42,10 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.api.java.UDF1;
+import org.apache.spark.sql.expressions.UserDefinedFunction;
 import org.apache.spark.sql.expressions.Window;
+import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.ArrayType;
 import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.NumericType;
@@ -66,8 +71,8 @@ public final class TableReader {
         if (format == TableFormat.SEED_CSV) {
             staged = numberSeedSteps(staged);
         }
-        staged = applyVectorLengthRule(schema, staged.persist(StorageLevel.MEMORY_AND_DISK()));
-        return new ReadResult(schema, staged.persist(StorageLevel.MEMORY_AND_DISK()));
+        Dataset<Row> cached = staged.persist(StorageLevel.MEMORY_AND_DISK());
+        return new ReadResult(schema, applyVectorLengthRule(schema, cached), cached);
     }
 
     private static void requireExisting(SparkSession spark, TableSchema schema, String[] paths) {
@@ -211,20 +216,19 @@ public final class TableReader {
         cols.add(rowIndex(df).as("source_line"));
         Dataset<Row> conformed = df.select(cols.toArray(new Column[0]));
         Validator validator = Validator.of(schema);
-        int n = schema.size();
-        JavaRDD<Row> rows = conformed.javaRDD().map(r -> {
-            Object[] values;
-            String reason;
+        UserDefinedFunction check = udf((UDF1<Row, String>) r -> {
             try {
-                values = SparkRows.fromRow(schema, r);
-                reason = validator.check(values);
+                return validator.check(SparkRows.fromRow(schema, r));
             } catch (FieldException e) {
-                values = null;
-                reason = e.getMessage();
+                return e.getMessage();
             }
-            return SparkRows.toRow(schema, values, reason, r.get(n), r.get(n + 1), null);
-        });
-        return spark.createDataFrame(rows, SparkSchemas.of(Tables.quarantineOf(schema)));
+        }, DataTypes.StringType);
+        List<Column> out = ReadResult.tableColumns(schema);
+        out.add(check.apply(struct(ReadResult.tableColumns(schema).toArray(new Column[0]))).as("reason"));
+        out.add(col("source_file"));
+        out.add(col("source_line"));
+        out.add(lit(null).cast("string").as("raw"));
+        return conformed.select(out.toArray(new Column[0]));
     }
 
     private static Column rowIndex(Dataset<Row> df) {
