@@ -1,0 +1,74 @@
+package io.rewind.ope.synthetic;
+
+import io.rewind.ope.Estimator;
+import io.rewind.ope.Evaluation;
+import io.rewind.ope.bandit.BanditSample;
+import io.rewind.ope.reward.CrossFitting;
+import io.rewind.ope.reward.PerActionLogistic;
+import io.rewind.ope.reward.RewardModel;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+
+/**
+ * One simulated data set from a {@link SyntheticBandit}, its reward model fitted with cross-fitting, turned into
+ * {@link BanditSample}s: what the accuracy and coverage experiments (and {@code bench/ope}) evaluate.
+ */
+public final class SyntheticEvaluation {
+    private SyntheticEvaluation() {
+    }
+
+    /** The samples of one data set and the target policy's true value on its contexts. */
+    public record DataSet(List<BanditSample> samples, double trueValueOnContexts) {
+    }
+
+    public static DataSet generate(SyntheticBandit bandit, int n, long seed, int folds) {
+        SplittableRandom r = new SplittableRandom(seed);
+        List<SyntheticBandit.Round> rounds = new ArrayList<>(n);
+        List<PerActionLogistic.Example> examples = new ArrayList<>(n);
+        double truth = 0;
+        for (int i = 0; i < n; i++) {
+            SyntheticBandit.Round round = bandit.round(r);
+            rounds.add(round);
+            examples.add(new PerActionLogistic.Example(round.x(), round.action(), round.reward()));
+            double v = 0;
+            for (int a = 0; a < bandit.actions(); a++) {
+                v += round.target()[a] * round.q()[a];
+            }
+            truth += v;
+        }
+        List<Integer> index = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            index.add(i);
+        }
+        List<RewardModel> models = CrossFitting.fit(index, folds, i -> i % folds, rows -> {
+            List<PerActionLogistic.Example> part = new ArrayList<>(rows.size());
+            for (int i : rows) {
+                part.add(examples.get(i));
+            }
+            return PerActionLogistic.fit(part, bandit.actions(), 1.0);
+        });
+        List<BanditSample> samples = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            SyntheticBandit.Round round = rounds.get(i);
+            double[] qHat = models.get(i % folds).predict(round.x());
+            double dm = 0;
+            for (int a = 0; a < qHat.length; a++) {
+                dm += round.target()[a] * qHat[a];
+            }
+            int a = round.action();
+            samples.add(new BanditSample(seed * 1_000_003L + i, round.reward(), round.logging()[a],
+                    round.target()[a], qHat[a], dm));
+        }
+        return new DataSet(samples, truth / n);
+    }
+
+    public static Evaluation<BanditSample> evaluate(List<Estimator<BanditSample>> estimators,
+                                                    List<BanditSample> samples, int replicates, long seed) {
+        Evaluation<BanditSample> e = new Evaluation<>(estimators, replicates, seed, Double.POSITIVE_INFINITY);
+        for (BanditSample s : samples) {
+            e.add(s);
+        }
+        return e;
+    }
+}
