@@ -15,19 +15,28 @@ if [ ! -f "$OUT/logs-$ROWS.done" ]; then
     --reward-delay 30s --missing-rewards 0.1 --duplicate-rewards 0.02 > "$OUT/simulate.txt"
   touch "$OUT/logs-$ROWS.done"
 fi
-TARGET="$ROOT/jobs/spark/target"
-CP="$TARGET/rewind-jobs-spark.jar:$(cat "$TARGET/classpath.txt")"
+# Build once, then run a snapshot of the jar, so that editing sources during a run cannot trigger a rebuild
+# inside a timed command.
+"$ROOT/rewind" --version > /dev/null
+SNAP="$OUT/jar"
+mkdir -p "$SNAP"
+cp "$ROOT/jobs/spark/target/rewind-jobs-spark.jar" "$ROOT/jobs/spark/target/classpath.txt" \
+  "$ROOT/jobs/spark/target/jvm-flags.txt" "$SNAP/"
+CP="$SNAP/rewind-jobs-spark.jar:$(cat "$SNAP/classpath.txt")"
+# shellcheck disable=SC2046
+rewind() { java $REWIND_JAVA_OPTS $(cat "$SNAP/jvm-flags.txt") \
+  -Dlog4j2.configurationFile=classpath:rewind-log4j2.properties -cp "$CP" io.rewind.cli.Rewind "$@"; }
 
 median() { sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
 rewind_times=(); plain_times=()
 for i in $(seq "$RUNS"); do
   s=$(date +%s.%N)
-  "$ROOT/rewind" join --decisions "$OUT/logs/decisions" --decisions-format parquet \
+  rewind join --decisions "$OUT/logs/decisions" --decisions-format parquet \
     --rewards "$OUT/logs/rewards" --rewards-format parquet --output "$OUT/interactions" \
     --reward-window 10m > "$OUT/join-$i.txt"
   e=$(date +%s.%N); rewind_times+=("$(echo "$e - $s" | bc)")
   # shellcheck disable=SC2046
-  p=$(java -Xmx12g $(cat "$TARGET/jvm-flags.txt") -Dlog4j2.configurationFile=classpath:rewind-log4j2.properties \
+  p=$(java -Xmx12g $(cat "$SNAP/jvm-flags.txt") -Dlog4j2.configurationFile=classpath:rewind-log4j2.properties \
       -cp "$CP" "$ROOT/bench/join/PlainJoin.java" "$OUT/logs/decisions" "$OUT/logs/rewards" "$OUT/plain" \
       | awk '/plain_join_seconds/ {print $2}')
   plain_times+=("$p")

@@ -26,6 +26,11 @@ public abstract class Estimator<S extends OpeSample> implements Serializable {
         return null;
     }
 
+    /** Whether the statistics keep cross-products; off for estimators with a term per time step. */
+    public boolean tracksCovariance() {
+        return terms() <= 16;
+    }
+
     /** True when the terms are bounded by construction (IPS-type), so the empirical Bernstein bound applies. */
     protected boolean bernsteinApplies() {
         return false;
@@ -40,7 +45,7 @@ public abstract class Estimator<S extends OpeSample> implements Serializable {
         double z = new NormalDistribution().inverseCumulativeProbability((1 + level) / 2);
         switch (method) {
             case NORMAL: {
-                double[] g = gradient(stats.means());
+                double[] g = stats.tracksCovariance() ? gradient(stats.means()) : null;
                 double se;
                 if (g == null) {
                     se = bootstrapStandardError(stats);

@@ -28,7 +28,7 @@ public final class Evaluation<S extends OpeSample> implements Serializable {
         this.estimators = List.copyOf(estimators);
         this.stats = new MomentStats[estimators.size()];
         for (int i = 0; i < stats.length; i++) {
-            stats[i] = new MomentStats(estimators.get(i).terms(), replicates);
+            stats[i] = new MomentStats(estimators.get(i).terms(), replicates, estimators.get(i).tracksCovariance());
         }
         this.diagnostics = new Diagnostics(clipAt);
         this.seed = seed;

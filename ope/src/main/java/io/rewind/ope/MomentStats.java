@@ -19,9 +19,17 @@ public final class MomentStats implements Serializable {
     private final double[] replicateCount;
 
     public MomentStats(int terms, int replicates) {
+        this(terms, replicates, true);
+    }
+
+    /**
+     * @param trackCovariance keep the k×k cross-products (for delta-method intervals); estimators with many terms
+     *                        (per time step) turn it off and take their standard error from the bootstrap
+     */
+    public MomentStats(int terms, int replicates, boolean trackCovariance) {
         this.k = terms;
         this.sum = new double[terms];
-        this.cross = new double[terms * terms];
+        this.cross = trackCovariance ? new double[terms * terms] : null;
         this.min = new double[terms];
         this.max = new double[terms];
         Arrays.fill(min, Double.POSITIVE_INFINITY);
@@ -36,8 +44,10 @@ public final class MomentStats implements Serializable {
         for (int i = 0; i < k; i++) {
             double t = terms[i];
             sum[i] += t;
-            for (int j = i; j < k; j++) {
-                cross[i * k + j] += t * terms[j];
+            if (cross != null) {
+                for (int j = i; j < k; j++) {
+                    cross[i * k + j] += t * terms[j];
+                }
             }
             if (t < min[i]) {
                 min[i] = t;
@@ -69,8 +79,10 @@ public final class MomentStats implements Serializable {
             min[i] = Math.min(min[i], o.min[i]);
             max[i] = Math.max(max[i], o.max[i]);
         }
-        for (int i = 0; i < cross.length; i++) {
-            cross[i] += o.cross[i];
+        if (cross != null) {
+            for (int i = 0; i < cross.length; i++) {
+                cross[i] += o.cross[i];
+            }
         }
         for (int b = 0; b < replicateCount.length; b++) {
             replicateCount[b] += o.replicateCount[b];
@@ -89,6 +101,10 @@ public final class MomentStats implements Serializable {
         return k;
     }
 
+    public boolean tracksCovariance() {
+        return cross != null;
+    }
+
     public int replicates() {
         return replicateCount.length;
     }
@@ -103,6 +119,9 @@ public final class MomentStats implements Serializable {
 
     /** Sample covariance (divisor n - 1) of terms i and j. */
     public double covariance(int i, int j) {
+        if (cross == null) {
+            throw new IllegalStateException("covariances were not tracked for these statistics");
+        }
         if (n < 2) {
             return Double.NaN;
         }
