@@ -1,0 +1,48 @@
+package io.rewind.flink;
+
+import io.rewind.formats.Field;
+import io.rewind.formats.FieldType;
+import io.rewind.formats.TableSchema;
+import org.apache.avro.LogicalTypes;
+import org.apache.avro.Schema;
+import org.apache.avro.SchemaBuilder;
+
+/**
+ * Avro schemas of Rewind tables, derived from the same {@link TableSchema} Spark uses, so Parquet written by Flink
+ * (through parquet-avro) reads in Spark with the Spark join's schema: timestamps as timestamp-micros, vectors as
+ * arrays of double, candidates as records of id and features.
+ */
+public final class AvroSchemas {
+    private AvroSchemas() {
+    }
+
+    public static Schema of(TableSchema table) {
+        SchemaBuilder.FieldAssembler<Schema> fields = SchemaBuilder.record(table.name()).namespace("io.rewind")
+                .fields();
+        for (Field f : table.fields()) {
+            Schema type = type(f.type());
+            Schema nullable = Schema.createUnion(Schema.create(Schema.Type.NULL), type);
+            fields = fields.name(f.name()).doc(f.description()).type(f.required() ? type : nullable).noDefault();
+        }
+        return fields.endRecord();
+    }
+
+    static Schema type(FieldType t) {
+        return switch (t) {
+            case STRING -> Schema.create(Schema.Type.STRING);
+            case INT -> Schema.create(Schema.Type.INT);
+            case LONG -> Schema.create(Schema.Type.LONG);
+            case DOUBLE -> Schema.create(Schema.Type.DOUBLE);
+            case BOOLEAN -> Schema.create(Schema.Type.BOOLEAN);
+            case TIMESTAMP -> LogicalTypes.timestampMicros().addToSchema(Schema.create(Schema.Type.LONG));
+            case DOUBLE_ARRAY -> Schema.createArray(Schema.create(Schema.Type.DOUBLE));
+            case STRING_ARRAY -> Schema.createArray(Schema.create(Schema.Type.STRING));
+            case SPARSE_VECTOR -> Schema.createMap(Schema.create(Schema.Type.DOUBLE));
+            case CANDIDATES -> Schema.createArray(SchemaBuilder.record("candidate").namespace("io.rewind").fields()
+                    .requiredString("id")
+                    .name("features").type(Schema.createUnion(Schema.create(Schema.Type.NULL),
+                            Schema.createArray(Schema.create(Schema.Type.DOUBLE)))).noDefault()
+                    .endRecord());
+        };
+    }
+}
