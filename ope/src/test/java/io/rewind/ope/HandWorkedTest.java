@@ -146,4 +146,29 @@ class HandWorkedTest {
         assertThrows(IllegalArgumentException.class, () -> new DirectMethod().interval(empty.stats(0), 0.95,
                 IntervalMethod.BERNSTEIN));
     }
+
+    @Test
+    void differenceOfTwoPoliciesOnTheSameRows() {
+        List<BanditSample> a = samples();
+        List<Paired<BanditSample>> pairs = new java.util.ArrayList<>();
+        double expected = 0;
+        for (int i = 0; i < a.size(); i++) {
+            BanditSample c = a.get(i);
+            // the incumbent: the logging policy itself (weight 1)
+            BanditSample inc = new BanditSample(c.id(), c.reward(), c.loggedProb(), c.loggedProb(), c.qHat(),
+                    c.qHat());
+            pairs.add(new Paired<>(c, inc));
+            expected += (c.dmValue() + c.weight() * (c.reward() - c.qHat()) - c.reward()) / a.size();
+        }
+        Difference<BanditSample> diff = new Difference<>(new DoublyRobust());
+        Evaluation<Paired<BanditSample>> ev = new Evaluation<>(List.of(diff), 100, 1, Double.POSITIVE_INFINITY);
+        pairs.forEach(ev::add);
+        assertEquals(expected, diff.estimate(ev.stats(0)), 1e-12);
+        Interval i = diff.interval(ev.stats(0), 0.95, IntervalMethod.NORMAL);
+        assertTrue(i.contains(expected) && i.width() > 0);
+        Difference<BanditSample> snips = new Difference<>(new Snips());
+        Evaluation<Paired<BanditSample>> ev2 = new Evaluation<>(List.of(snips), 0, 1, Double.POSITIVE_INFINITY);
+        pairs.forEach(ev2::add);
+        assertEquals(0.5625 / (4.25 / 4) - 0.5, snips.estimate(ev2.stats(0)), 1e-12);
+    }
 }

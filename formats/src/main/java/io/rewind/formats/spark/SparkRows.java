@@ -115,7 +115,11 @@ public final class SparkRows {
         return CollectionConverters.asScala(l).toSeq();
     }
 
-    private static double[] doubles(Object v) {
+    /** A Spark array value (Seq, List or double[]) as double[]. */
+    public static double[] doubles(Object v) {
+        if (v instanceof double[] d) {
+            return d;
+        }
         List<Object> l = list(v);
         double[] out = new double[l.size()];
         for (int i = 0; i < out.length; i++) {

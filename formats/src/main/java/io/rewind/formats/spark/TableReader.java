@@ -48,6 +48,8 @@ import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.ArrayType;
 import org.apache.spark.sql.types.DataType;
+import org.apache.spark.sql.types.DateType;
+import org.apache.spark.sql.types.StringType;
 import org.apache.spark.sql.types.NumericType;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
@@ -243,6 +245,9 @@ public final class TableReader {
         }
         if (actual instanceof NumericType && wanted instanceof NumericType) {
             return true;
+        }
+        if (actual instanceof DateType && wanted instanceof StringType) {
+            return true; // a date=yyyy-MM-dd partition folder, as Spark's partition discovery reads it
         }
         if (actual instanceof ArrayType a && wanted instanceof ArrayType w) {
             return compatible(a.elementType(), w.elementType());

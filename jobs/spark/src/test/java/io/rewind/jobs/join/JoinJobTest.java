@@ -145,6 +145,9 @@ class JoinJobTest {
         JoinConfig last = config("last", TableFormat.PARQUET, JoinRules.Aggregation.LAST, false, 0.5);
         JoinJob.run(SPARK, last);
         assertReward(output(last).get("repeated"), 1.0, true, 3);
+        io.rewind.formats.spark.ReadResult back = io.rewind.formats.spark.TableReader.read(SPARK,
+                Tables.INTERACTIONS, TableFormat.PARQUET, last.output());
+        assertEquals(6, back.validCount(), "the date-partitioned Parquet output reads back as interactions");
 
         JoinConfig sum = config("sum", TableFormat.PARQUET, JoinRules.Aggregation.SUM, true, 0.5);
         JobSummary s = JoinJob.run(SPARK, sum);

@@ -1,0 +1,81 @@
+package io.rewind.cli;
+
+import io.rewind.formats.TableFormat;
+import io.rewind.formats.spark.LocalSpark;
+import io.rewind.jobs.evaluate.EvaluateConfig;
+import io.rewind.jobs.evaluate.EvaluateJob;
+import io.rewind.jobs.evaluate.EvaluationReport;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+@Command(name = "evaluate", mixinStandardHelpOptions = true,
+        description = "Estimate a target policy's value from joined interactions (off-policy evaluation).")
+public final class EvaluateCommand implements Callable<Integer> {
+    @Option(names = "--data", required = true, split = ",", description = "interactions table(s)")
+    List<String> data;
+
+    @Option(names = "--data-format", defaultValue = "delta", description = "delta (default), parquet, jsonl, csv")
+    String dataFormat;
+
+    @Option(names = "--split", defaultValue = "all", description = "all (default), train or eval")
+    String split;
+
+    @Option(names = "--target", required = true, split = ",",
+            description = "decisions table with the target policy's action_probs for the same events")
+    List<String> target;
+
+    @Option(names = "--target-format", defaultValue = "jsonl")
+    String targetFormat;
+
+    @Option(names = "--incumbent", split = ",", description = "a second policy (decisions table) to compare with")
+    List<String> incumbent;
+
+    @Option(names = "--incumbent-format", defaultValue = "jsonl")
+    String incumbentFormat;
+
+    @Option(names = "--estimators", defaultValue = "ips,snips,dm,dr,sndr", split = ",",
+            description = "any of ips, snips, dm, dr, sndr, switch-dr, dros (default ips,snips,dm,dr,sndr)")
+    List<String> estimators;
+
+    @Option(names = "--clip", defaultValue = "Infinity", description = "IPS weight clipping threshold")
+    double clip;
+
+    @Option(names = "--tau", defaultValue = "100", description = "Switch-DR weight threshold")
+    double tau;
+
+    @Option(names = "--lambda", defaultValue = "100", description = "DR shrinkage lambda")
+    double lambda;
+
+    @Option(names = "--folds", defaultValue = "3", description = "cross-fitting folds of the reward model")
+    int folds;
+
+    @Option(names = "--bootstrap", defaultValue = "200", description = "Poisson-bootstrap replicates")
+    int replicates;
+
+    @Option(names = "--level", defaultValue = "0.95", description = "interval level")
+    double level;
+
+    @Option(names = "--seed", defaultValue = "1")
+    long seed;
+
+    @Option(names = "--report", description = "JSON report path")
+    String report;
+
+    @Option(names = "--chart", description = "PNG chart path")
+    String chart;
+
+    @Option(names = "--max-bad-fraction", defaultValue = "0.05")
+    double maxBadFraction;
+
+    @Override
+    public Integer call() {
+        EvaluateConfig c = new EvaluateConfig(data, TableFormat.parse(dataFormat), split, target,
+                TableFormat.parse(targetFormat), incumbent, TableFormat.parse(incumbentFormat), estimators, clip, tau,
+                lambda, folds, replicates, level, seed, report, chart, maxBadFraction);
+        EvaluationReport r = EvaluateJob.run(LocalSpark.getOrCreate("rewind evaluate"), c);
+        System.out.println("rewind evaluate\n" + EvaluateJob.table(r));
+        return 0;
+    }
+}

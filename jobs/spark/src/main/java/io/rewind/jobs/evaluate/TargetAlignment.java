@@ -1,0 +1,99 @@
+package io.rewind.jobs.evaluate;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.udf;
+
+import io.rewind.formats.TableFormat;
+import io.rewind.formats.Tables;
+import io.rewind.formats.Validator;
+import io.rewind.formats.spark.TableReader;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.api.java.UDF3;
+import org.apache.spark.sql.expressions.UserDefinedFunction;
+import org.apache.spark.sql.types.DataTypes;
+import scala.jdk.javaapi.CollectionConverters;
+
+/**
+ * A target policy's distribution over each logged event's candidates, taken from a decisions table the policy
+ * wrote for the same events and matched by candidate id (the two tables may list candidates in different orders).
+ */
+public final class TargetAlignment {
+    public static final String NO_TARGET = "target: no target probabilities for this event";
+    public static final String NO_DISTRIBUTION = "target: action_probs missing (the target's full distribution is"
+            + " needed)";
+    public static final String OTHER_CANDIDATES = "target: its candidate set differs from the logged one";
+
+    private TargetAlignment() {
+    }
+
+    /** event_id, {@code prefix}_ids, {@code prefix}_probs from the target's decisions table. */
+    public static Dataset<Row> read(SparkSession spark, List<String> paths, TableFormat format, String prefix) {
+        Dataset<Row> t = TableReader.read(spark, Tables.DECISIONS, format, paths.toArray(new String[0])).valid();
+        return t.select(col("event_id"), col("actions.id").as(prefix + "_ids"), col("action_probs").as(prefix
+                + "_probs")).dropDuplicates("event_id");
+    }
+
+    /** The target's probabilities in the order of the logged {@code actions}, or null when they cannot be had. */
+    public static Column aligned(String prefix) {
+        UserDefinedFunction f = udf((UDF3<Object, Object, Object, double[]>) (logged, ids, probs) -> {
+            Object[] r = align(logged, ids, probs);
+            return (double[]) r[0];
+        }, DataTypes.createArrayType(DataTypes.DoubleType));
+        return f.apply(col("actions.id"), col(prefix + "_ids"), col(prefix + "_probs"));
+    }
+
+    /** Why the target's probabilities cannot be used for an event, or null. */
+    public static Column reason(String prefix) {
+        UserDefinedFunction f = udf((UDF3<Object, Object, Object, String>) (logged, ids, probs) ->
+                (String) align(logged, ids, probs)[1], DataTypes.StringType);
+        return f.apply(col("actions.id"), col(prefix + "_ids"), col(prefix + "_probs"));
+    }
+
+    static Object[] align(Object loggedIds, Object targetIds, Object targetProbs) {
+        if (targetIds == null) {
+            return new Object[] {null, NO_TARGET};
+        }
+        if (targetProbs == null) {
+            return new Object[] {null, NO_DISTRIBUTION};
+        }
+        List<Object> logged = list(loggedIds);
+        List<Object> ids = list(targetIds);
+        List<Object> probs = list(targetProbs);
+        if (ids.size() != logged.size()) {
+            return new Object[] {null, OTHER_CANDIDATES};
+        }
+        Map<Object, Double> byId = new HashMap<>();
+        for (int i = 0; i < ids.size(); i++) {
+            byId.put(ids.get(i), (Double) probs.get(i));
+        }
+        double[] out = new double[logged.size()];
+        double sum = 0;
+        for (int i = 0; i < out.length; i++) {
+            Double p = byId.get(logged.get(i));
+            if (p == null) {
+                return new Object[] {null, OTHER_CANDIDATES};
+            }
+            out[i] = p;
+            sum += p;
+        }
+        if (Math.abs(sum - 1) > Validator.PROB_SUM_TOLERANCE) {
+            return new Object[] {null, "target: action_probs sum to " + sum + ", not 1"};
+        }
+        return new Object[] {out, null};
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Object> list(Object v) {
+        if (v instanceof List<?> l) {
+            return (List<Object>) l;
+        }
+        return new ArrayList<>(CollectionConverters.asJava((scala.collection.Seq<Object>) v));
+    }
+}

@@ -1,0 +1,128 @@
+package io.rewind.jobs.evaluate;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.rewind.formats.Candidate;
+import io.rewind.formats.JoinRules;
+import io.rewind.formats.TableFormat;
+import io.rewind.formats.Tables;
+import io.rewind.formats.spark.LocalSpark;
+import io.rewind.formats.spark.SparkRows;
+import io.rewind.formats.spark.SparkSchemas;
+import io.rewind.formats.spark.TableReader;
+import io.rewind.formats.spark.TableWriter;
+import io.rewind.jobs.join.JoinConfig;
+import io.rewind.jobs.join.JoinJob;
+import io.rewind.jobs.simulate.SimulateJob;
+import io.rewind.ope.Estimate;
+import io.rewind.rl.sim.LoggedBanditConfig;
+import io.rewind.rl.sim.LoggedBanditSimulator;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Ground truth: a uniform logger over 4 arms, reward 1 for the context's class; the target is epsilon-greedy
+ * (ε = 0.2) on the true class, so its value is exactly 0.85; the logged policy's is 0.25.
+ */
+class EvaluateJobTest {
+    static final SparkSession SPARK = LocalSpark.forTests();
+    static final LoggedBanditConfig SIM = new LoggedBanditConfig(6000, 4, 4, 21, "uniform", 0.2,
+            Instant.parse("2026-05-01T00:00:00Z"), 10, 5, 0.0, 0.0, 0.0);
+
+    @TempDir
+    static Path dir;
+    static String interactions;
+
+    @BeforeAll
+    static void logAndJoin() {
+        String logs = dir.resolve("logs").toString();
+        SimulateJob.run(SPARK, SIM, logs, TableFormat.PARQUET, 2);
+        interactions = dir.resolve("interactions").toString();
+        JoinJob.run(SPARK, new JoinConfig(List.of(logs + "/decisions"), TableFormat.PARQUET,
+                List.of(logs + "/rewards"), TableFormat.PARQUET, interactions, TableFormat.PARQUET,
+                JoinConfig.defaultQuarantine(interactions), JoinConfig.defaultSummary(interactions),
+                new JoinRules(Duration.ofDays(1), 0, false, JoinRules.Aggregation.FIRST, 0.5), 0.01));
+    }
+
+    /** A decisions table in which a policy gives the true class {@code best} and the rest ε/4 (ε = 1: uniform). */
+    static String policy(String name, double epsilon, double keepShare) {
+        LoggedBanditSimulator sim = new LoggedBanditSimulator(SIM);
+        JavaRDD<Row> rows = TableReader.read(SPARK, Tables.INTERACTIONS, TableFormat.PARQUET, interactions).valid()
+                .javaRDD().filter(r -> io.rewind.formats.Split.unitHash(r.getString(0)) < keepShare).map(r -> {
+                    Object[] d = SparkRows.fromRow(Tables.DECISIONS, r);
+                    int label = sim.label((double[]) d[4]);
+                    double[] probs = new double[4];
+                    Arrays.fill(probs, epsilon / 4);
+                    probs[label] += 1 - epsilon;
+                    d[Tables.DECISIONS.indexOf("actions")] = List.of(new Candidate("3", null),
+                            new Candidate("2", null), new Candidate("1", null), new Candidate("0", null));
+                    double[] reversed = {probs[3], probs[2], probs[1], probs[0]};
+                    d[Tables.DECISIONS.indexOf("action")] = String.valueOf(label);
+                    d[Tables.DECISIONS.indexOf("action_prob")] = probs[label];
+                    d[Tables.DECISIONS.indexOf("action_probs")] = reversed;
+                    return SparkRows.toRow(Tables.DECISIONS, d);
+                });
+        String path = dir.resolve(name).toString();
+        TableWriter.write(SPARK.createDataFrame(rows, SparkSchemas.of(Tables.DECISIONS)), Tables.DECISIONS,
+                TableFormat.JSONL, path);
+        return path;
+    }
+
+    static EvaluateConfig config(String target, String incumbent, double maxBad) {
+        return new EvaluateConfig(List.of(interactions), TableFormat.PARQUET, "all", List.of(target),
+                TableFormat.JSONL, incumbent == null ? null : List.of(incumbent), TableFormat.JSONL,
+                List.of("ips", "snips", "dm", "dr", "sndr", "switch-dr", "dros"), Double.POSITIVE_INFINITY, 100, 100, 3,
+                200, 0.95, 1, dir.resolve("report.json").toString(), dir.resolve("chart.png").toString(), maxBad);
+    }
+
+    @Test
+    void estimatesCoverTheTrueValueAndTheDifferenceExcludesZero() throws Exception {
+        EvaluationReport r = EvaluateJob.run(SPARK, config(policy("target", 0.2, 1.0), policy("uniform", 1.0, 1.0),
+                0.01));
+        System.out.println(EvaluateJob.table(r));
+        assertEquals(6000, r.rowsUsed());
+        for (Estimate e : r.target()) {
+            // DM and DR with shrinkage lean on the reward model, which cannot express "1 for the true class only"
+            if (!e.estimator().equals("DM") && !e.estimator().startsWith("DRos")) {
+                assertTrue(e.normal().contains(0.85), e.toString());
+                assertTrue(e.bootstrap().contains(0.85), e.toString());
+            }
+        }
+        assertTrue(r.target().get(2).value() < 0.8, "DM shows its model's bias: " + r.target().get(2));
+        assertTrue(r.logged().normal().contains(0.25), r.logged().toString());
+        for (Estimate e : r.incumbent()) {
+            if (!e.estimator().equals("DM")) {
+                assertTrue(e.normal().contains(0.25), e.toString());
+            }
+        }
+        Estimate drDiff = r.difference().get(3);
+        assertEquals("DR difference", drDiff.estimator());
+        assertTrue(drDiff.normal().contains(0.60) && drDiff.normal().lower() > 0, drDiff.toString());
+        assertTrue(Files.size(dir.resolve("chart.png")) > 1000, "a chart was drawn");
+        assertTrue(Files.readString(dir.resolve("report.json")).contains("\"difference\""));
+    }
+
+    @Test
+    void eventsWithoutTargetProbabilitiesAreCountedAndFailPastTheThreshold() {
+        String partial = policy("partial", 0.2, 0.9);
+        EvaluationReport r = EvaluateJob.run(SPARK, config(partial, null, 0.2));
+        assertEquals(6000, r.rowsIn());
+        assertEquals(r.rowsIn(), r.rowsUsed() + r.quarantined());
+        assertTrue(r.quarantined() > 450 && r.quarantined() < 750, "about 10%: " + r.quarantined());
+        io.rewind.jobs.BadFractionExceededException none = org.junit.jupiter.api.Assertions.assertThrows(
+                io.rewind.jobs.BadFractionExceededException.class, () -> EvaluateJob.run(SPARK, config(partial, null,
+                        0.05)));
+        assertTrue(none.getMessage().contains("over --max-bad-fraction 0.05"), none.getMessage());
+    }
+}
