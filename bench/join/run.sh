@@ -22,7 +22,14 @@ SNAP="$OUT/jar"
 mkdir -p "$SNAP"
 cp "$ROOT/jobs/spark/target/rewind-jobs-spark.jar" "$ROOT/jobs/spark/target/classpath.txt" \
   "$ROOT/jobs/spark/target/jvm-flags.txt" "$SNAP/"
-CP="$SNAP/rewind-jobs-spark.jar:$(cat "$SNAP/classpath.txt")"
+# Rewind's own module jars too: `mvn install` replaces them in ~/.m2 while a run may be reading them.
+CP="$SNAP/rewind-jobs-spark.jar"
+for entry in $(tr ':' ' ' < "$SNAP/classpath.txt"); do
+  case "$(basename "$entry")" in
+    rewind-*) cp "$entry" "$SNAP/"; CP="$CP:$SNAP/$(basename "$entry")" ;;
+    *) CP="$CP:$entry" ;;
+  esac
+done
 # shellcheck disable=SC2046
 rewind() { java $REWIND_JAVA_OPTS $(cat "$SNAP/jvm-flags.txt") \
   -Dlog4j2.configurationFile=classpath:rewind-log4j2.properties -cp "$CP" io.rewind.cli.Rewind "$@"; }

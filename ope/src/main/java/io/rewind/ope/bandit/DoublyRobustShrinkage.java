@@ -1,13 +1,13 @@
 package io.rewind.ope.bandit;
 
-import io.rewind.ope.Estimator;
+import io.rewind.ope.LinearEstimator;
 
 /**
  * DR with optimistic shrinkage: the weight becomes ŵ = λw / (w² + λ), then
  * V̂ = mean(Σ_a π_e(a|x) q̂(x, a) + ŵ · (r − q̂)). Su, Dimakopoulou, Krishnamurthy &amp; Dudík (2020),
  * "Doubly robust off-policy evaluation with shrinkage".
  */
-public final class DoublyRobustShrinkage extends Estimator<BanditSample> {
+public final class DoublyRobustShrinkage extends LinearEstimator<BanditSample> {
     private final double lambda;
 
     public DoublyRobustShrinkage(double lambda) {
@@ -23,24 +23,9 @@ public final class DoublyRobustShrinkage extends Estimator<BanditSample> {
     }
 
     @Override
-    public int terms() {
-        return 1;
-    }
-
-    @Override
-    public void terms(BanditSample s, double[] out) {
+    protected double term(BanditSample s) {
         double w = s.weight();
         double shrunk = Double.isInfinite(lambda) ? w : lambda * w / (w * w + lambda);
-        out[0] = s.dmValue() + shrunk * (s.reward() - s.qHat());
-    }
-
-    @Override
-    public double value(double[] m) {
-        return m[0];
-    }
-
-    @Override
-    protected double[] gradient(double[] m) {
-        return new double[] {1};
+        return s.dmValue() + shrunk * (s.reward() - s.qHat());
     }
 }

@@ -1,13 +1,13 @@
 package io.rewind.ope.bandit;
 
-import io.rewind.ope.Estimator;
+import io.rewind.ope.LinearEstimator;
 
 /**
  * Inverse propensity scoring: V̂ = mean(min(w, M) · r), w = π_e(a|x)/π_b(a|x), with optional clipping at M.
  * Horvitz &amp; Thompson (1952); for policy evaluation Precup, Sutton &amp; Singh (2000); clipping Ionides (2008),
  * Bottou et al. (2013) "Counterfactual reasoning and learning systems".
  */
-public final class Ips extends Estimator<BanditSample> {
+public final class Ips extends LinearEstimator<BanditSample> {
     private final double clipAt;
 
     public Ips() {
@@ -27,23 +27,8 @@ public final class Ips extends Estimator<BanditSample> {
     }
 
     @Override
-    public int terms() {
-        return 1;
-    }
-
-    @Override
-    public void terms(BanditSample s, double[] out) {
-        out[0] = Math.min(s.weight(), clipAt) * s.reward();
-    }
-
-    @Override
-    public double value(double[] m) {
-        return m[0];
-    }
-
-    @Override
-    protected double[] gradient(double[] m) {
-        return new double[] {1};
+    protected double term(BanditSample s) {
+        return Math.min(s.weight(), clipAt) * s.reward();
     }
 
     @Override

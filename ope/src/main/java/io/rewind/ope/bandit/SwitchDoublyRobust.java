@@ -1,13 +1,13 @@
 package io.rewind.ope.bandit;
 
-import io.rewind.ope.Estimator;
+import io.rewind.ope.LinearEstimator;
 
 /**
  * Switch-DR: the DR correction only where the weight is at most τ, the reward model alone elsewhere:
  * V̂ = mean(Σ_a π_e(a|x) q̂(x, a) + 1{w ≤ τ} · w · (r − q̂)).
  * Wang, Agarwal &amp; Dudík (2017), "Optimal and adaptive off-policy evaluation in contextual bandits".
  */
-public final class SwitchDoublyRobust extends Estimator<BanditSample> {
+public final class SwitchDoublyRobust extends LinearEstimator<BanditSample> {
     private final double tau;
 
     public SwitchDoublyRobust(double tau) {
@@ -23,23 +23,8 @@ public final class SwitchDoublyRobust extends Estimator<BanditSample> {
     }
 
     @Override
-    public int terms() {
-        return 1;
-    }
-
-    @Override
-    public void terms(BanditSample s, double[] out) {
+    protected double term(BanditSample s) {
         double w = s.weight();
-        out[0] = s.dmValue() + (w <= tau ? w * (s.reward() - s.qHat()) : 0);
-    }
-
-    @Override
-    public double value(double[] m) {
-        return m[0];
-    }
-
-    @Override
-    protected double[] gradient(double[] m) {
-        return new double[] {1};
+        return s.dmValue() + (w <= tau ? w * (s.reward() - s.qHat()) : 0);
     }
 }

@@ -1,12 +1,12 @@
 package io.rewind.ope.sequential;
 
-import io.rewind.ope.Estimator;
+import io.rewind.ope.LinearEstimator;
 
 /**
  * Per-decision importance sampling: V̂ = mean over episodes of Σ_t γ^t ρ_{0:t} r_t, with ρ_{0:t} = Π_{k≤t} ρ_k.
  * Precup, Sutton &amp; Singh (2000), "Eligibility traces for off-policy policy evaluation".
  */
-public final class PerDecisionIs extends Estimator<EpisodeSample> {
+public final class PerDecisionIs extends LinearEstimator<EpisodeSample> {
     private final double gamma;
 
     public PerDecisionIs(double gamma) {
@@ -19,12 +19,7 @@ public final class PerDecisionIs extends Estimator<EpisodeSample> {
     }
 
     @Override
-    public int terms() {
-        return 1;
-    }
-
-    @Override
-    public void terms(EpisodeSample e, double[] out) {
+    protected double term(EpisodeSample e) {
         double rho = 1;
         double discount = 1;
         double v = 0;
@@ -33,16 +28,6 @@ public final class PerDecisionIs extends Estimator<EpisodeSample> {
             v += discount * rho * e.rewards()[t];
             discount *= gamma;
         }
-        out[0] = v;
-    }
-
-    @Override
-    public double value(double[] m) {
-        return m[0];
-    }
-
-    @Override
-    protected double[] gradient(double[] m) {
-        return new double[] {1};
+        return v;
     }
 }

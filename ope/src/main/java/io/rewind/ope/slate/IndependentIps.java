@@ -1,25 +1,20 @@
 package io.rewind.ope.slate;
 
-import io.rewind.ope.Estimator;
+import io.rewind.ope.LinearEstimator;
 
 /**
  * Independent (item-position) IPS: each slot weighted by its own marginal ratio, V̂ = mean(Σ_k w_k r_k). Unbiased
  * when a slot's reward depends only on the item shown there. Li, Kim &amp; Zitouni (2018), "Offline evaluation of
  * ranking policies with click models".
  */
-public final class IndependentIps extends Estimator<SlateSample> {
+public final class IndependentIps extends LinearEstimator<SlateSample> {
     @Override
     public String name() {
         return "IIPS";
     }
 
     @Override
-    public int terms() {
-        return 1;
-    }
-
-    @Override
-    public void terms(SlateSample s, double[] out) {
+    protected double term(SlateSample s) {
         if (s.marginalRatios() == null) {
             throw new IllegalArgumentException("IIPS needs per-slot marginal probabilities; slate " + s.id()
                     + " has only conditional ones");
@@ -28,16 +23,6 @@ public final class IndependentIps extends Estimator<SlateSample> {
         for (int k = 0; k < s.slotRewards().length; k++) {
             v += s.marginalRatios()[k] * s.slotRewards()[k];
         }
-        out[0] = v;
-    }
-
-    @Override
-    public double value(double[] m) {
-        return m[0];
-    }
-
-    @Override
-    protected double[] gradient(double[] m) {
-        return new double[] {1};
+        return v;
     }
 }
