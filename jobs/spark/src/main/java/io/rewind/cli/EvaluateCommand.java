@@ -22,9 +22,13 @@ public final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--split", defaultValue = "all", description = "all (default), train or eval")
     String split;
 
-    @Option(names = "--target", required = true, split = ",",
+    @Option(names = "--target", split = ",",
             description = "decisions table with the target policy's action_probs for the same events")
     List<String> target;
+
+    @Option(names = "--target-column",
+            description = "or: a column of the input with the target's probabilities, in the order of actions")
+    String targetColumn;
 
     @Option(names = "--target-format", defaultValue = "jsonl")
     String targetFormat;
@@ -72,7 +76,7 @@ public final class EvaluateCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         EvaluateConfig c = new EvaluateConfig(data, TableFormat.parse(dataFormat), split, target,
-                TableFormat.parse(targetFormat), incumbent, TableFormat.parse(incumbentFormat), estimators, clip, tau,
+                TableFormat.parse(targetFormat), targetColumn, incumbent, TableFormat.parse(incumbentFormat), estimators, clip, tau,
                 lambda, folds, replicates, level, seed, report, chart, maxBadFraction);
         EvaluationReport r = EvaluateJob.run(LocalSpark.getOrCreate("rewind evaluate"), c);
         System.out.println("rewind evaluate\n" + EvaluateJob.table(r));

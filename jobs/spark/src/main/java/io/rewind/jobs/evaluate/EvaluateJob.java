@@ -62,7 +62,10 @@ public final class EvaluateJob {
         if (!c.split().equals("all")) {
             data = data.filter(col("split").equalTo(c.split()));
         }
-        Dataset<Row> withTarget = data.join(TargetAlignment.read(spark, c.target(), c.targetFormat(), "t"),
+        Dataset<Row> targets = c.targetColumn() != null
+                ? TargetAlignment.readColumn(spark, c.data(), c.dataFormat(), c.targetColumn(), "t")
+                : TargetAlignment.read(spark, c.target(), c.targetFormat(), "t");
+        Dataset<Row> withTarget = data.join(targets,
                         "event_id", "left")
                 .withColumn("t_reason", TargetAlignment.reason("t"))
                 .withColumn("t_aligned", TargetAlignment.aligned("t"));

@@ -40,6 +40,34 @@ public final class TargetAlignment {
                 + "_probs")).dropDuplicates("event_id");
     }
 
+    /**
+     * event_id, {@code prefix}_ids, {@code prefix}_probs from a column of the input itself that holds the target's
+     * probabilities in the order of the row's {@code actions} (JSON lines, Parquet or Delta; in CSV a JSON cell).
+     */
+    public static Dataset<Row> readColumn(SparkSession spark, List<String> paths, TableFormat format, String column,
+                                          String prefix) {
+        String[] p = paths.toArray(new String[0]);
+        Dataset<Row> raw = switch (format) {
+            case JSONL -> spark.read().json(p);
+            case PARQUET -> spark.read().parquet(p);
+            case DELTA -> spark.read().format("delta").load(p[0]);
+            case CSV -> spark.read().option("header", true).option("escape", "\"").csv(p);
+            default -> throw new IllegalArgumentException("--target-column needs jsonl, csv, parquet or delta input");
+        };
+        if (!List.of(raw.columns()).contains(column)) {
+            throw new IllegalArgumentException("the input has no column " + column + " (--target-column)");
+        }
+        Column probs = format == TableFormat.CSV
+                ? org.apache.spark.sql.functions.from_json(col(column), DataTypes.createArrayType(DataTypes.DoubleType))
+                : col(column).cast(DataTypes.createArrayType(DataTypes.DoubleType));
+        Column ids = format == TableFormat.CSV
+                ? org.apache.spark.sql.functions.from_json(col("actions"), DataTypes.createArrayType(
+                        io.rewind.formats.spark.SparkSchemas.CANDIDATE)).getField("id")
+                : col("actions.id");
+        return raw.select(col("event_id").cast("string").as("event_id"), ids.as(prefix + "_ids"),
+                probs.as(prefix + "_probs")).dropDuplicates("event_id");
+    }
+
     /** The target's probabilities in the order of the logged {@code actions}, or null when they cannot be had. */
     public static Column aligned(String prefix) {
         UserDefinedFunction f = udf((UDF3<Object, Object, Object, double[]>) (logged, ids, probs) -> {

@@ -81,7 +81,7 @@ class EvaluateJobTest {
 
     static EvaluateConfig config(String target, String incumbent, double maxBad) {
         return new EvaluateConfig(List.of(interactions), TableFormat.PARQUET, "all", List.of(target),
-                TableFormat.JSONL, incumbent == null ? null : List.of(incumbent), TableFormat.JSONL,
+                TableFormat.JSONL, null, incumbent == null ? null : List.of(incumbent), TableFormat.JSONL,
                 List.of("ips", "snips", "dm", "dr", "sndr", "switch-dr", "dros"), Double.POSITIVE_INFINITY, 100, 100, 3,
                 200, 0.95, 1, dir.resolve("report.json").toString(), dir.resolve("chart.png").toString(), maxBad);
     }
@@ -124,5 +124,22 @@ class EvaluateJobTest {
                 io.rewind.jobs.BadFractionExceededException.class, () -> EvaluateJob.run(SPARK, config(partial, null,
                         0.05)));
         assertTrue(none.getMessage().contains("over --max-bad-fraction 0.05"), none.getMessage());
+    }
+
+    @Test
+    void targetProbabilitiesFromAColumnOfTheInput() {
+        String target = policy("column-source", 0.2, 1.0);
+        String withColumn = dir.resolve("with-column").toString();
+        SPARK.read().parquet(interactions).join(SPARK.read().json(target).select(
+                        org.apache.spark.sql.functions.col("event_id"),
+                        org.apache.spark.sql.functions.reverse(org.apache.spark.sql.functions.col("action_probs"))
+                                .as("target_probs")), "event_id")
+                .write().parquet(withColumn);
+        EvaluationReport r = EvaluateJob.run(SPARK, new EvaluateConfig(List.of(withColumn), TableFormat.PARQUET, "all",
+                null, TableFormat.JSONL, "target_probs", null, TableFormat.JSONL, List.of("ips", "dr"),
+                Double.POSITIVE_INFINITY, 100, 100, 3, 100, 0.95, 1, null, null, 0.01));
+        assertEquals(6000, r.rowsUsed());
+        assertTrue(r.target().get(0).normal().contains(0.85), r.target().get(0).toString());
+        assertTrue(r.target().get(1).normal().contains(0.85), r.target().get(1).toString());
     }
 }
