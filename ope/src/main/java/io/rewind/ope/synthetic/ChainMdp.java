@@ -59,6 +59,30 @@ public final class ChainMdp {
         return pRight * q[0][s][1] + (1 - pRight) * q[0][s][0];
     }
 
+    /** One logged step: episode, step, state, action (1 = right), reward, and whether the episode ended. */
+    public record Step(int episode, int t, int state, int action, double reward, boolean done) {
+    }
+
+    /** Steps of {@code count} episodes logged by the policy that moves right with probability behaviourRight. */
+    public List<Step> log(int count, double behaviourRight, long seed) {
+        SplittableRandom r = new SplittableRandom(seed);
+        List<Step> out = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            int s = n / 2;
+            for (int t = 0; t < horizon; t++) {
+                int a = r.nextDouble() < behaviourRight ? 1 : 0;
+                int next = r.nextDouble() < (a == 1 ? 1 - slip : slip) ? s + 1 : s - 1;
+                boolean end = next == 0 || next == n - 1;
+                out.add(new Step(i, t, s, a, next == n - 1 ? 1 : 0, end || t == horizon - 1));
+                s = next;
+                if (end) {
+                    break;
+                }
+            }
+        }
+        return out;
+    }
+
     /**
      * Episodes logged by the behaviour policy, with ratios for the target policy and a value model that is the
      * target's exact Q plus {@code modelBias}.
@@ -66,31 +90,25 @@ public final class ChainMdp {
     public List<EpisodeSample> episodes(int count, double behaviourRight, double targetRight, double modelBias,
                                         long seed) {
         double[][][] q = q(targetRight);
-        SplittableRandom r = new SplittableRandom(seed);
         List<EpisodeSample> out = new ArrayList<>();
-        for (int i = 0; i < count; i++) {
-            List<double[]> steps = new ArrayList<>();
-            int s = n / 2;
-            for (int t = 0; t < horizon; t++) {
-                int a = r.nextDouble() < behaviourRight ? 1 : 0;
-                double ratio = a == 1 ? targetRight / behaviourRight : (1 - targetRight) / (1 - behaviourRight);
-                int next = r.nextDouble() < (a == 1 ? 1 - slip : slip) ? s + 1 : s - 1;
-                double reward = next == n - 1 ? 1 : 0;
-                double qHat = q[t][s][a] + modelBias;
-                double vHat = targetRight * (q[t][s][1] + modelBias) + (1 - targetRight) * (q[t][s][0] + modelBias);
-                steps.add(new double[] {reward, ratio, qHat, vHat});
-                s = next;
-                if (s == 0 || s == n - 1) {
-                    break;
+        List<double[]> steps = new ArrayList<>();
+        int episode = 0;
+        for (Step st : log(count, behaviourRight, seed)) {
+            int a = st.action();
+            double ratio = a == 1 ? targetRight / behaviourRight : (1 - targetRight) / (1 - behaviourRight);
+            double[] qs = q[st.t()][st.state()];
+            double vHat = targetRight * (qs[1] + modelBias) + (1 - targetRight) * (qs[0] + modelBias);
+            steps.add(new double[] {st.reward(), ratio, qs[a] + modelBias, vHat});
+            if (st.done()) {
+                double[][] cols = new double[4][steps.size()];
+                for (int t = 0; t < steps.size(); t++) {
+                    for (int c = 0; c < 4; c++) {
+                        cols[c][t] = steps.get(t)[c];
+                    }
                 }
+                out.add(new EpisodeSample(seed * 1_000_003L + episode++, cols[0], cols[1], cols[2], cols[3]));
+                steps.clear();
             }
-            double[][] cols = new double[4][steps.size()];
-            for (int t = 0; t < steps.size(); t++) {
-                for (int c = 0; c < 4; c++) {
-                    cols[c][t] = steps.get(t)[c];
-                }
-            }
-            out.add(new EpisodeSample(seed * 1_000_003L + i, cols[0], cols[1], cols[2], cols[3]));
         }
         return out;
     }

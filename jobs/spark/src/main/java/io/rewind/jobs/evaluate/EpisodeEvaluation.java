@@ -1,0 +1,80 @@
+package io.rewind.jobs.evaluate;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.collect_list;
+import static org.apache.spark.sql.functions.element_at;
+import static org.apache.spark.sql.functions.max;
+import static org.apache.spark.sql.functions.sort_array;
+import static org.apache.spark.sql.functions.struct;
+
+import io.rewind.formats.TableFormat;
+import io.rewind.formats.Tables;
+import io.rewind.formats.spark.ReadResult;
+import io.rewind.formats.spark.TableReader;
+import io.rewind.ope.Estimate;
+import io.rewind.ope.Estimator;
+import io.rewind.ope.PoissonBootstrap;
+import io.rewind.ope.sequential.EpisodeSample;
+import io.rewind.ope.sequential.PerDecisionIs;
+import io.rewind.ope.sequential.WeightedIs;
+import io.rewind.ope.sequential.WeightedPerDecisionIs;
+import io.rewind.ope.spark.SparkEvaluation;
+import java.util.List;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+
+/**
+ * Off-policy estimates for episodes: the target's per-step probabilities come from a column of the episodes input
+ * (an array over actions at each step); steps are grouped per episode and ordered by {@code step} on Spark, and the
+ * sequential estimators run as the same mergeable aggregation as the bandit ones.
+ */
+public final class EpisodeEvaluation {
+    private EpisodeEvaluation() {
+    }
+
+    /** Estimates and the number of episodes used. */
+    public record Result(List<Estimate> estimates, long episodes, long stepsQuarantined) {
+    }
+
+    public static Result run(SparkSession spark, List<String> paths, TableFormat format, String targetColumn,
+                             double gamma, int replicates, double level, long seed) {
+        String[] p = paths.toArray(new String[0]);
+        ReadResult read = TableReader.read(spark, Tables.EPISODES, format, p);
+        Dataset<Row> raw = format == TableFormat.DELTA ? spark.read().format("delta").load(p[0])
+                : format == TableFormat.PARQUET ? spark.read().parquet(p) : spark.read().json(p);
+        if (!List.of(raw.columns()).contains(targetColumn)) {
+            throw new IllegalArgumentException("the episodes have no column " + targetColumn + " (--target-column)");
+        }
+        Dataset<Row> target = raw.select(col("episode_id").cast("long").as("episode_id"), col("step").cast("int")
+                .as("step"), col(targetColumn).cast(DataTypes.createArrayType(DataTypes.DoubleType)).as("target"));
+        Dataset<Row> steps = read.valid().join(target, new String[] {"episode_id", "step"}, "inner")
+                .withColumn("ratio", element_at(col("target"), col("action").plus(1))
+                        .divide(element_at(col("action_probs"), col("action").plus(1))));
+        Row last = steps.agg(max("step")).first();
+        if (last.isNullAt(0)) {
+            throw new IllegalArgumentException("evaluate: no episode steps with target probabilities in " + paths);
+        }
+        int horizon = last.getInt(0) + 1;
+        JavaRDD<EpisodeSample> episodes = steps.groupBy("episode_id")
+                .agg(sort_array(collect_list(struct(col("step"), col("reward"), col("ratio")))).as("steps"))
+                .javaRDD().map(r -> {
+                    List<Row> s = r.getList(1);
+                    double[] rewards = new double[s.size()];
+                    double[] ratios = new double[s.size()];
+                    for (int t = 0; t < rewards.length; t++) {
+                        rewards[t] = s.get(t).getDouble(1);
+                        ratios[t] = s.get(t).getDouble(2);
+                    }
+                    return EpisodeSample.withoutModel(PoissonBootstrap.mix(r.getLong(0)), rewards, ratios);
+                });
+        List<Estimator<EpisodeSample>> estimators = List.of(new PerDecisionIs(gamma),
+                new WeightedPerDecisionIs(gamma, horizon), new WeightedIs(gamma));
+        var evaluation = SparkEvaluation.evaluate(episodes, estimators, replicates, seed, Double.POSITIVE_INFINITY);
+        Result result = new Result(evaluation.results(level), evaluation.n(), read.quarantinedCount());
+        read.unpersist();
+        return result;
+    }
+}
