@@ -2,6 +2,7 @@ package io.rewind.cli;
 
 import io.rewind.formats.TableFormat;
 import io.rewind.formats.spark.LocalSpark;
+import io.rewind.jobs.evaluate.EpisodeEvaluation;
 import io.rewind.jobs.evaluate.EvaluateConfig;
 import io.rewind.jobs.evaluate.EvaluateJob;
 import io.rewind.jobs.evaluate.EvaluationReport;
@@ -73,8 +74,30 @@ public final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--max-bad-fraction", defaultValue = "0.05")
     double maxBadFraction;
 
+    @Option(names = "--episodes", description = "the data is an episodes table; needs --target-column (per-step"
+            + " target probabilities over all actions)")
+    boolean episodes;
+
+    @Option(names = "--gamma", defaultValue = "0.99", description = "discount for episodes (default 0.99)")
+    double gamma;
+
     @Override
     public Integer call() {
+        if (episodes) {
+            if (targetColumn == null) {
+                throw new IllegalArgumentException("--episodes needs --target-column");
+            }
+            EpisodeEvaluation.Result r = EpisodeEvaluation.run(LocalSpark.getOrCreate("rewind evaluate"), data,
+                    TableFormat.parse(dataFormat), targetColumn, gamma, replicates, level, seed);
+            System.out.println("rewind evaluate (episodes: " + r.episodes() + ", steps quarantined: "
+                    + r.stepsQuarantined() + ")");
+            for (io.rewind.ope.Estimate e : r.estimates()) {
+                System.out.printf("  %-6s %.5f  normal [%.5f, %.5f]  bootstrap [%.5f, %.5f]  ESS %.1f%n",
+                        e.estimator(), e.value(), e.normal().lower(), e.normal().upper(), e.bootstrap().lower(),
+                        e.bootstrap().upper(), e.effectiveSampleSize());
+            }
+            return 0;
+        }
         EvaluateConfig c = new EvaluateConfig(data, TableFormat.parse(dataFormat), split, target,
                 TableFormat.parse(targetFormat), targetColumn, incumbent, TableFormat.parse(incumbentFormat), estimators, clip, tau,
                 lambda, folds, replicates, level, seed, report, chart, maxBadFraction);
