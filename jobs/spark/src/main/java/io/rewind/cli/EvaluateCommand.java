@@ -23,6 +23,9 @@ public final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--split", defaultValue = "all", description = "all (default), train or eval")
     String split;
 
+    @Option(names = "--observed-only", description = "use only interactions whose reward was observed")
+    boolean observedOnly;
+
     @Option(names = "--target", split = ",",
             description = "decisions table with the target policy's action_probs for the same events")
     List<String> target;
@@ -98,7 +101,7 @@ public final class EvaluateCommand implements Callable<Integer> {
             }
             return 0;
         }
-        EvaluateConfig c = new EvaluateConfig(data, TableFormat.parse(dataFormat), split, target,
+        EvaluateConfig c = new EvaluateConfig(data, TableFormat.parse(dataFormat), split, observedOnly, target,
                 TableFormat.parse(targetFormat), targetColumn, incumbent, TableFormat.parse(incumbentFormat), estimators, clip, tau,
                 lambda, folds, replicates, level, seed, report, chart, maxBadFraction);
         EvaluationReport r = EvaluateJob.run(LocalSpark.getOrCreate("rewind evaluate"), c);

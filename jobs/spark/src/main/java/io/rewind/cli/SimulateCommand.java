@@ -60,13 +60,17 @@ public final class SimulateCommand implements Callable<Integer> {
     @Option(names = "--partitions", defaultValue = "0", description = "output files per table (default: cores)")
     int partitions;
 
+    @Option(names = "--target-epsilon", description = "also write target/: an epsilon-greedy policy with this"
+            + " epsilon on the same events, to evaluate; its true value goes in the summary")
+    Double targetEpsilon;
+
     @Override
     public Integer call() {
         LoggedBanditConfig config = new LoggedBanditConfig(rows, features, actions, seed, policy, epsilon,
                 Timestamps.parse("--start", start), rate, rewardDelay.toMillis() / 1000.0, missing, duplicates,
                 malformed);
         JobSummary s = SimulateJob.run(LocalSpark.getOrCreate("rewind simulate"), config, output,
-                TableFormat.parse(format), partitions);
+                TableFormat.parse(format), partitions, targetEpsilon);
         System.out.println("rewind simulate\n" + s.toTable());
         return 0;
     }

@@ -52,6 +52,10 @@ public final class LoggedBanditSimulator implements Serializable {
     }
 
     public Logged row(long i, boolean textFormat) {
+        return generate(i, textFormat, true);
+    }
+
+    private Logged generate(long i, boolean textFormat, boolean withCorruption) {
         SplittableRandom r = new SplittableRandom(config.seed() * 0x9E3779B97F4A7C15L + i);
         double[] x = new double[config.features()];
         for (int j = 0; j < x.length; j++) {
@@ -73,6 +77,9 @@ public final class LoggedBanditSimulator implements Serializable {
                 rewards.add(new Object[] {id, t.plus(delay + 1_000_000, ChronoUnit.MICROS), reward, null, null});
             }
         }
+        if (!withCorruption) {
+            return new Logged(decision, rewards, Corruption.NONE, Corruption.NONE);
+        }
         Corruption dc = corruption(r, textFormat);
         Corruption rc = rewards.isEmpty() ? Corruption.NONE : corruption(r, textFormat);
         corrupt(decision, dc, true);
@@ -93,6 +100,32 @@ public final class LoggedBanditSimulator implements Serializable {
             p[argmax(logger, x)] += 1 - config.epsilon();
         }
         return p;
+    }
+
+    /**
+     * What {@code target} (a simulator of the same problem, logging with another policy) would have decided for
+     * row i: a decisions row with its full distribution, and the chance it picks the true class, which is its
+     * expected reward on that row.
+     */
+    public record TargetDecision(Object[] decision, double expectedReward) {
+    }
+
+    public TargetDecision targetDecision(long i, LoggedBanditSimulator target) {
+        Object[] logged = generate(i, false, false).decision();
+        double[] x = (double[]) logged[4];
+        double[] probs = target.policy(x);
+        int best = 0;
+        for (int a = 1; a < probs.length; a++) {
+            if (probs[a] > probs[best]) {
+                best = a;
+            }
+        }
+        Object[] d = logged.clone();
+        d[2] = "target-" + target.config().policy() + "-" + target.config().epsilon();
+        d[Tables.DECISIONS.indexOf("action")] = String.valueOf(best);
+        d[Tables.DECISIONS.indexOf("action_prob")] = probs[best];
+        d[Tables.DECISIONS.indexOf("action_probs")] = probs;
+        return new TargetDecision(d, probs[label(x)]);
     }
 
     /** The true class of a context: the arm with reward 1. */

@@ -46,8 +46,9 @@ public final class CrossFittedRewardModel {
         }
         boolean parametric = !interactions.filter(exists(col("actions"), c -> c.getField("features").isNotNull()))
                 .limit(1).isEmpty();
-        UserDefinedFunction fold = udf((UDF1<String, Integer>) id -> (int) Math.floor(Split.unitHash(id) * folds),
-                DataTypes.IntegerType);
+        // salted: the train/eval split hashes the bare event_id, and folds must cut across it
+        UserDefinedFunction fold = udf((UDF1<String, Integer>) id -> (int) Math.floor(Split.unitHash(id + "#fold")
+                * folds), DataTypes.IntegerType);
         Dataset<Row> candidates = interactions
                 .select(col("event_id"), col("context"), col("action"), col("reward"),
                         posexplode(col("actions")).as(new String[] {"pos", "candidate"}))
@@ -73,6 +74,16 @@ public final class CrossFittedRewardModel {
         }
         Dataset<Row> rows = candidates.withColumn("features", features)
                 .select("event_id", "pos", "fold", "logged", "reward", "features").cache();
+        long[] perFold = new long[folds];
+        for (Row r : rows.filter(col("logged")).groupBy("fold").count().collectAsList()) {
+            perFold[r.getInt(0)] = r.getLong(1);
+        }
+        for (int k = 0; k < folds; k++) {
+            if (perFold[k] == 0) {
+                throw new IllegalArgumentException("reward model: fold " + k + " of " + folds + " has no logged"
+                        + " rows; use fewer --folds or more data");
+            }
+        }
         boolean binary = rows.filter(col("logged").and(col("reward").notEqual(0.0)).and(col("reward").notEqual(1.0)))
                 .limit(1).isEmpty();
         Dataset<Row> out = null;

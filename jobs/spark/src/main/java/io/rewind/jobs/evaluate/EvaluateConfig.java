@@ -10,9 +10,12 @@ import java.util.List;
  *               when {@code targetColumn} names a column of the input that holds them
  * @param incumbent an optional second policy (decisions table) to compare the target with, or null
  * @param split {@code all}, {@code train} or {@code eval}
+ * @param observedOnly use only interactions whose reward was observed (right when rewards go missing independently
+ *                     of the action; the default reward otherwise counts as an outcome)
  * @param estimators names: ips, snips, dm, dr, sndr, switch-dr, dros
  */
-public record EvaluateConfig(List<String> data, TableFormat dataFormat, String split, List<String> target,
+public record EvaluateConfig(List<String> data, TableFormat dataFormat, String split, boolean observedOnly,
+                             List<String> target,
                              TableFormat targetFormat, String targetColumn, List<String> incumbent, TableFormat incumbentFormat,
                              List<String> estimators, double clip, double tau, double lambda, int folds,
                              int replicates, double level, long seed, String report, String chart,

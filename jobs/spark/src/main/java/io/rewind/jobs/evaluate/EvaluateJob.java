@@ -62,6 +62,9 @@ public final class EvaluateJob {
         if (!c.split().equals("all")) {
             data = data.filter(col("split").equalTo(c.split()));
         }
+        if (c.observedOnly()) {
+            data = data.filter(col("reward_observed"));
+        }
         Dataset<Row> targets = c.targetColumn() != null
                 ? TargetAlignment.readColumn(spark, c.data(), c.dataFormat(), c.targetColumn(), "t")
                 : TargetAlignment.read(spark, c.target(), c.targetFormat(), "t");

@@ -32,6 +32,16 @@ public final class SimulateJob {
 
     public static JobSummary run(SparkSession spark, LoggedBanditConfig config, String output, TableFormat format,
                                  int partitions) {
+        return run(spark, config, output, format, partitions, null);
+    }
+
+    /**
+     * As {@link #run(SparkSession, LoggedBanditConfig, String, TableFormat, int)}, and with {@code targetEpsilon}
+     * also {@code OUTPUT/target}: what an epsilon-greedy policy with that epsilon would have decided for the same
+     * events (with its full distribution, for {@code rewind evaluate}), and its true value in the summary.
+     */
+    public static JobSummary run(SparkSession spark, LoggedBanditConfig config, String output, TableFormat format,
+                                 int partitions, Double targetEpsilon) {
         if (format == TableFormat.SEED_CSV) {
             throw new IllegalArgumentException("seed-csv holds episodes; simulate writes decisions and rewards");
         }
@@ -98,7 +108,25 @@ public final class SimulateJob {
                 TableWriter.write(spark.createDataFrame(sparkRows, SparkSchemas.of(table)), table, format, path);
             }
         }
-        return new JobSummary("simulate")
+        JobSummary summary = new JobSummary("simulate");
+        if (targetEpsilon != null) {
+            LoggedBanditSimulator target = new LoggedBanditSimulator(config.withEpsilonGreedy(targetEpsilon));
+            org.apache.spark.util.DoubleAccumulator value = jsc.sc().doubleAccumulator("target value");
+            JavaRDD<Row> targetRows = slices.flatMap(k -> {
+                List<Row> out = new ArrayList<>();
+                for (long i = k * n / parts; i < (k + 1) * n / parts; i++) {
+                    LoggedBanditSimulator.TargetDecision t = sim.targetDecision(i, target);
+                    value.add(t.expectedReward());
+                    out.add(SparkRows.toRow(Tables.DECISIONS, t.decision()));
+                }
+                return out.iterator();
+            });
+            TableWriter.write(spark.createDataFrame(targetRows, SparkSchemas.of(Tables.DECISIONS)), Tables.DECISIONS,
+                    format, output + "/target");
+            summary.put("target_policy", "epsilon-greedy " + targetEpsilon)
+                    .put("target_true_value", Math.round(value.value() / n * 1e6) / 1e6);
+        }
+        return summary
                 .put("decisions", n)
                 .put("rewards", rewards.value())
                 .put("malformed_decisions", badDecisions.value())

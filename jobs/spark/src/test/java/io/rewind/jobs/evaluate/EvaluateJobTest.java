@@ -80,7 +80,7 @@ class EvaluateJobTest {
     }
 
     static EvaluateConfig config(String target, String incumbent, double maxBad) {
-        return new EvaluateConfig(List.of(interactions), TableFormat.PARQUET, "all", List.of(target),
+        return new EvaluateConfig(List.of(interactions), TableFormat.PARQUET, "all", false, List.of(target),
                 TableFormat.JSONL, null, incumbent == null ? null : List.of(incumbent), TableFormat.JSONL,
                 List.of("ips", "snips", "dm", "dr", "sndr", "switch-dr", "dros"), Double.POSITIVE_INFINITY, 100, 100, 3,
                 200, 0.95, 1, dir.resolve("report.json").toString(), dir.resolve("chart.png").toString(), maxBad);
@@ -136,7 +136,7 @@ class EvaluateJobTest {
                                 .as("target_probs")), "event_id")
                 .write().parquet(withColumn);
         EvaluationReport r = EvaluateJob.run(SPARK, new EvaluateConfig(List.of(withColumn), TableFormat.PARQUET, "all",
-                null, TableFormat.JSONL, "target_probs", null, TableFormat.JSONL, List.of("ips", "dr"),
+                false, null, TableFormat.JSONL, "target_probs", null, TableFormat.JSONL, List.of("ips", "dr"),
                 Double.POSITIVE_INFINITY, 100, 100, 3, 100, 0.95, 1, null, null, 0.01));
         assertEquals(6000, r.rowsUsed());
         assertTrue(r.target().get(0).normal().contains(0.85), r.target().get(0).toString());
