@@ -51,7 +51,7 @@ class SparkSubmitIT {
         Run join = submit("join", "--decisions", logs + "/decisions", "--rewards", logs + "/rewards", "--output", out,
                 "--reward-window", "5m", "--max-bad-fraction", "0.2");
         assertEquals(0, join.exit(), join.err());
-        assertTrue(join.out().contains("status               SUCCEEDED"), join.out());
+        assertTrue(join.out().matches("(?s).*status\\s+SUCCEEDED.*"), join.out());
         String summary = Files.readString(Path.of(out + "_summary.json"));
         assertTrue(summary.contains("\"decisions\" : 2000"), summary);
         assertTrue(Files.isDirectory(Path.of(out, "_delta_log")), "a Delta table");
