@@ -8,6 +8,7 @@ import io.rewind.ope.bandit.DoublyRobust;
 import io.rewind.ope.bandit.Ips;
 import io.rewind.ope.bandit.SelfNormalizedDoublyRobust;
 import io.rewind.ope.bandit.Snips;
+import io.rewind.ope.synthetic.IpwLearnerPolicy;
 import io.rewind.ope.synthetic.SyntheticBandit;
 import io.rewind.ope.synthetic.SyntheticEvaluation;
 import java.util.List;
@@ -45,5 +46,42 @@ class SyntheticAccuracyTest {
         assertTrue(relErr[4] <= 0.02, "SNDR: " + report);
         assertTrue(relErr[3] < relErr[0] / 3 && relErr[3] < relErr[2], "DR beats IPS and DM: " + report);
         assertTrue(relErr[4] < relErr[0] / 3 && relErr[4] < relErr[2], "SNDR beats IPS and DM: " + report);
+    }
+
+    /**
+     * The published run's kind of target: OBP's IPWLearner (a reward/propensity-weighted classifier from context to
+     * action, fitted on a separate logged sample, its class probabilities through a softmax with τ = 1). Reference
+     * there: DR 0.0062, SNDR 0.0061, SNIPS 0.0067, IPS 0.0095, DM 0.074.
+     */
+    @Test
+    void withObpsIpwLearnerTargetDrAndSndrBeatIpsByMoreThanThePublishedRun() {
+        double[] relErr = new double[ESTIMATORS.size()];
+        int seeds = 20;
+        for (int seed = 0; seed < seeds; seed++) {
+            SyntheticBandit bandit = new SyntheticBandit(30, 5, -3, 0.3, 1000 + seed);
+            java.util.SplittableRandom r = new java.util.SplittableRandom(500 + seed);
+            List<SyntheticBandit.Round> train = new java.util.ArrayList<>();
+            for (int i = 0; i < 10_000; i++) {
+                train.add(bandit.round(r));
+            }
+            IpwLearnerPolicy policy = IpwLearnerPolicy.fit(train, 30, 1e-3, 200);
+            SyntheticEvaluation.DataSet data = SyntheticEvaluation.generate(bandit, 10_000, seed, 3, policy::probs);
+            Evaluation<BanditSample> e = SyntheticEvaluation.evaluate(ESTIMATORS, data.samples(), 0, seed);
+            for (int i = 0; i < relErr.length; i++) {
+                double v = ESTIMATORS.get(i).estimate(e.stats(i));
+                relErr[i] += Math.abs(v - data.trueValueOnContexts()) / data.trueValueOnContexts() / seeds;
+            }
+        }
+        StringBuilder report = new StringBuilder();
+        for (int i = 0; i < relErr.length; i++) {
+            report.append(ESTIMATORS.get(i).name()).append(' ').append(String.format("%.4f", relErr[i])).append("; ");
+        }
+        System.out.println("IPWLearner target, mean relative error over 20 seeds: " + report);
+        // IPS, which uses no model, is 2.2x the published 0.0095 here, so the data still differ from OBP's (its
+        // newer reward function); what can be compared is each estimator against IPS on the same data: published
+        // DR/IPS 0.65, SNDR/IPS 0.64.
+        assertTrue(relErr[3] <= 0.01 && relErr[4] <= 0.01, "DR and SNDR: " + report);
+        assertTrue(relErr[3] / relErr[0] <= 0.65 && relErr[4] / relErr[0] <= 0.64, "relative to IPS: " + report);
+        assertTrue(relErr[3] < relErr[1] && relErr[3] < relErr[2], "DR beats SNIPS and DM: " + report);
     }
 }

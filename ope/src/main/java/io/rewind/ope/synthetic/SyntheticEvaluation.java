@@ -23,12 +23,25 @@ public final class SyntheticEvaluation {
     }
 
     public static DataSet generate(SyntheticBandit bandit, int n, long seed, int folds) {
+        return generate(bandit, n, seed, folds, null);
+    }
+
+    /**
+     * As {@link #generate(SyntheticBandit, int, long, int)}, with the target policy replaced by {@code target}
+     * (context to distribution) when it is not null.
+     */
+    public static DataSet generate(SyntheticBandit bandit, int n, long seed, int folds,
+                                   java.util.function.Function<double[], double[]> target) {
         SplittableRandom r = new SplittableRandom(seed);
         List<SyntheticBandit.Round> rounds = new ArrayList<>(n);
         List<PerActionLogistic.Example> examples = new ArrayList<>(n);
         double truth = 0;
         for (int i = 0; i < n; i++) {
             SyntheticBandit.Round round = bandit.round(r);
+            if (target != null) {
+                round = new SyntheticBandit.Round(round.x(), round.action(), round.reward(), round.logging(),
+                        target.apply(round.x()), round.q());
+            }
             rounds.add(round);
             examples.add(new PerActionLogistic.Example(round.x(), round.action(), round.reward()));
             double v = 0;

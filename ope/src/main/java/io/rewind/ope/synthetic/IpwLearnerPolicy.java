@@ -1,0 +1,93 @@
+package io.rewind.ope.synthetic;
+
+import java.util.List;
+
+/**
+ * The evaluation policy of Open Bandit Pipeline's synthetic benchmark, rebuilt: a multinomial logistic regression
+ * from context to the logged action, each row weighted by reward / logging probability (OBP's IPWLearner), whose
+ * class probabilities p̂(a|x) become the policy softmax(p̂(·|x) / τ) with τ = 1 (IPWLearner.predict_proba).
+ */
+public final class IpwLearnerPolicy {
+    private final double[][] w;
+    private final double tau;
+
+    private IpwLearnerPolicy(double[][] w, double tau) {
+        this.w = w;
+        this.tau = tau;
+    }
+
+    /** Fits on logged rounds by full-batch gradient descent on the weighted, L2-regularised log loss. */
+    public static IpwLearnerPolicy fit(List<SyntheticBandit.Round> rounds, int actions, double l2, int iterations) {
+        int d = rounds.get(0).x().length + 1;
+        double[][] w = new double[actions][d];
+        double[][] grad = new double[actions][d];
+        double totalWeight = 0;
+        for (SyntheticBandit.Round r : rounds) {
+            totalWeight += r.reward() / r.logging()[r.action()];
+        }
+        double step = 0.5;
+        for (int it = 0; it < iterations; it++) {
+            for (double[] g : grad) {
+                java.util.Arrays.fill(g, 0);
+            }
+            for (SyntheticBandit.Round r : rounds) {
+                double weight = r.reward() / r.logging()[r.action()];
+                if (weight == 0) {
+                    continue;
+                }
+                double[] z = features(r.x());
+                double[] p = softmax(scores(w, z), 1);
+                for (int a = 0; a < actions; a++) {
+                    double err = p[a] - (a == r.action() ? 1 : 0);
+                    for (int j = 0; j < d; j++) {
+                        grad[a][j] += weight * err * z[j];
+                    }
+                }
+            }
+            for (int a = 0; a < actions; a++) {
+                for (int j = 0; j < d; j++) {
+                    w[a][j] -= step * (grad[a][j] / totalWeight + l2 * w[a][j]);
+                }
+            }
+        }
+        return new IpwLearnerPolicy(w, 1.0);
+    }
+
+    public double[] probs(double[] x) {
+        return softmax(softmax(scores(w, features(x)), 1), tau);
+    }
+
+    private static double[] features(double[] x) {
+        double[] z = new double[x.length + 1];
+        z[0] = 1;
+        System.arraycopy(x, 0, z, 1, x.length);
+        return z;
+    }
+
+    private static double[] scores(double[][] w, double[] z) {
+        double[] s = new double[w.length];
+        for (int a = 0; a < w.length; a++) {
+            for (int j = 0; j < z.length; j++) {
+                s[a] += w[a][j] * z[j];
+            }
+        }
+        return s;
+    }
+
+    static double[] softmax(double[] s, double tau) {
+        double max = Double.NEGATIVE_INFINITY;
+        for (double v : s) {
+            max = Math.max(max, v / tau);
+        }
+        double[] p = new double[s.length];
+        double sum = 0;
+        for (int a = 0; a < s.length; a++) {
+            p[a] = Math.exp(s[a] / tau - max);
+            sum += p[a];
+        }
+        for (int a = 0; a < s.length; a++) {
+            p[a] /= sum;
+        }
+        return p;
+    }
+}
