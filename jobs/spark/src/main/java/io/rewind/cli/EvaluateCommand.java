@@ -6,6 +6,7 @@ import io.rewind.jobs.evaluate.EpisodeEvaluation;
 import io.rewind.jobs.evaluate.EvaluateConfig;
 import io.rewind.jobs.evaluate.EvaluateJob;
 import io.rewind.jobs.evaluate.EvaluationReport;
+import io.rewind.jobs.evaluate.SlateEvaluation;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -84,6 +85,10 @@ public final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--gamma", defaultValue = "0.99", description = "discount for episodes (default 0.99)")
     double gamma;
 
+    @Option(names = "--slates", description = "evaluate the slate decisions (ranked top-k lists) with slate IPS and"
+            + " reward-interaction IPS")
+    boolean slates;
+
     @Override
     public Integer call() {
         if (episodes) {
@@ -96,6 +101,20 @@ public final class EvaluateCommand implements Callable<Integer> {
                     + r.stepsQuarantined() + ")");
             for (io.rewind.ope.Estimate e : r.estimates()) {
                 System.out.printf("  %-6s %.5f  normal [%.5f, %.5f]  bootstrap [%.5f, %.5f]  ESS %.1f%n",
+                        e.estimator(), e.value(), e.normal().lower(), e.normal().upper(), e.bootstrap().lower(),
+                        e.bootstrap().upper(), e.effectiveSampleSize());
+            }
+            return 0;
+        }
+        if (slates) {
+            if (target == null) {
+                throw new IllegalArgumentException("--slates needs --target (a decisions table with action_probs)");
+            }
+            SlateEvaluation.Result r = SlateEvaluation.run(LocalSpark.getOrCreate("rewind evaluate"), data,
+                    TableFormat.parse(dataFormat), target, TableFormat.parse(targetFormat), replicates, level, seed);
+            System.out.println("rewind evaluate (slates: " + r.slates() + ")");
+            for (io.rewind.ope.Estimate e : r.estimates()) {
+                System.out.printf("  %-9s %.5f  normal [%.5f, %.5f]  bootstrap [%.5f, %.5f]  ESS %.1f%n",
                         e.estimator(), e.value(), e.normal().lower(), e.normal().upper(), e.bootstrap().lower(),
                         e.bootstrap().upper(), e.effectiveSampleSize());
             }

@@ -1,0 +1,157 @@
+package io.rewind.jobs.evaluate;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.rewind.formats.Candidate;
+import io.rewind.formats.Split;
+import io.rewind.formats.TableFormat;
+import io.rewind.formats.Tables;
+import io.rewind.formats.Timestamps;
+import io.rewind.formats.spark.LocalSpark;
+import io.rewind.formats.spark.SparkRows;
+import io.rewind.formats.spark.SparkSchemas;
+import io.rewind.formats.spark.TableWriter;
+import io.rewind.ope.Estimate;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Top-3 slates over 6 items with cascade clicks, logged by a uniform ranker, evaluated for a ranker preferring
+ * attractive items; the truth by enumerating the 120 slates.
+ */
+class SlateEvaluationTest {
+    static final SparkSession SPARK = LocalSpark.forTests();
+    static final double[] ATTRACT = {0.05, 0.1, 0.2, 0.3, 0.45, 0.6};
+    static final double[] TARGET = normalise(new double[] {0.2, 0.3, 0.6, 1, 2, 3});
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void slateEstimatesCoverTheEnumeratedTruth() {
+        int k = 3;
+        List<Candidate> candidates = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            candidates.add(new Candidate("item" + i, null));
+        }
+        List<Row> logged = new ArrayList<>();
+        List<Row> target = new ArrayList<>();
+        SplittableRandom r = new SplittableRandom(3);
+        Instant t = Instant.parse("2026-06-01T12:00:00Z");
+        double[] uniform = normalise(new double[] {1, 1, 1, 1, 1, 1});
+        for (int e = 0; e < 30_000; e++) {
+            String id = "slate-" + e;
+            boolean[] used = new boolean[6];
+            String[] slate = new String[k];
+            double[] probs = new double[k];
+            int click = -1;
+            for (int j = 0; j < k; j++) {
+                int a = pick(uniform, used, r.nextDouble());
+                probs[j] = conditional(uniform, a, used);
+                used[a] = true;
+                slate[j] = "item" + a;
+                if (click < 0 && r.nextDouble() < ATTRACT[a]) {
+                    click = j;
+                }
+            }
+            Object[] row = new Object[Tables.INTERACTIONS.size()];
+            Object[] d = {id, t, "uniform-ranker", null, null, null, candidates, slate[0], probs[0], slate, probs, null,
+                    null};
+            System.arraycopy(d, 0, row, 0, d.length);
+            Object[] rest = {click >= 0 ? 1.0 : 0.0, t, true, 1, null, click >= 0 ? click : null, Split.of(id, 0.8),
+                    Timestamps.date(t), Timestamps.hour(t)};
+            System.arraycopy(rest, 0, row, d.length, rest.length);
+            logged.add(SparkRows.toRow(Tables.INTERACTIONS, row));
+            List<Candidate> reversed = new ArrayList<>(candidates);
+            java.util.Collections.reverse(reversed);
+            double[] reversedProbs = new double[6];
+            for (int i = 0; i < 6; i++) {
+                reversedProbs[i] = TARGET[5 - i];
+            }
+            target.add(SparkRows.toRow(Tables.DECISIONS, new Object[] {id, t, "target", null, null, null, reversed,
+                    "item5", TARGET[5], null, null, null, reversedProbs}));
+        }
+        String data = dir.resolve("interactions").toString();
+        String targetPath = dir.resolve("target").toString();
+        TableWriter.write(SPARK.createDataFrame(logged, SparkSchemas.of(Tables.INTERACTIONS)), Tables.INTERACTIONS,
+                TableFormat.PARQUET, data);
+        TableWriter.write(SPARK.createDataFrame(target, SparkSchemas.of(Tables.DECISIONS)), Tables.DECISIONS,
+                TableFormat.PARQUET, targetPath);
+
+        SlateEvaluation.Result res = SlateEvaluation.run(SPARK, List.of(data), TableFormat.PARQUET, List.of(targetPath),
+                TableFormat.PARQUET, 200, 0.95, 5);
+        assertEquals(30_000, res.slates());
+        double truth = truth(k);
+        for (Estimate e : res.estimates()) {
+            assertTrue(e.normal().contains(truth), e + " truth " + truth);
+        }
+        assertTrue(res.estimates().get(1).normal().width() < res.estimates().get(0).normal().width(),
+                "RIPS narrower than slate IPS");
+    }
+
+    static double truth(int k) {
+        double v = 0;
+        for (int a = 0; a < 6; a++) {
+            for (int b = 0; b < 6; b++) {
+                for (int c = 0; c < 6; c++) {
+                    if (a == b || b == c || a == c) {
+                        continue;
+                    }
+                    boolean[] used = new boolean[6];
+                    double p = conditional(TARGET, a, used);
+                    used[a] = true;
+                    p *= conditional(TARGET, b, used);
+                    used[b] = true;
+                    p *= conditional(TARGET, c, used);
+                    v += p * (1 - (1 - ATTRACT[a]) * (1 - ATTRACT[b]) * (1 - ATTRACT[c]));
+                }
+            }
+        }
+        return v;
+    }
+
+    static double conditional(double[] p, int item, boolean[] used) {
+        double left = 0;
+        for (int i = 0; i < p.length; i++) {
+            if (!used[i]) {
+                left += p[i];
+            }
+        }
+        return p[item] / left;
+    }
+
+    static int pick(double[] p, boolean[] used, double u) {
+        double c = 0;
+        int last = -1;
+        for (int i = 0; i < p.length; i++) {
+            if (!used[i]) {
+                c += conditional(p, i, used);
+                last = i;
+                if (u < c) {
+                    return i;
+                }
+            }
+        }
+        return last;
+    }
+
+    static double[] normalise(double[] s) {
+        double sum = 0;
+        for (double v : s) {
+            sum += v;
+        }
+        double[] out = new double[s.length];
+        for (int i = 0; i < s.length; i++) {
+            out[i] = s[i] / sum;
+        }
+        return out;
+    }
+}
