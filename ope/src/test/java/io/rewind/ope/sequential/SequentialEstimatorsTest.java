@@ -97,4 +97,54 @@ class SequentialEstimatorsTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> ev.add(A));
         assertTrue(e.getMessage().contains("episode 1 has 3 steps, more than the horizon 2"));
     }
+
+    @Test
+    void fittedQEvaluationGivesAValueModelThatDmAndSdrUse() {
+        ChainMdp mdp = new ChainMdp(7, 20, 0.1, 0.95);
+        double truth = mdp.value(0.8);
+        int n = 7;
+        int horizon = 20;
+        // tabular features over (state, step): the chain's values depend on the steps left
+        java.util.function.Function<double[], double[]> tabular = s -> {
+            double[] f = new double[n * (horizon + 1)];
+            f[(int) s[0] * (horizon + 1) + (int) s[1]] = 1;
+            return f;
+        };
+        List<ChainMdp.Step> steps = mdp.log(2000, 0.5, 9);
+        List<FittedQEvaluation.Transition> data = new java.util.ArrayList<>();
+        for (int i = 0; i < steps.size(); i++) {
+            ChainMdp.Step st = steps.get(i);
+            double[] next = st.done() ? null : new double[] {steps.get(i + 1).state(), st.t() + 1};
+            data.add(new FittedQEvaluation.Transition(new double[] {st.state(), st.t()}, st.action(), st.reward(),
+                    next, new double[] {0.2, 0.8}));
+        }
+        FittedQEvaluation fqe = FittedQEvaluation.fit(data, 2, tabular, 0.95, 25, 1e-3);
+        double dm = fqe.value(new double[] {n / 2, 0}, new double[] {0.2, 0.8});
+        assertEquals(truth, dm, 0.03, "FQE's value at the start state");
+
+        List<EpisodeSample> episodes = new java.util.ArrayList<>();
+        List<double[]> buf = new java.util.ArrayList<>();
+        for (ChainMdp.Step st : steps) {
+            double[] s = {st.state(), st.t()};
+            double ratio = st.action() == 1 ? 0.8 / 0.5 : 0.2 / 0.5;
+            buf.add(new double[] {st.reward(), ratio, fqe.q(s, st.action()), fqe.value(s, new double[] {0.2, 0.8})});
+            if (st.done()) {
+                double[][] c = new double[4][buf.size()];
+                for (int t = 0; t < buf.size(); t++) {
+                    for (int j = 0; j < 4; j++) {
+                        c[j][t] = buf.get(t)[j];
+                    }
+                }
+                episodes.add(new EpisodeSample(episodes.size(), c[0], c[1], c[2], c[3]));
+                buf.clear();
+            }
+        }
+        Evaluation<EpisodeSample> ev = new Evaluation<>(List.of(new SequentialDoublyRobust(0.95),
+                new WeightedDoublyRobust(0.95, 20), new SequentialDirectMethod()), 200, 4, Double.POSITIVE_INFINITY);
+        episodes.forEach(ev::add);
+        List<Estimate> r = ev.results(0.95);
+        assertTrue(r.get(0).bootstrap().contains(truth), r.get(0) + " truth " + truth);
+        assertTrue(r.get(1).bootstrap().contains(truth), r.get(1) + " truth " + truth);
+        assertEquals(truth, r.get(2).value(), 0.03, r.get(2).toString());
+    }
 }
