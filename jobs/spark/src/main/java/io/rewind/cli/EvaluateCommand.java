@@ -85,6 +85,10 @@ public final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--gamma", defaultValue = "0.99", description = "discount for episodes (default 0.99)")
     double gamma;
 
+    @Option(names = "--fqe-iterations", defaultValue = "30", description = "episodes: fitted Q evaluation"
+            + " iterations for SDR, WDR and DM (0: importance sampling only)")
+    int fqeIterations;
+
     @Option(names = "--slates", description = "evaluate the slate decisions (ranked top-k lists) with slate IPS and"
             + " reward-interaction IPS")
     boolean slates;
@@ -96,7 +100,7 @@ public final class EvaluateCommand implements Callable<Integer> {
                 throw new IllegalArgumentException("--episodes needs --target-column");
             }
             EpisodeEvaluation.Result r = EpisodeEvaluation.run(LocalSpark.getOrCreate("rewind evaluate"), data,
-                    TableFormat.parse(dataFormat), targetColumn, gamma, replicates, level, seed);
+                    TableFormat.parse(dataFormat), targetColumn, gamma, replicates, level, seed, fqeIterations);
             System.out.println("rewind evaluate (episodes: " + r.episodes() + ", steps quarantined: "
                     + r.stepsQuarantined() + ")");
             for (io.rewind.ope.Estimate e : r.estimates()) {

@@ -19,6 +19,13 @@ import io.rewind.ope.sequential.PerDecisionIs;
 import io.rewind.ope.sequential.WeightedIs;
 import io.rewind.ope.sequential.WeightedPerDecisionIs;
 import io.rewind.ope.spark.SparkEvaluation;
+import io.rewind.formats.spark.SparkRows;
+import io.rewind.ope.Evaluation;
+import io.rewind.ope.sequential.FittedQEvaluation;
+import io.rewind.ope.sequential.SequentialDirectMethod;
+import io.rewind.ope.sequential.SequentialDoublyRobust;
+import io.rewind.ope.sequential.WeightedDoublyRobust;
+import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.sql.Dataset;
@@ -29,7 +36,8 @@ import org.apache.spark.sql.types.DataTypes;
 /**
  * Off-policy estimates for episodes: the target's per-step probabilities come from a column of the episodes input
  * (an array over actions at each step); steps are grouped per episode and ordered by {@code step} on Spark, and the
- * sequential estimators run as the same mergeable aggregation as the bandit ones.
+ * importance-sampling estimators run as the same mergeable aggregation as the bandit ones; SDR, WDR and DM use a
+ * value model from fitted Q evaluation.
  */
 public final class EpisodeEvaluation {
     private EpisodeEvaluation() {
@@ -39,8 +47,9 @@ public final class EpisodeEvaluation {
     public record Result(List<Estimate> estimates, long episodes, long stepsQuarantined) {
     }
 
+    /** @param fqeIterations fitted-Q-evaluation iterations for SDR, WDR and DM (0: importance sampling only) */
     public static Result run(SparkSession spark, List<String> paths, TableFormat format, String targetColumn,
-                             double gamma, int replicates, double level, long seed) {
+                             double gamma, int replicates, double level, long seed, int fqeIterations) {
         String[] p = paths.toArray(new String[0]);
         ReadResult read = TableReader.read(spark, Tables.EPISODES, format, p);
         Dataset<Row> raw = format == TableFormat.DELTA ? spark.read().format("delta").load(p[0])
@@ -73,8 +82,54 @@ public final class EpisodeEvaluation {
         List<Estimator<EpisodeSample>> estimators = List.of(new PerDecisionIs(gamma),
                 new WeightedPerDecisionIs(gamma, horizon), new WeightedIs(gamma));
         var evaluation = SparkEvaluation.evaluate(episodes, estimators, replicates, seed, Double.POSITIVE_INFINITY);
-        Result result = new Result(evaluation.results(level), evaluation.n(), read.quarantinedCount());
+        List<Estimate> estimates = new ArrayList<>(evaluation.results(level));
+        if (fqeIterations > 0) {
+            estimates.addAll(withValueModel(steps, gamma, horizon, fqeIterations, replicates, level, seed));
+        }
+        Result result = new Result(estimates, evaluation.n(), read.quarantinedCount());
         read.unpersist();
         return result;
+    }
+
+    /**
+     * SDR, WDR and DM with a value model from fitted Q evaluation on linear per-action features [1, state], fitted
+     * in the driver (the steps are collected, as batch-RL training does).
+     */
+    private static List<Estimate> withValueModel(Dataset<Row> steps, double gamma, int horizon, int iterations,
+                                                 int replicates, double level, long seed) {
+        List<Row> rows = steps.select("episode_id", "step", "state", "action", "reward", "ratio", "target")
+                .orderBy("episode_id", "step").collectAsList();
+        int actions = rows.get(0).getList(6).size();
+        List<FittedQEvaluation.Transition> data = new ArrayList<>();
+        for (int i = 0; i < rows.size(); i++) {
+            Row r = rows.get(i);
+            boolean last = i + 1 == rows.size() || rows.get(i + 1).getLong(0) != r.getLong(0);
+            data.add(new FittedQEvaluation.Transition(SparkRows.doubles(r.get(2)), r.getInt(3), r.getDouble(4),
+                    last ? null : SparkRows.doubles(rows.get(i + 1).get(2)),
+                    last ? null : SparkRows.doubles(rows.get(i + 1).get(6))));
+        }
+        FittedQEvaluation fqe = FittedQEvaluation.fit(data, actions, FittedQEvaluation::linear, gamma, iterations,
+                1e-3);
+        List<Estimator<EpisodeSample>> estimators = List.of(new SequentialDoublyRobust(gamma),
+                new WeightedDoublyRobust(gamma, horizon), new SequentialDirectMethod());
+        Evaluation<EpisodeSample> ev = new Evaluation<>(estimators, replicates, seed, Double.POSITIVE_INFINITY);
+        List<double[]> episode = new ArrayList<>();
+        for (int i = 0; i < rows.size(); i++) {
+            Row r = rows.get(i);
+            double[] s = SparkRows.doubles(r.get(2));
+            episode.add(new double[] {r.getDouble(4), r.getDouble(5), fqe.q(s, r.getInt(3)),
+                    fqe.value(s, SparkRows.doubles(r.get(6)))});
+            if (i + 1 == rows.size() || rows.get(i + 1).getLong(0) != r.getLong(0)) {
+                double[][] c = new double[4][episode.size()];
+                for (int t = 0; t < episode.size(); t++) {
+                    for (int j = 0; j < 4; j++) {
+                        c[j][t] = episode.get(t)[j];
+                    }
+                }
+                ev.add(new EpisodeSample(PoissonBootstrap.mix(r.getLong(0)), c[0], c[1], c[2], c[3]));
+                episode.clear();
+            }
+        }
+        return ev.results(level);
     }
 }

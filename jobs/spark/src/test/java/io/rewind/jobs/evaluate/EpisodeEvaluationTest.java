@@ -52,7 +52,7 @@ class EpisodeEvaluationTest {
         SPARK.createDataFrame(rows, schema).repartition(3).write().parquet(path);
 
         EpisodeEvaluation.Result r = EpisodeEvaluation.run(SPARK, List.of(path), TableFormat.PARQUET, "target_probs",
-                0.95, 200, 0.95, 3);
+                0.95, 200, 0.95, 3, 30);
         assertEquals(1500, r.episodes());
         assertEquals(0, r.stepsQuarantined());
 
@@ -71,5 +71,10 @@ class EpisodeEvaluationTest {
                 assertTrue(e.bootstrap().contains(truth), e + " truth " + truth);
             }
         }
+        List<String> names = r.estimates().stream().map(Estimate::estimator).toList();
+        assertEquals(List.of("PDIS", "WPDIS", "WIS", "SDR", "WDR", "DM"), names);
+        Estimate sdr = r.estimates().get(3);
+        // a linear value model on the state index is a poor model of the chain; SDR corrects it
+        assertTrue(sdr.bootstrap().contains(truth), sdr + " truth " + truth);
     }
 }
