@@ -29,6 +29,17 @@ public record EpisodeSample(long id, double[] rewards, double[] ratios, double[]
         }
     }
 
+    /** An episode from its steps in order, each {reward, ratio, Q̂, V̂}. */
+    public static EpisodeSample fromSteps(long id, java.util.List<double[]> steps) {
+        double[][] c = new double[4][steps.size()];
+        for (int t = 0; t < steps.size(); t++) {
+            for (int j = 0; j < 4; j++) {
+                c[j][t] = steps.get(t)[j];
+            }
+        }
+        return new EpisodeSample(id, c[0], c[1], c[2], c[3]);
+    }
+
     /** An episode without a value model (Q̂ = V̂ = 0), for the importance-sampling estimators. */
     public static EpisodeSample withoutModel(long id, double[] rewards, double[] ratios) {
         return new EpisodeSample(id, rewards, ratios, new double[rewards.length], new double[rewards.length]);

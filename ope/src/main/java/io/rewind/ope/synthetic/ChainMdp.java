@@ -100,13 +100,7 @@ public final class ChainMdp {
             double vHat = targetRight * (qs[1] + modelBias) + (1 - targetRight) * (qs[0] + modelBias);
             steps.add(new double[] {st.reward(), ratio, qs[a] + modelBias, vHat});
             if (st.done()) {
-                double[][] cols = new double[4][steps.size()];
-                for (int t = 0; t < steps.size(); t++) {
-                    for (int c = 0; c < 4; c++) {
-                        cols[c][t] = steps.get(t)[c];
-                    }
-                }
-                out.add(new EpisodeSample(seed * 1_000_003L + episode++, cols[0], cols[1], cols[2], cols[3]));
+                out.add(EpisodeSample.fromSteps(seed * 1_000_003L + episode++, steps));
                 steps.clear();
             }
         }

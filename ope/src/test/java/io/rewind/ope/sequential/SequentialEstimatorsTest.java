@@ -129,13 +129,7 @@ class SequentialEstimatorsTest {
             double ratio = st.action() == 1 ? 0.8 / 0.5 : 0.2 / 0.5;
             buf.add(new double[] {st.reward(), ratio, fqe.q(s, st.action()), fqe.value(s, new double[] {0.2, 0.8})});
             if (st.done()) {
-                double[][] c = new double[4][buf.size()];
-                for (int t = 0; t < buf.size(); t++) {
-                    for (int j = 0; j < 4; j++) {
-                        c[j][t] = buf.get(t)[j];
-                    }
-                }
-                episodes.add(new EpisodeSample(episodes.size(), c[0], c[1], c[2], c[3]));
+                episodes.add(EpisodeSample.fromSteps(episodes.size(), buf));
                 buf.clear();
             }
         }

@@ -120,13 +120,7 @@ public final class EpisodeEvaluation {
             episode.add(new double[] {r.getDouble(4), r.getDouble(5), fqe.q(s, r.getInt(3)),
                     fqe.value(s, SparkRows.doubles(r.get(6)))});
             if (i + 1 == rows.size() || rows.get(i + 1).getLong(0) != r.getLong(0)) {
-                double[][] c = new double[4][episode.size()];
-                for (int t = 0; t < episode.size(); t++) {
-                    for (int j = 0; j < 4; j++) {
-                        c[j][t] = episode.get(t)[j];
-                    }
-                }
-                ev.add(new EpisodeSample(PoissonBootstrap.mix(r.getLong(0)), c[0], c[1], c[2], c[3]));
+                ev.add(EpisodeSample.fromSteps(PoissonBootstrap.mix(r.getLong(0)), episode));
                 episode.clear();
             }
         }
