@@ -1,0 +1,33 @@
+package io.rewind.rl.bandit;
+
+import java.util.SplittableRandom;
+
+/**
+ * LinUCB: the candidate with the highest upper confidence bound θ·φ + α√(φᵀA⁻¹φ), chosen with probability 1.
+ * Li, Chu, Langford &amp; Schapire (2010), "A contextual-bandit approach to personalized news article
+ * recommendation".
+ */
+public final class LinUcb extends LinearLearner {
+    private final double alpha;
+
+    public LinUcb(FeatureMap features, double alpha, double lambda) {
+        super(features, lambda, false);
+        this.alpha = alpha;
+    }
+
+    @Override
+    public String name() {
+        return "linucb(" + alpha + ")";
+    }
+
+    @Override
+    protected double[] distribution(double[][] phis, SplittableRandom rng) {
+        double[] ucb = new double[phis.length];
+        for (int i = 0; i < ucb.length; i++) {
+            ucb[i] = scorer.mean(phis[i]) + alpha * scorer.width(phis[i]);
+        }
+        double[] p = new double[phis.length];
+        p[argmax(ucb)] = 1;
+        return p;
+    }
+}

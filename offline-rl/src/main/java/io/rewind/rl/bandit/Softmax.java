@@ -1,0 +1,37 @@
+package io.rewind.rl.bandit;
+
+import java.util.SplittableRandom;
+
+/** Softmax (Boltzmann) exploration: p(a) ∝ exp(λ · score(a)) (Sutton &amp; Barto 2018, §2.8; VW's --softmax). */
+public final class Softmax extends LinearLearner {
+    private final double inverseTemperature;
+
+    public Softmax(FeatureMap features, double inverseTemperature, double lambda, boolean importanceWeighted) {
+        super(features, lambda, importanceWeighted);
+        this.inverseTemperature = inverseTemperature;
+    }
+
+    @Override
+    public String name() {
+        return "softmax(" + inverseTemperature + ")";
+    }
+
+    @Override
+    protected double[] distribution(double[][] phis, SplittableRandom rng) {
+        double[] s = means(phis);
+        double max = Double.NEGATIVE_INFINITY;
+        for (double v : s) {
+            max = Math.max(max, inverseTemperature * v);
+        }
+        double sum = 0;
+        double[] p = new double[s.length];
+        for (int i = 0; i < s.length; i++) {
+            p[i] = Math.exp(inverseTemperature * s[i] - max);
+            sum += p[i];
+        }
+        for (int i = 0; i < s.length; i++) {
+            p[i] /= sum;
+        }
+        return p;
+    }
+}
