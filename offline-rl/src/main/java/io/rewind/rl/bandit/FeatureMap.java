@@ -7,12 +7,22 @@ import java.io.Serializable;
 /**
  * φ(x, a): the features of a context and one candidate action. A candidate with features f gets [1, f, x ⊗ f]
  * (context × action interactions), so a never-seen action with features gets a sensible score; a candidate without
- * features is a fixed arm, hashed by id into one of {@code armBuckets} blocks [1, x] (per-arm linear models that
- * admit new arms). Dimensions are fixed by the config, so the candidate set may change every round.
+ * features is a fixed arm with a block [1, x] of its own (per-arm linear models): the arms listed in
+ * {@code knownArms} get one each, any other id is hashed into one of {@code armBuckets} more blocks, so new arms
+ * are admitted. Dimensions are fixed by the config, so the candidate set may change every round.
  */
-public record FeatureMap(int contextDim, int actionDim, int armBuckets) implements Serializable {
+public record FeatureMap(int contextDim, int actionDim, java.util.List<String> knownArms, int armBuckets)
+        implements Serializable {
+    public FeatureMap(int contextDim, int actionDim, int armBuckets) {
+        this(contextDim, actionDim, java.util.List.of(), armBuckets);
+    }
+
+    public FeatureMap {
+        knownArms = java.util.List.copyOf(knownArms);
+    }
+
     public int dimension() {
-        return 1 + actionDim + contextDim * actionDim + armBuckets * (contextDim + 1);
+        return 1 + actionDim + contextDim * actionDim + (knownArms.size() + armBuckets) * (contextDim + 1);
     }
 
     public double[] phi(double[] x, Candidate c) {
@@ -37,11 +47,13 @@ public record FeatureMap(int contextDim, int actionDim, int armBuckets) implemen
                 }
             }
         } else {
-            if (armBuckets == 0) {
-                throw new IllegalArgumentException("action " + c.id() + " has no features and the model has no arm"
-                        + " buckets");
+            int known = knownArms.indexOf(c.id());
+            if (known < 0 && armBuckets == 0) {
+                throw new IllegalArgumentException("action " + c.id() + " has no features and is not one of the"
+                        + " model's arms " + knownArms);
             }
-            int bucket = (int) Math.floor(Split.unitHash(c.id()) * armBuckets);
+            int bucket = known >= 0 ? known
+                    : knownArms.size() + (int) Math.floor(Split.unitHash(c.id()) * armBuckets);
             int base = 1 + actionDim + contextDim * actionDim + bucket * (contextDim + 1);
             out[base] = 1;
             System.arraycopy(ctx, 0, out, base + 1, contextDim);
