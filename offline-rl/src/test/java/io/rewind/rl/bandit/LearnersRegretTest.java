@@ -46,7 +46,8 @@ class LearnersRegretTest {
         LinearBanditEnvironment env = new LinearBanditEnvironment(DIM, 40, 10, 4000, 3);
         double random = run(null, env, 11);
         List<BanditLearner> learners = List.of(new EpsilonGreedy(map, 0.05, 1, false),
-                new Softmax(map, 20, 1, false), new LinUcb(map, 0.5, 1), new LinearThompson(map, 0.3, 1, 100));
+                new Softmax(map, 20, 1, false), new LinUcb(map, 0.5, 1), new LinearThompson(map, 0.3, 1, 100), new SquareCb(map, 10, 0.5, 1, false),
+                new Bagging(map, 5, 1, 7));
         StringBuilder report = new StringBuilder("random " + Math.round(random));
         for (BanditLearner l : learners) {
             double regret = run(l, env, 11);

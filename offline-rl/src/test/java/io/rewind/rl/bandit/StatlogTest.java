@@ -34,7 +34,8 @@ class StatlogTest {
         assertEquals(0.784, data.majorityShare(), 0.001);
         FeatureMap map = new FeatureMap(data.dim(), 0, data.classes(), 0);
         List<BanditLearner> learners = List.of(new EpsilonGreedy(map, 0.05, 1, false), new Softmax(map, 20, 1, false),
-                new LinUcb(map, 0.5, 1), new LinearThompson(map, 0.3, 1, 50));
+                new LinUcb(map, 0.5, 1), new LinearThompson(map, 0.3, 1, 50), new SquareCb(map, 10, 0.5, 1, false),
+                new Bagging(map, 5, 1, 7));
         StringBuilder report = new StringBuilder("majority " + data.majorityShare());
         for (BanditLearner l : learners) {
             double v = progressive(l, data, null);

@@ -1,0 +1,65 @@
+package io.rewind.rl.bandit;
+
+import io.rewind.formats.Candidate;
+import java.util.SplittableRandom;
+
+/**
+ * Bagging (bootstrap) exploration: {@code bags} ridge scorers, each trained with a Poisson(1) weight per
+ * observation; a candidate's probability is the share of bags whose greedy choice it is (ties split). VW's
+ * {@code --bag}; Bietti, Agarwal &amp; Langford (2021), "A contextual bandit bake-off".
+ */
+public final class Bagging extends LinearLearner {
+    private final RidgeScorer[] bags;
+    private final SplittableRandom bootstrap;
+
+    public Bagging(FeatureMap features, int bags, double lambda, long seed) {
+        super(features, lambda, false);
+        this.bags = new RidgeScorer[bags];
+        for (int i = 0; i < bags; i++) {
+            this.bags[i] = new RidgeScorer(features.dimension(), lambda);
+        }
+        this.bootstrap = new SplittableRandom(seed);
+    }
+
+    @Override
+    public String name() {
+        return "bag(" + bags.length + ")";
+    }
+
+    @Override
+    protected double[] distribution(double[][] phis, SplittableRandom rng) {
+        double[] p = new double[phis.length];
+        for (RidgeScorer bag : bags) {
+            double[] s = new double[phis.length];
+            for (int i = 0; i < s.length; i++) {
+                s[i] = bag.mean(phis[i]);
+            }
+            p[argmax(s)] += 1.0 / bags.length;
+        }
+        return p;
+    }
+
+    @Override
+    public void learn(double[] context, Candidate chosen, double reward, double probability) {
+        double[] phi = features.phi(context, chosen);
+        for (int i = 0; i < bags.length; i++) {
+            // the first bag sees every row, as VW's does, so the ensemble always has a full-data member
+            int w = i == 0 ? 1 : poisson(bootstrap.nextDouble());
+            for (int k = 0; k < w; k++) {
+                bags[i].update(phi, reward, 1);
+            }
+        }
+    }
+
+    private static int poisson(double u) {
+        double p = Math.exp(-1);
+        double c = p;
+        int k = 0;
+        while (u >= c && k < 10) {
+            k++;
+            p /= k;
+            c += p;
+        }
+        return k;
+    }
+}

@@ -1,0 +1,44 @@
+package io.rewind.rl.bandit;
+
+import java.util.SplittableRandom;
+
+/**
+ * SquareCB: inverse-gap weighting of a regression oracle's predictions. With best prediction b, every other
+ * candidate gets p(a) = 1 / (K + γ (ŷ_b − ŷ_a)) and the best the rest. Foster &amp; Rakhlin (2020), "Beyond UCB:
+ * optimal and efficient contextual bandits with regression oracles". Rewards here are maximised, so the gap is
+ * best score minus the candidate's. γ grows with the rounds seen, γ_t = scale · t^exponent (VW's
+ * {@code --gamma_scale 10 --gamma_exponent 0.5} by default).
+ */
+public final class SquareCb extends LinearLearner {
+    private final double scale;
+    private final double exponent;
+    private long rounds;
+
+    public SquareCb(FeatureMap features, double scale, double exponent, double lambda, boolean importanceWeighted) {
+        super(features, lambda, importanceWeighted);
+        this.scale = scale;
+        this.exponent = exponent;
+    }
+
+    @Override
+    public String name() {
+        return "squarecb(" + scale + ", " + exponent + ")";
+    }
+
+    @Override
+    protected double[] distribution(double[][] phis, SplittableRandom rng) {
+        double gamma = scale * Math.pow(++rounds, exponent);
+        double[] s = means(phis);
+        int best = argmax(s);
+        double[] p = new double[s.length];
+        double others = 0;
+        for (int a = 0; a < s.length; a++) {
+            if (a != best) {
+                p[a] = 1 / (s.length + gamma * (s[best] - s[a]));
+                others += p[a];
+            }
+        }
+        p[best] = 1 - others;
+        return p;
+    }
+}
