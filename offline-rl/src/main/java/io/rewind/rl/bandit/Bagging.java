@@ -5,7 +5,8 @@ import java.util.SplittableRandom;
 
 /**
  * Bagging (bootstrap) exploration: {@code bags} ridge scorers, each trained with a Poisson(1) weight per
- * observation; a candidate's probability is the share of bags whose greedy choice it is (ties split). VW's
+ * observation; a candidate's probability is the share of bags whose greedy choice it is (a bag's tied best
+ * candidates split its vote). VW's
  * {@code --bag}; Bietti, Agarwal &amp; Langford (2021), "A contextual bandit bake-off".
  */
 public final class Bagging extends LinearLearner {
@@ -34,7 +35,16 @@ public final class Bagging extends LinearLearner {
             for (int i = 0; i < s.length; i++) {
                 s[i] = bag.mean(phis[i]);
             }
-            p[argmax(s)] += 1.0 / bags.length;
+            double max = s[argmax(s)];
+            int ties = 0;
+            for (double v : s) {
+                ties += v == max ? 1 : 0;
+            }
+            for (int i = 0; i < s.length; i++) {
+                if (s[i] == max) {
+                    p[i] += 1.0 / bags.length / ties;
+                }
+            }
         }
         return p;
     }
