@@ -23,8 +23,29 @@ public final class Bagging extends LinearLearner {
     }
 
     @Override
+    public java.util.Map<String, Double> parameters() {
+        return java.util.Map.of("bags", (double) bags.length);
+    }
+
+    @Override
     public String name() {
         return "bag(" + bags.length + ")";
+    }
+
+    @Override
+    public java.util.List<RidgeScorer.State> states() {
+        java.util.List<RidgeScorer.State> out = new java.util.ArrayList<>();
+        for (RidgeScorer b : bags) {
+            out.add(b.state());
+        }
+        return out;
+    }
+
+    @Override
+    public void restore(java.util.List<RidgeScorer.State> states) {
+        for (int i = 0; i < bags.length; i++) {
+            bags[i].restore(states.get(i));
+        }
     }
 
     @Override

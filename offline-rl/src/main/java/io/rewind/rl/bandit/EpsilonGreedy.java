@@ -13,6 +13,11 @@ public final class EpsilonGreedy extends LinearLearner {
     }
 
     @Override
+    public java.util.Map<String, Double> parameters() {
+        return java.util.Map.of("epsilon", epsilon);
+    }
+
+    @Override
     public String name() {
         return "epsilon-greedy(" + epsilon + ")";
     }

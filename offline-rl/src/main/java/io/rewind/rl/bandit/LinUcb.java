@@ -16,6 +16,11 @@ public final class LinUcb extends LinearLearner {
     }
 
     @Override
+    public java.util.Map<String, Double> parameters() {
+        return java.util.Map.of("alpha", alpha);
+    }
+
+    @Override
     public String name() {
         return "linucb(" + alpha + ")";
     }

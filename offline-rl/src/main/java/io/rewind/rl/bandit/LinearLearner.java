@@ -12,12 +12,38 @@ import java.util.SplittableRandom;
 public abstract class LinearLearner implements BanditLearner, java.io.Serializable {
     protected final FeatureMap features;
     protected final RidgeScorer scorer;
+    private final double lambda;
     private final boolean importanceWeighted;
 
     protected LinearLearner(FeatureMap features, double lambda, boolean importanceWeighted) {
         this.features = features;
         this.scorer = new RidgeScorer(features.dimension(), lambda);
+        this.lambda = lambda;
         this.importanceWeighted = importanceWeighted;
+    }
+
+    public FeatureMap featureMap() {
+        return features;
+    }
+
+    public double lambda() {
+        return lambda;
+    }
+
+    public boolean importanceWeighted() {
+        return importanceWeighted;
+    }
+
+    /** The learner's own parameters by name (epsilon, alpha ...), as saved in the model file. */
+    public abstract java.util.Map<String, Double> parameters();
+
+    /** The state of every scorer the learner keeps (one, or one per bag). */
+    public java.util.List<RidgeScorer.State> states() {
+        return java.util.List.of(scorer.state());
+    }
+
+    public void restore(java.util.List<RidgeScorer.State> states) {
+        scorer.restore(states.get(0));
     }
 
     /** The distribution over candidates given their feature vectors. */

@@ -19,6 +19,11 @@ public final class LinearThompson extends LinearLearner {
     }
 
     @Override
+    public java.util.Map<String, Double> parameters() {
+        return java.util.Map.of("v", v, "draws", (double) draws);
+    }
+
+    @Override
     public String name() {
         return "thompson(" + v + ")";
     }

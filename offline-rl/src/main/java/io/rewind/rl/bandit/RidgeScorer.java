@@ -22,6 +22,29 @@ public final class RidgeScorer implements Serializable {
         this.theta = new double[d];
     }
 
+    /** The scorer's state, for saving: A⁻¹, b and θ. */
+    public record State(double[][] inverse, double[] b, double[] theta) {
+    }
+
+    public State state() {
+        double[][] inv = new double[d][];
+        for (int i = 0; i < d; i++) {
+            inv[i] = inverse[i].clone();
+        }
+        return new State(inv, b.clone(), theta.clone());
+    }
+
+    public void restore(State s) {
+        if (s.theta().length != d) {
+            throw new IllegalArgumentException("saved scorer has dimension " + s.theta().length + ", expected " + d);
+        }
+        for (int i = 0; i < d; i++) {
+            System.arraycopy(s.inverse()[i], 0, inverse[i], 0, d);
+        }
+        System.arraycopy(s.b(), 0, b, 0, d);
+        System.arraycopy(s.theta(), 0, theta, 0, d);
+    }
+
     public double mean(double[] phi) {
         double s = 0;
         for (int i = 0; i < d; i++) {

@@ -12,6 +12,11 @@ public final class Softmax extends LinearLearner {
     }
 
     @Override
+    public java.util.Map<String, Double> parameters() {
+        return java.util.Map.of("inverse_temperature", inverseTemperature);
+    }
+
+    @Override
     public String name() {
         return "softmax(" + inverseTemperature + ")";
     }

@@ -14,10 +14,20 @@ public final class SquareCb extends LinearLearner {
     private final double exponent;
     private long rounds;
 
+    /** Continues the γ schedule of a saved model. */
+    void resumeAt(long rounds) {
+        this.rounds = rounds;
+    }
+
     public SquareCb(FeatureMap features, double scale, double exponent, double lambda, boolean importanceWeighted) {
         super(features, lambda, importanceWeighted);
         this.scale = scale;
         this.exponent = exponent;
+    }
+
+    @Override
+    public java.util.Map<String, Double> parameters() {
+        return java.util.Map.of("gamma_scale", scale, "gamma_exponent", exponent, "rounds", (double) rounds);
     }
 
     @Override
