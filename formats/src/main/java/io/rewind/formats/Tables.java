@@ -68,16 +68,6 @@ public final class Tables {
         return List.of(DECISIONS, REWARDS, INTERACTIONS, EPISODES);
     }
 
-    public static TableSchema byName(String name) {
-        for (TableSchema t : all()) {
-            if (t.name().equalsIgnoreCase(name)) {
-                return t;
-            }
-        }
-        throw new IllegalArgumentException("unknown table '" + name + "', expected one of decisions, rewards,"
-                + " interactions, episodes");
-    }
-
     /** The quarantine schema of a table: all its fields nullable, plus {@link #QUARANTINE_FIELDS}. */
     public static TableSchema quarantineOf(TableSchema table) {
         List<Field> fields = new ArrayList<>();

@@ -38,11 +38,6 @@ public final class ReadResult {
         return schema;
     }
 
-    /** All rows, in the quarantine schema ({@code reason} null for usable rows). */
-    public Dataset<Row> staged() {
-        return staged;
-    }
-
     /** Usable rows: the table's columns, then {@code source_file} and {@code source_line}. */
     public Dataset<Row> validWithSource() {
         List<Column> cols = tableColumns(schema);

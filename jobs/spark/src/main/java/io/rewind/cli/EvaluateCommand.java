@@ -102,12 +102,7 @@ public final class EvaluateCommand implements Callable<Integer> {
             EpisodeEvaluation.Result r = EpisodeEvaluation.run(LocalSpark.getOrCreate("rewind evaluate"), data,
                     TableFormat.parse(dataFormat), targetColumn, gamma, replicates, level, seed, fqeIterations);
             System.out.println("rewind evaluate (episodes: " + r.episodes() + ", steps quarantined: "
-                    + r.stepsQuarantined() + ")");
-            for (io.rewind.ope.Estimate e : r.estimates()) {
-                System.out.printf("  %-6s %.5f  normal [%.5f, %.5f]  bootstrap [%.5f, %.5f]  ESS %.1f%n",
-                        e.estimator(), e.value(), e.normal().lower(), e.normal().upper(), e.bootstrap().lower(),
-                        e.bootstrap().upper(), e.effectiveSampleSize());
-            }
+                    + r.stepsQuarantined() + ")\n" + EvaluateJob.table("", r.estimates()));
             return 0;
         }
         if (slates) {
@@ -116,12 +111,8 @@ public final class EvaluateCommand implements Callable<Integer> {
             }
             SlateEvaluation.Result r = SlateEvaluation.run(LocalSpark.getOrCreate("rewind evaluate"), data,
                     TableFormat.parse(dataFormat), target, TableFormat.parse(targetFormat), replicates, level, seed);
-            System.out.println("rewind evaluate (slates: " + r.slates() + ")");
-            for (io.rewind.ope.Estimate e : r.estimates()) {
-                System.out.printf("  %-9s %.5f  normal [%.5f, %.5f]  bootstrap [%.5f, %.5f]  ESS %.1f%n",
-                        e.estimator(), e.value(), e.normal().lower(), e.normal().upper(), e.bootstrap().lower(),
-                        e.bootstrap().upper(), e.effectiveSampleSize());
-            }
+            System.out.println("rewind evaluate (slates: " + r.slates() + ")\n"
+                    + EvaluateJob.table("", r.estimates()));
             return 0;
         }
         EvaluateConfig c = new EvaluateConfig(data, TableFormat.parse(dataFormat), split, observedOnly, target,

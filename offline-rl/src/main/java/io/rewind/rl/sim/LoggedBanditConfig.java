@@ -48,9 +48,4 @@ public record LoggedBanditConfig(long rows, int features, int actions, long seed
                 decisionsPerSecond, rewardDelayMeanSeconds, missingRewardFraction, duplicateRewardFraction,
                 malformedFraction);
     }
-
-    public static LoggedBanditConfig defaults(long rows) {
-        return new LoggedBanditConfig(rows, 5, 4, 7, "uniform", 0.2, Instant.parse("2026-01-01T00:00:00Z"), 10, 30,
-                0.1, 0.02, 0.0);
-    }
 }

@@ -165,10 +165,23 @@ public final class EvaluateJob {
         }
     }
 
+    /** Estimates as a printed table, each name after {@code prefix}. */
+    public static String table(String prefix, List<Estimate> estimates) {
+        StringBuilder sb = new StringBuilder(header());
+        for (Estimate e : estimates) {
+            sb.append(line(prefix + e.estimator(), e));
+        }
+        return sb.toString();
+    }
+
+    private static String header() {
+        return String.format("%-32s %10s %23s %23s %10s %9s%n", "estimator", "value", "normal interval",
+                "bootstrap interval", "ESS", "max w");
+    }
+
     /** The report as a printed table. */
     public static String table(EvaluationReport r) {
-        StringBuilder sb = new StringBuilder(String.format("%-32s %10s %23s %23s %10s %9s%n", "estimator", "value",
-                "normal interval", "bootstrap interval", "ESS", "max w"));
+        StringBuilder sb = new StringBuilder(header());
         for (Estimate e : r.target()) {
             sb.append(line("target " + e.estimator(), e));
         }

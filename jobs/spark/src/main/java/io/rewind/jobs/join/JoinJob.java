@@ -64,6 +64,7 @@ public final class JoinJob {
                 .put("seconds_write_quarantine", seconds(t2, t3))
                 .put("seconds_write_output", seconds(t3, t4));
         summary.write(c.summary(), spark.sparkContext().hadoopConfiguration());
+        result.release();
         decisions.unpersist();
         rewards.unpersist();
         return summary;

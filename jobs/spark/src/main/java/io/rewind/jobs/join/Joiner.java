@@ -42,7 +42,11 @@ public final class Joiner {
 
     /** The joined interactions, what was quarantined, and the counts (which add up). */
     public record Result(Dataset<Row> interactions, Dataset<Row> decisionQuarantine, Dataset<Row> rewardQuarantine,
-                         JobSummary summary) {
+                         JobSummary summary, List<Dataset<Row>> cached) {
+        /** Frees the intermediate rows the join cached, once its outputs are written. */
+        public void release() {
+            cached.forEach(Dataset::unpersist);
+        }
     }
 
     public static Result join(ReadResult decisions, ReadResult rewards, JoinRules rules) {
@@ -93,7 +97,8 @@ public final class Joiner {
         Dataset<Row> interactions = joined.select(ReadResult.tableColumns(Tables.INTERACTIONS).toArray(new Column[0]));
 
         JobSummary summary = summarize(decisions, rewards, ranked, classified, rules);
-        return new Result(interactions, duplicates.unionByName(decisions.quarantined()), rewardQuarantine, summary);
+        return new Result(interactions, duplicates.unionByName(decisions.quarantined()), rewardQuarantine, summary,
+                List.of(ranked, classified));
     }
 
     private static JobSummary summarize(ReadResult decisions, ReadResult rewards, Dataset<Row> ranked,

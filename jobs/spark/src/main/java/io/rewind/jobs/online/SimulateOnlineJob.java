@@ -166,8 +166,7 @@ public final class SimulateOnlineJob {
                 };
             }
             default:
-                throw new IllegalArgumentException("unknown environment '" + env + "', expected synthetic or statlog"
-                        + " (the MovieLens cascade environment is not implemented yet)");
+                throw new IllegalArgumentException("unknown environment '" + env + "', expected synthetic or statlog");
         }
     }
 }
