@@ -1,6 +1,5 @@
 package io.rewind.rl.bandit;
 
-import io.rewind.formats.Candidate;
 import java.util.SplittableRandom;
 
 /**
@@ -14,7 +13,7 @@ public final class Bagging extends LinearLearner {
     private final SplittableRandom bootstrap;
 
     public Bagging(FeatureMap features, int bags, double lambda, long seed) {
-        super(features, lambda, false);
+        super(features, lambda);
         this.bags = new RidgeScorer[bags];
         for (int i = 0; i < bags; i++) {
             this.bags[i] = new RidgeScorer(features.dimension(), lambda);
@@ -71,13 +70,17 @@ public final class Bagging extends LinearLearner {
     }
 
     @Override
-    public void learn(double[] context, Candidate chosen, double reward, double probability) {
-        double[] phi = features.phi(context, chosen);
+    protected double predict(double[] phi) {
+        return bags[0].mean(phi);
+    }
+
+    @Override
+    protected void fit(double[] phi, double target, double weight) {
         for (int i = 0; i < bags.length; i++) {
             // the first bag sees every row, as VW's does, so the ensemble always has a full-data member
             int w = i == 0 ? 1 : poisson(bootstrap.nextDouble());
-            for (int k = 0; k < w; k++) {
-                bags[i].update(phi, reward, 1);
+            if (w > 0) {
+                bags[i].update(phi, target, w * weight);
             }
         }
     }

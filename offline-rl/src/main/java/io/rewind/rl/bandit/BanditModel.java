@@ -15,7 +15,7 @@ import java.util.Map;
  * inspected, compared and promoted, and reloaded to decide exactly as it did.
  */
 public record BanditModel(int formatVersion, String learner, Map<String, Double> parameters, FeatureMap features,
-                          double lambda, boolean importanceWeighted, List<RidgeScorer.State> scorers,
+                          double lambda, String reduction, List<RidgeScorer.State> scorers,
                           Provenance provenance) {
     public static final int FORMAT_VERSION = 1;
 
@@ -27,8 +27,9 @@ public record BanditModel(int formatVersion, String learner, Map<String, Double>
     }
 
     public static BanditModel of(LinearLearner learner, Provenance provenance) {
-        return new BanditModel(FORMAT_VERSION, kind(learner), learner.parameters(), learner.featureMap(),
-                learner.lambda(), learner.importanceWeighted(), learner.states(), provenance);
+        return new BanditModel(FORMAT_VERSION, Learners.kind(learner), learner.parameters(), learner.featureMap(),
+                learner.lambda(), learner.reduction().name().toLowerCase(java.util.Locale.ROOT), learner.states(),
+                provenance);
     }
 
     public void save(Path file) throws IOException {
@@ -48,44 +49,9 @@ public record BanditModel(int formatVersion, String learner, Map<String, Double>
 
     /** The learner, in the state it was saved in. */
     public LinearLearner restoreLearner() {
-        Map<String, Double> p = parameters;
-        LinearLearner l = switch (learner) {
-            case "epsilon-greedy" -> new EpsilonGreedy(features, p.get("epsilon"), lambda, importanceWeighted);
-            case "softmax" -> new Softmax(features, p.get("inverse_temperature"), lambda, importanceWeighted);
-            case "linucb" -> new LinUcb(features, p.get("alpha"), lambda);
-            case "thompson" -> new LinearThompson(features, p.get("v"), lambda, p.get("draws").intValue());
-            case "squarecb" -> {
-                SquareCb s = new SquareCb(features, p.get("gamma_scale"), p.get("gamma_exponent"), lambda,
-                        importanceWeighted);
-                s.resumeAt(p.get("rounds").longValue());
-                yield s;
-            }
-            case "bag" -> new Bagging(features, p.get("bags").intValue(), lambda, 0);
-            default -> throw new IllegalArgumentException("unknown learner '" + learner + "' in the model file");
-        };
+        LinearLearner l = Learners.build(learner, parameters, features, lambda, 0)
+                .withReduction(Reduction.parse(reduction));
         l.restore(scorers);
         return l;
-    }
-
-    static String kind(LinearLearner l) {
-        if (l instanceof EpsilonGreedy) {
-            return "epsilon-greedy";
-        }
-        if (l instanceof Softmax) {
-            return "softmax";
-        }
-        if (l instanceof LinUcb) {
-            return "linucb";
-        }
-        if (l instanceof LinearThompson) {
-            return "thompson";
-        }
-        if (l instanceof SquareCb) {
-            return "squarecb";
-        }
-        if (l instanceof Bagging) {
-            return "bag";
-        }
-        throw new IllegalArgumentException("no model format for " + l.name());
     }
 }

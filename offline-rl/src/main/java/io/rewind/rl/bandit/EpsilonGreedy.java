@@ -7,8 +7,8 @@ import java.util.SplittableRandom;
 public final class EpsilonGreedy extends LinearLearner {
     private final double epsilon;
 
-    public EpsilonGreedy(FeatureMap features, double epsilon, double lambda, boolean importanceWeighted) {
-        super(features, lambda, importanceWeighted);
+    public EpsilonGreedy(FeatureMap features, double epsilon, double lambda) {
+        super(features, lambda);
         this.epsilon = epsilon;
     }
 

@@ -9,12 +9,42 @@ import java.io.Serializable;
  * (context × action interactions), so a never-seen action with features gets a sensible score; a candidate without
  * features is a fixed arm with a block [1, x] of its own (per-arm linear models): the arms listed in
  * {@code knownArms} get one each, any other id is hashed into one of {@code armBuckets} more blocks, so new arms
- * are admitted. Dimensions are fixed by the config, so the candidate set may change every round.
+ * are admitted. Dimensions are fixed by the config, so the candidate set may change every round. With
+ * {@code quadratic} the context is first expanded to [x, x_i·x_j for i ≤ j] (VW's {@code -q} on the shared
+ * namespace with itself).
  */
-public record FeatureMap(int contextDim, int actionDim, java.util.List<String> knownArms, int armBuckets)
-        implements Serializable {
+public record FeatureMap(int contextDim, int actionDim, java.util.List<String> knownArms, int armBuckets,
+                         boolean quadratic) implements Serializable {
     public FeatureMap(int contextDim, int actionDim, int armBuckets) {
-        this(contextDim, actionDim, java.util.List.of(), armBuckets);
+        this(contextDim, actionDim, java.util.List.of(), armBuckets, false);
+    }
+
+    public FeatureMap(int contextDim, int actionDim, java.util.List<String> knownArms, int armBuckets) {
+        this(contextDim, actionDim, knownArms, armBuckets, false);
+    }
+
+    public FeatureMap withQuadratic(boolean q) {
+        return new FeatureMap(contextDim, actionDim, knownArms, armBuckets, q);
+    }
+
+    /** The length of the context after the quadratic expansion, if any. */
+    public int expandedContextDim() {
+        return quadratic ? contextDim + contextDim * (contextDim + 1) / 2 : contextDim;
+    }
+
+    private double[] expand(double[] x) {
+        if (!quadratic) {
+            return x;
+        }
+        double[] e = new double[expandedContextDim()];
+        System.arraycopy(x, 0, e, 0, x.length);
+        int k = x.length;
+        for (int i = 0; i < x.length; i++) {
+            for (int j = i; j < x.length; j++) {
+                e[k++] = x[i] * x[j];
+            }
+        }
+        return e;
     }
 
     public FeatureMap {
@@ -22,7 +52,8 @@ public record FeatureMap(int contextDim, int actionDim, java.util.List<String> k
     }
 
     public int dimension() {
-        return 1 + actionDim + contextDim * actionDim + (knownArms.size() + armBuckets) * (contextDim + 1);
+        int e = expandedContextDim();
+        return 1 + actionDim + e * actionDim + (knownArms.size() + armBuckets) * (e + 1);
     }
 
     public double[] phi(double[] x, Candidate c) {
@@ -32,6 +63,8 @@ public record FeatureMap(int contextDim, int actionDim, java.util.List<String> k
             throw new IllegalArgumentException("context has " + ctx.length + " features, the model expects "
                     + contextDim);
         }
+        ctx = expand(ctx);
+        int e = ctx.length;
         if (c.features() != null) {
             double[] f = c.features();
             if (f.length != actionDim) {
@@ -54,9 +87,9 @@ public record FeatureMap(int contextDim, int actionDim, java.util.List<String> k
             }
             int bucket = known >= 0 ? known
                     : knownArms.size() + (int) Math.floor(Split.unitHash(c.id()) * armBuckets);
-            int base = 1 + actionDim + contextDim * actionDim + bucket * (contextDim + 1);
+            int base = 1 + actionDim + e * actionDim + bucket * (e + 1);
             out[base] = 1;
-            System.arraycopy(ctx, 0, out, base + 1, contextDim);
+            System.arraycopy(ctx, 0, out, base + 1, e);
         }
         return out;
     }

@@ -11,7 +11,7 @@ public final class LinUcb extends LinearLearner {
     private final double alpha;
 
     public LinUcb(FeatureMap features, double alpha, double lambda) {
-        super(features, lambda, false);
+        super(features, lambda);
         this.alpha = alpha;
     }
 

@@ -2,24 +2,24 @@ package io.rewind.rl.bandit;
 
 import io.rewind.formats.Candidate;
 import java.util.List;
+import java.util.Map;
 import java.util.SplittableRandom;
 
 /**
- * The shared part of the linear learners: a {@link RidgeScorer} over {@link FeatureMap} features, updated with
- * weight 1 online or 1/p (importance-weighted regression, VW's {@code mtr}) when learning from others' logs.
- * Subclasses turn the scores into a distribution.
+ * The shared part of the linear learners: a {@link RidgeScorer} over {@link FeatureMap} features, updated from each
+ * logged round through a {@link Reduction} (direct online updates by default; {@code mtr}, IPS or DR when learning
+ * from another policy's logs). Subclasses turn the scores into a distribution.
  */
 public abstract class LinearLearner implements BanditLearner, java.io.Serializable {
     protected final FeatureMap features;
     protected final RidgeScorer scorer;
     private final double lambda;
-    private final boolean importanceWeighted;
+    private Reduction reduction = Reduction.DIRECT;
 
-    protected LinearLearner(FeatureMap features, double lambda, boolean importanceWeighted) {
+    protected LinearLearner(FeatureMap features, double lambda) {
         this.features = features;
         this.scorer = new RidgeScorer(features.dimension(), lambda);
         this.lambda = lambda;
-        this.importanceWeighted = importanceWeighted;
     }
 
     public FeatureMap featureMap() {
@@ -30,47 +30,90 @@ public abstract class LinearLearner implements BanditLearner, java.io.Serializab
         return lambda;
     }
 
-    public boolean importanceWeighted() {
-        return importanceWeighted;
+    public Reduction reduction() {
+        return reduction;
+    }
+
+    /** Sets how logged rounds become updates; returns this learner. */
+    public LinearLearner withReduction(Reduction r) {
+        this.reduction = r;
+        return this;
     }
 
     /** The learner's own parameters by name (epsilon, alpha ...), as saved in the model file. */
-    public abstract java.util.Map<String, Double> parameters();
+    public abstract Map<String, Double> parameters();
 
-    /** The state of every scorer the learner keeps (one, or one per bag). */
-    public java.util.List<RidgeScorer.State> states() {
-        return java.util.List.of(scorer.state());
+    /** The state of every scorer the learner keeps (one, or one per bag or policy). */
+    public List<RidgeScorer.State> states() {
+        return List.of(scorer.state());
     }
 
-    public void restore(java.util.List<RidgeScorer.State> states) {
+    public void restore(List<RidgeScorer.State> states) {
         scorer.restore(states.get(0));
     }
 
     /** The distribution over candidates given their feature vectors. */
     protected abstract double[] distribution(double[][] phis, SplittableRandom rng);
 
+    /** The reward prediction the reductions use as q̂ and greedy policies maximise. */
+    protected double predict(double[] phi) {
+        return scorer.mean(phi);
+    }
+
+    /** One regression update. */
+    protected void fit(double[] phi, double target, double weight) {
+        scorer.update(phi, target, weight);
+    }
+
+    protected double[][] phis(double[] context, List<Candidate> candidates) {
+        double[][] phis = new double[candidates.size()][];
+        for (int i = 0; i < phis.length; i++) {
+            phis[i] = features.phi(context, candidates.get(i));
+        }
+        return phis;
+    }
+
     @Override
     public BanditDecision decide(double[] context, List<Candidate> candidates, SplittableRandom rng) {
         if (candidates.isEmpty()) {
             throw new IllegalArgumentException("no candidate actions to choose from");
         }
-        double[][] phis = new double[candidates.size()][];
-        for (int i = 0; i < phis.length; i++) {
-            phis[i] = features.phi(context, candidates.get(i));
-        }
-        double[] p = distribution(phis, rng);
+        double[] p = distribution(phis(context, candidates), rng);
         return new BanditDecision(p, sample(p, rng.nextDouble()));
     }
 
     @Override
-    public void learn(double[] context, Candidate chosen, double reward, double probability) {
-        scorer.update(features.phi(context, chosen), reward, importanceWeighted ? 1 / probability : 1);
+    public void learn(double[] context, List<Candidate> candidates, int chosen, double reward, double probability) {
+        if (!(probability > 0 && probability <= 1)) {
+            throw new IllegalArgumentException("logging probability " + probability + " is not in (0, 1]");
+        }
+        switch (reduction) {
+            case DIRECT -> fit(features.phi(context, candidates.get(chosen)), reward, 1);
+            case MTR -> fit(features.phi(context, candidates.get(chosen)), reward, 1 / probability);
+            case IPS, DR -> {
+                double[][] phis = phis(context, candidates);
+                double[] targets = estimates(phis, chosen, reward, probability);
+                for (int a = 0; a < phis.length; a++) {
+                    fit(phis[a], targets[a], 1);
+                }
+            }
+        }
+    }
+
+    /** Every candidate's reward estimate for one round under this learner's reduction (IPS, or DR for the rest). */
+    protected double[] estimates(double[][] phis, int chosen, double reward, double probability) {
+        double[] targets = new double[phis.length];
+        for (int a = 0; a < phis.length; a++) {
+            double q = reduction == Reduction.IPS ? 0 : predict(phis[a]);
+            targets[a] = a == chosen ? q + (reward - q) / probability : q;
+        }
+        return targets;
     }
 
     protected double[] means(double[][] phis) {
         double[] s = new double[phis.length];
         for (int i = 0; i < s.length; i++) {
-            s[i] = scorer.mean(phis[i]);
+            s[i] = predict(phis[i]);
         }
         return s;
     }
@@ -83,6 +126,20 @@ public abstract class LinearLearner implements BanditLearner, java.io.Serializab
             }
         }
         return best;
+    }
+
+    /** Uniform over the candidates whose score equals the maximum. */
+    static double[] uniformOverTies(double[] s) {
+        double max = s[argmax(s)];
+        int ties = 0;
+        for (double v : s) {
+            ties += v == max ? 1 : 0;
+        }
+        double[] p = new double[s.length];
+        for (int i = 0; i < s.length; i++) {
+            p[i] = s[i] == max ? 1.0 / ties : 0;
+        }
+        return p;
     }
 
     static int sample(double[] p, double u) {

@@ -13,7 +13,7 @@ public final class LinearThompson extends LinearLearner {
     private final int draws;
 
     public LinearThompson(FeatureMap features, double v, double lambda, int draws) {
-        super(features, lambda, false);
+        super(features, lambda);
         this.v = v;
         this.draws = draws;
     }

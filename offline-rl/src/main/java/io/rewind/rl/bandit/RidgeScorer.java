@@ -48,20 +48,20 @@ public final class RidgeScorer implements Serializable {
     public double mean(double[] phi) {
         double s = 0;
         for (int i = 0; i < d; i++) {
-            s += theta[i] * phi[i];
+            if (phi[i] != 0) {
+                s += theta[i] * phi[i];
+            }
         }
         return s;
     }
 
-    /** √(φᵀ A⁻¹ φ). */
+    /** √(φᵀ A⁻¹ φ), over φ's non-zero entries only (per-arm blocks and one-hot contexts are sparse). */
     public double width(double[] phi) {
+        int[] nz = nonZeros(phi);
         double s = 0;
-        for (int i = 0; i < d; i++) {
-            if (phi[i] == 0) {
-                continue;
-            }
+        for (int i : nz) {
             double row = 0;
-            for (int j = 0; j < d; j++) {
+            for (int j : nz) {
                 row += inverse[i][j] * phi[j];
             }
             s += phi[i] * row;
@@ -69,38 +69,65 @@ public final class RidgeScorer implements Serializable {
         return Math.sqrt(Math.max(s, 0));
     }
 
-    /** Adds one observation with importance weight w. */
+    /**
+     * Adds one observation with importance weight w: Sherman-Morrison on A⁻¹ and the recursive-least-squares step
+     * θ ← θ + A'⁻¹φ w (r − θ·φ), which equals A'⁻¹b'. Only the rows and columns where A⁻¹φ is non-zero change.
+     */
     public void update(double[] phi, double reward, double w) {
+        if (w <= 0) {
+            return;
+        }
+        int[] nz = nonZeros(phi);
         double[] u = new double[d];
+        int[] support = new int[d];
+        int m = 0;
         for (int i = 0; i < d; i++) {
             double s = 0;
-            for (int j = 0; j < d; j++) {
+            for (int j : nz) {
                 s += inverse[i][j] * phi[j];
             }
-            u[i] = s;
+            if (s != 0) {
+                u[i] = s;
+                support[m++] = i;
+            }
         }
         double denom = 1 / w;
-        for (int i = 0; i < d; i++) {
+        double predicted = 0;
+        for (int i : nz) {
             denom += phi[i] * u[i];
-        }
-        for (int i = 0; i < d; i++) {
-            if (u[i] == 0) {
-                continue;
-            }
-            double ui = u[i] / denom;
-            for (int j = 0; j < d; j++) {
-                inverse[i][j] -= ui * u[j];
-            }
-        }
-        for (int i = 0; i < d; i++) {
+            predicted += theta[i] * phi[i];
             b[i] += w * reward * phi[i];
         }
-        for (int i = 0; i < d; i++) {
-            double s = 0;
-            for (int j = 0; j < d; j++) {
-                s += inverse[i][j] * b[j];
+        for (int a = 0; a < m; a++) {
+            int i = support[a];
+            double ui = u[i] / denom;
+            double[] row = inverse[i];
+            for (int c = 0; c < m; c++) {
+                int j = support[c];
+                row[j] -= ui * u[j];
             }
-            theta[i] = s;
         }
+        double step = (reward - predicted) / denom;
+        for (int a = 0; a < m; a++) {
+            int i = support[a];
+            theta[i] += u[i] * step;
+        }
+    }
+
+    private int[] nonZeros(double[] phi) {
+        int n = 0;
+        for (int i = 0; i < d; i++) {
+            if (phi[i] != 0) {
+                n++;
+            }
+        }
+        int[] nz = new int[n];
+        n = 0;
+        for (int i = 0; i < d; i++) {
+            if (phi[i] != 0) {
+                nz[n++] = i;
+            }
+        }
+        return nz;
     }
 }

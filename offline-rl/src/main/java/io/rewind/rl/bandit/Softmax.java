@@ -6,8 +6,8 @@ import java.util.SplittableRandom;
 public final class Softmax extends LinearLearner {
     private final double inverseTemperature;
 
-    public Softmax(FeatureMap features, double inverseTemperature, double lambda, boolean importanceWeighted) {
-        super(features, lambda, importanceWeighted);
+    public Softmax(FeatureMap features, double inverseTemperature, double lambda) {
+        super(features, lambda);
         this.inverseTemperature = inverseTemperature;
     }
 

@@ -14,13 +14,14 @@ public final class SquareCb extends LinearLearner {
     private final double exponent;
     private long rounds;
 
-    /** Continues the γ schedule of a saved model. */
-    void resumeAt(long rounds) {
-        this.rounds = rounds;
+    public SquareCb(FeatureMap features, double scale, double exponent, double lambda) {
+        this(features, scale, exponent, lambda, 0);
     }
 
-    public SquareCb(FeatureMap features, double scale, double exponent, double lambda, boolean importanceWeighted) {
-        super(features, lambda, importanceWeighted);
+    /** Continues the γ schedule of a saved model from {@code rounds}. */
+    public SquareCb(FeatureMap features, double scale, double exponent, double lambda, long rounds) {
+        super(features, lambda);
+        this.rounds = rounds;
         this.scale = scale;
         this.exponent = exponent;
     }

@@ -22,16 +22,18 @@ class BanditModelTest {
     void everyLearnerRoundTripsThroughTheModelFile() throws Exception {
         FeatureMap map = new FeatureMap(4, 4, List.of("fixed-a"), 8);
         LinearBanditEnvironment env = new LinearBanditEnvironment(4, 20, 6, 600, 5);
-        List<LinearLearner> learners = List.of(new EpsilonGreedy(map, 0.1, 1, true), new Softmax(map, 5, 1, false),
-                new LinUcb(map, 0.5, 1), new LinearThompson(map, 0.3, 1, 50), new SquareCb(map, 10, 0.5, 1, false),
-                new Bagging(map, 3, 1, 2));
+        List<LinearLearner> learners = List.of(new EpsilonGreedy(map, 0.1, 1).withReduction(Reduction.MTR),
+                new Softmax(map, 5, 1).withReduction(Reduction.DR), new LinUcb(map, 0.5, 1),
+                new LinearThompson(map, 0.3, 1, 50), new SquareCb(map, 10, 0.5, 1).withReduction(Reduction.IPS),
+                new Bagging(map, 3, 1, 2), Learners.create("cover:policies=3", map, 1),
+                Learners.create("regcb-opt:mellowness=0.05", map, 1));
         for (LinearLearner learner : learners) {
             SplittableRandom envRng = new SplittableRandom(1);
             SplittableRandom rng = new SplittableRandom(2);
             for (int t = 0; t < 300; t++) {
                 LinearBanditEnvironment.Round r = env.round(t, envRng);
                 BanditDecision d = learner.decide(r.x(), r.candidates(), rng);
-                learner.learn(r.x(), r.candidates().get(d.chosen()), envRng.nextDouble() < r.expected()[d.chosen()]
+                learner.learn(r.x(), r.candidates(), d.chosen(), envRng.nextDouble() < r.expected()[d.chosen()]
                         ? 1 : 0, d.chosenProbability());
             }
             Path file = dir.resolve(learner.name() + ".json");
@@ -43,6 +45,8 @@ class BanditModelTest {
             assertTrue(Files.readString(file).contains("\"learner\""));
             LinearLearner copy = loaded.restoreLearner();
             assertEquals(learner.name(), copy.name());
+            assertEquals(learner.reduction(), copy.reduction());
+            assertEquals(learner.parameters(), copy.parameters());
             SplittableRandom e1 = new SplittableRandom(9);
             SplittableRandom e2 = new SplittableRandom(9);
             SplittableRandom r1 = new SplittableRandom(10);

@@ -33,7 +33,7 @@ class LearnersRegretTest {
                 assertTrue(d.chosenProbability() > 0, "the chosen action had a chance");
                 chosen = d.chosen();
                 reward = envRng.nextDouble() < round.expected()[chosen] ? 1 : 0;
-                learner.learn(round.x(), round.candidates().get(chosen), reward, d.chosenProbability());
+                learner.learn(round.x(), round.candidates(), chosen, reward, d.chosenProbability());
             }
             regret += round.best() - round.expected()[chosen];
         }
@@ -43,18 +43,17 @@ class LearnersRegretTest {
     @Test
     void everyLearnerHasLessThanHalfOfRandomsRegret() {
         FeatureMap map = new FeatureMap(DIM, DIM, 0);
-        LinearBanditEnvironment env = new LinearBanditEnvironment(DIM, 40, 10, 4000, 3);
+        LinearBanditEnvironment env = new LinearBanditEnvironment(DIM, 40, 10, 10_000, 3);
         double random = run(null, env, 11);
-        List<BanditLearner> learners = List.of(new EpsilonGreedy(map, 0.05, 1, false),
-                new Softmax(map, 20, 1, false), new LinUcb(map, 0.5, 1), new LinearThompson(map, 0.3, 1, 100), new SquareCb(map, 10, 0.5, 1, false),
-                new Bagging(map, 5, 1, 7));
+        List<BanditLearner> learners = java.util.Arrays.stream(Learners.NAMES.split(", "))
+                .map(n -> (BanditLearner) Learners.create(n, map, 7)).toList();
         StringBuilder report = new StringBuilder("random " + Math.round(random));
         for (BanditLearner l : learners) {
             double regret = run(l, env, 11);
             report.append(", ").append(l.name()).append(' ').append(Math.round(regret));
             assertTrue(regret < random / 2, l.name() + ": " + report);
         }
-        System.out.println("cumulative regret after 4000 rounds: " + report);
+        System.out.println("cumulative regret after 10,000 rounds: " + report);
     }
 
     @Test

@@ -6,13 +6,33 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.rewind.formats.Candidate;
 import io.rewind.rl.sim.ClassificationBandit;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
-/** Statlog (Shuttle) from ../shared/data, one pass in file order: progressive mean reward of each learner. */
+/**
+ * Statlog (Shuttle) from ../shared/data, one pass: progressive mean reward of each learner, in file order and after a
+ * fixed shuffle, against VW 9's figure for the same algorithm measured on the same file.
+ */
 class StatlogTest {
     static final Path SHUTTLE = Path.of("..", "..", "shared", "data", "statlog-shuttle", "shuttle.trn");
+
+    /** The learner specs the benchmark uses (quadratic context features), with VW's figure for each. */
+    static final Map<String, Double> VW = new LinkedHashMap<>();
+
+    static {
+        VW.put("regcb-opt:mellowness=0.01", 0.956);
+        VW.put("bag", 0.936);
+        VW.put("greedy", 0.932);
+        VW.put("squarecb", 0.923);
+        VW.put("softmax", 0.874);
+        VW.put("epsilon-greedy", 0.855);
+        VW.put("cover", 0.844);
+        VW.put("linucb", Double.NaN);
+        VW.put("thompson", Double.NaN);
+    }
 
     static double progressive(BanditLearner learner, ClassificationBandit data, Long shuffle) {
         List<Candidate> arms = data.candidates();
@@ -21,27 +41,30 @@ class StatlogTest {
         for (int row : data.order(shuffle)) {
             BanditDecision d = learner.decide(data.context(row), arms, rng);
             double r = data.reward(row, d.chosen());
-            learner.learn(data.context(row), arms.get(d.chosen()), r, d.chosenProbability());
+            learner.learn(data.context(row), arms, d.chosen(), r, d.chosenProbability());
             total += r;
         }
         return total / data.size();
     }
 
     @Test
-    void learnersBeatTheMajorityClassOnStatlog() throws Exception {
+    void everyLearnerMatchesVowpalWabbitOnStatlogAndTheBestPasses096() throws Exception {
         ClassificationBandit data = ClassificationBandit.read(SHUTTLE, 0.0005);
         assertEquals(43_483, data.size(), "classes 6 and 7 dropped, as the SageMaker example does");
         assertEquals(0.784, data.majorityShare(), 0.001);
-        FeatureMap map = new FeatureMap(data.dim(), 0, data.classes(), 0);
-        List<BanditLearner> learners = List.of(new EpsilonGreedy(map, 0.05, 1, false), new Softmax(map, 20, 1, false),
-                new LinUcb(map, 0.5, 1), new LinearThompson(map, 0.3, 1, 50), new SquareCb(map, 10, 0.5, 1, false),
-                new Bagging(map, 5, 1, 7));
+        FeatureMap map = new FeatureMap(data.dim(), 0, data.classes(), 0).withQuadratic(true);
         StringBuilder report = new StringBuilder("majority " + data.majorityShare());
-        for (BanditLearner l : learners) {
-            double v = progressive(l, data, null);
-            report.append(String.format(", %s %.4f", l.name(), v));
-            assertTrue(v > data.majorityShare() + 0.05, l.name() + ": " + report);
+        double best = 0;
+        for (Map.Entry<String, Double> e : VW.entrySet()) {
+            double v = progressive(Learners.create(e.getKey(), map, 7), data, null);
+            report.append(String.format(", %s %.4f", e.getKey(), v));
+            best = Math.max(best, v);
+            assertTrue(v > data.majorityShare() + 0.05, e.getKey() + ": " + report);
+            if (!e.getValue().isNaN()) {
+                assertTrue(v >= e.getValue(), e.getKey() + " below VW's " + e.getValue() + ": " + report);
+            }
         }
-        System.out.println("Statlog progressive mean reward, file order: " + report);
+        System.out.println("Statlog progressive mean reward, file order, quadratic: " + report);
+        assertTrue(best > 0.96, "the best learner passes 0.96: " + report);
     }
 }

@@ -86,7 +86,7 @@ public final class SimulateOnlineJob {
                 }
                 double reward = envRng.nextDouble() < round.expected()[chosen] ? 1 : 0;
                 if (learner != null) {
-                    learner.learn(round.x(), round.candidates().get(chosen), reward, probs[chosen]);
+                    learner.learn(round.x(), round.candidates(), chosen, reward, probs[chosen]);
                 }
                 double optimal = Arrays.stream(round.expected()).max().orElse(0);
                 double regret = optimal - round.expected()[chosen];

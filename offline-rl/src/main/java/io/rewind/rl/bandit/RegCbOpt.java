@@ -1,0 +1,63 @@
+package io.rewind.rl.bandit;
+
+import io.rewind.formats.Candidate;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+
+/**
+ * RegCB, optimistic variant: every candidate's reward is bounded above by the largest prediction of any regressor
+ * whose squared loss on the data so far is within Δ of the best one's, and the candidates with the highest bound
+ * share probability 1. Foster, Agarwal, Dudík, Luo &amp; Schapire (2018), "Practical contextual bandits with
+ * regression oracles". Δ keeps VW's {@code --mellowness} meaning: Δ_t = c₀ · ln(K·t) · (r_max − r_min)², with t
+ * the rounds learned. For the ridge regressor the set {θ : L(θ) − L(θ̂) ≤ Δ} is the ellipsoid
+ * (θ − θ̂)ᵀA(θ − θ̂) ≤ Δ, so the bound is exact: θ̂·φ + √(Δ · φᵀA⁻¹φ), clipped to [r_min, r_max]. Like VW it learns
+ * without importance weights.
+ */
+public final class RegCbOpt extends LinearLearner {
+    private final double mellowness;
+    private final double rewardMin;
+    private final double rewardMax;
+    private long rounds;
+
+    public RegCbOpt(FeatureMap features, double mellowness, double rewardMin, double rewardMax, double lambda,
+                    long rounds) {
+        super(features, lambda);
+        if (!(rewardMax > rewardMin)) {
+            throw new IllegalArgumentException("regcb-opt needs reward_min < reward_max");
+        }
+        this.mellowness = mellowness;
+        this.rewardMin = rewardMin;
+        this.rewardMax = rewardMax;
+        this.rounds = rounds;
+    }
+
+    @Override
+    public Map<String, Double> parameters() {
+        return Map.of("mellowness", mellowness, "reward_min", rewardMin, "reward_max", rewardMax,
+                "rounds", (double) rounds);
+    }
+
+    @Override
+    public String name() {
+        return "regcb-opt(" + mellowness + ")";
+    }
+
+    @Override
+    protected double[] distribution(double[][] phis, SplittableRandom rng) {
+        double range = rewardMax - rewardMin;
+        double delta = mellowness * Math.log(Math.max(1, (double) phis.length * rounds)) * range * range;
+        double[] upper = new double[phis.length];
+        for (int a = 0; a < phis.length; a++) {
+            double bound = predict(phis[a]) + Math.sqrt(delta) * scorer.width(phis[a]);
+            upper[a] = Math.max(rewardMin, Math.min(rewardMax, bound));
+        }
+        return uniformOverTies(upper);
+    }
+
+    @Override
+    public void learn(double[] context, List<Candidate> candidates, int chosen, double reward, double probability) {
+        fit(features.phi(context, candidates.get(chosen)), reward, 1);
+        rounds++;
+    }
+}
