@@ -3,6 +3,7 @@ package io.rewind.cli;
 import io.rewind.formats.TableFormat;
 import io.rewind.formats.spark.LocalSpark;
 import io.rewind.jobs.JobSummary;
+import io.rewind.jobs.online.Environments;
 import io.rewind.jobs.online.SimulateOnlineJob;
 import io.rewind.rl.bandit.Learners;
 import java.util.List;
@@ -14,14 +15,33 @@ import picocli.CommandLine.Option;
         description = "Run bandit learners and a random baseline on a simulator; write their logs, a regret table"
                 + " and a cumulative-regret plot.")
 public final class SimulateOnlineCommand implements Callable<Integer> {
-    @Option(names = "--env", defaultValue = "synthetic", description = "synthetic or statlog")
+    @Option(names = "--env", defaultValue = "synthetic", description = "synthetic, statlog or movielens")
     String env;
 
-    @Option(names = "--data", description = "statlog: the shuttle.trn file (or any numeric CSV, label last)")
+    @Option(names = "--data", description = "statlog: the shuttle.trn file (or any numeric CSV, label last);"
+            + " movielens: the folder with u.data, u.item and u.user")
     String data;
 
+    @Option(names = "--item-pool-size", defaultValue = "100", description = "movielens: items offered per round")
+    int itemPoolSize;
+
+    @Option(names = "--top-k", defaultValue = "5", description = "movielens: length of the ranked list")
+    int topK;
+
+    @Option(names = "--max-users", defaultValue = "100", description = "movielens: users visited in turn")
+    int maxUsers;
+
+    @Option(names = "--like-threshold", defaultValue = "4",
+            description = "movielens: a rating at or above it is an item the user clicks")
+    int likeThreshold;
+
+    @Option(names = "--seed-attractiveness", description = "movielens: click probability r/5 for ratings of 3 or"
+            + " more and 0.01 below, as the seed's simulator, instead of the like threshold")
+    boolean seedAttractiveness;
+
     @Option(names = "--learner", defaultValue = "linucb", split = ",",
-            description = "one or more of: " + Learners.NAMES)
+            description = "one or more of: " + Learners.NAMES + "; parameters as name:key=value, e.g."
+                    + " regcb-opt:mellowness=0.01")
     List<String> learners;
 
     @Option(names = "--rounds", defaultValue = "10000")
@@ -38,8 +58,9 @@ public final class SimulateOnlineCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        JobSummary s = SimulateOnlineJob.run(LocalSpark.getOrCreate("rewind simulate-online"), env, data, learners,
-                rounds, seed, output, TableFormat.parse(format));
+        JobSummary s = SimulateOnlineJob.run(LocalSpark.getOrCreate("rewind simulate-online"), env,
+                new Environments.Settings(data, itemPoolSize, topK, maxUsers, likeThreshold, seedAttractiveness),
+                learners, rounds, seed, output, TableFormat.parse(format));
         System.out.println("rewind simulate-online\n" + s.toTable());
         return 0;
     }

@@ -1,18 +1,18 @@
 package io.rewind.jobs.online;
 
-import io.rewind.formats.Candidate;
 import io.rewind.formats.TableFormat;
 import io.rewind.formats.Tables;
 import io.rewind.formats.spark.SparkRows;
 import io.rewind.formats.spark.SparkSchemas;
 import io.rewind.formats.spark.TableWriter;
 import io.rewind.jobs.JobSummary;
+import io.rewind.jobs.online.Environments.Environment;
 import io.rewind.rl.bandit.BanditDecision;
-import io.rewind.rl.bandit.FeatureMap;
 import io.rewind.rl.bandit.LinearLearner;
 import io.rewind.rl.bandit.Learners;
-import io.rewind.rl.sim.ClassificationBandit;
-import io.rewind.rl.sim.LinearBanditEnvironment;
+import io.rewind.rl.bandit.SlateDecision;
+import io.rewind.rl.sim.MovieLensCascade;
+import io.rewind.rl.sim.RandomSlate;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -32,34 +32,34 @@ import org.knowm.xchart.XYChartBuilder;
 /**
  * {@code rewind simulate-online}: the experimentation loop. Each learner, and a uniform-random baseline, plays the
  * environment for N rounds; the job writes what each logged (decisions and rewards, as Rewind tables), a regret
- * table, and a PNG of cumulative regret per learner against random.
+ * table, and a PNG of cumulative regret per learner against random. Top-k environments log the ranked list with
+ * each slot's probability given the slots above ({@code slate}, {@code slot_probs}) and the cascade feedback
+ * ({@code click_position}, {@code slot_rewards} with 0 below the click).
  */
 public final class SimulateOnlineJob {
+    private static final Instant START = Instant.parse("2026-01-01T00:00:00Z");
+
     private SimulateOnlineJob() {
     }
 
-    /** The environment, behind one shape: a round's context, candidates and each candidate's expected reward. */
-    interface Environment {
-        record Round(double[] x, List<Candidate> candidates, double[] expected) {
-        }
-
-        Round round(int t, SplittableRandom r);
-
-        FeatureMap features();
+    /** What one round logged and earned. */
+    private record Played(Row decision, Row reward, double realised, double expected, double optimal) {
     }
 
-    public static JobSummary run(SparkSession spark, String env, String statlogPath, List<String> learners,
-                                 int rounds, long seed, String output, TableFormat format) {
-        Environment environment = environment(env, statlogPath, rounds, seed);
+    public static JobSummary run(SparkSession spark, String env, Environments.Settings settings,
+                                 List<String> learners, int rounds, long seed, String output, TableFormat format) {
+        Environment environment = Environments.create(env, settings, rounds, seed);
         List<String> names = new ArrayList<>(learners);
         names.add("random");
         StringBuilder table = new StringBuilder("learner,round,reward,optimal,regret,cumulative_regret,"
                 + "rolling_mean_reward\n");
         XYChart chart = new XYChartBuilder().width(800).height(500).title("Cumulative regret (" + env + ")")
                 .xAxisTitle("round").yAxisTitle("cumulative regret").build();
-        JobSummary summary = new JobSummary("simulate-online").put("environment", env).put("rounds", rounds);
+        JobSummary summary = new JobSummary("simulate-online").put("environment", env).put("rounds", rounds)
+                .put("top_k", environment.topK());
         for (String name : names) {
             LinearLearner learner = name.equals("random") ? null : Learners.create(name, environment.features(), seed);
+            String label = name.replace(':', '_').replace('=', '-');
             SplittableRandom envRng = new SplittableRandom(seed);
             SplittableRandom rng = new SplittableRandom(seed + 1);
             double cumulative = 0;
@@ -69,44 +69,26 @@ public final class SimulateOnlineJob {
             double[] ys = new double[rounds];
             List<Row> decisions = new ArrayList<>();
             List<Row> rewards = new ArrayList<>();
-            Instant start = Instant.parse("2026-01-01T00:00:00Z");
             for (int t = 0; t < rounds; t++) {
                 Environment.Round round = environment.round(t, envRng);
-                int k = round.candidates().size();
-                double[] probs;
-                int chosen;
-                if (learner == null) {
-                    probs = new double[k];
-                    Arrays.fill(probs, 1.0 / k);
-                    chosen = rng.nextInt(k);
-                } else {
-                    BanditDecision d = learner.decide(round.x(), round.candidates(), rng);
-                    probs = d.probabilities();
-                    chosen = d.chosen();
-                }
-                double reward = envRng.nextDouble() < round.expected()[chosen] ? 1 : 0;
-                if (learner != null) {
-                    learner.learn(round.x(), round.candidates(), chosen, reward, probs[chosen]);
-                }
-                double optimal = Arrays.stream(round.expected()).max().orElse(0);
-                double regret = optimal - round.expected()[chosen];
+                String id = label + "-" + seed + "-" + t;
+                Instant at = START.plus(t, ChronoUnit.SECONDS);
+                Played p = environment.topK() == 1 ? single(learner, round, id, at, envRng, rng)
+                        : slate(learner, round, environment.topK(), id, at, envRng, rng);
+                double regret = p.optimal() - p.expected();
                 cumulative += regret;
-                windowSum += reward - window[t % 100];
-                window[t % 100] = reward;
+                windowSum += p.realised() - window[t % 100];
+                window[t % 100] = p.realised();
                 xs[t] = t + 1;
                 ys[t] = cumulative;
-                table.append(String.format("%s,%d,%.1f,%.6f,%.6f,%.6f,%.4f%n", name, t + 1, reward, optimal, regret,
-                        cumulative, windowSum / Math.min(t + 1, 100)));
-                String id = name + "-" + seed + "-" + t;
-                Instant at = start.plus(t, ChronoUnit.SECONDS);
-                decisions.add(SparkRows.toRow(Tables.DECISIONS, new Object[] {id, at, name, null, round.x(), null,
-                        round.candidates(), round.candidates().get(chosen).id(), probs[chosen], null, null,
-                        rng.nextDouble(), probs}));
-                rewards.add(SparkRows.toRow(Tables.REWARDS, new Object[] {id, at.plusSeconds(1), reward, null, null}));
+                table.append(String.format("%s,%d,%.1f,%.6f,%.6f,%.6f,%.4f%n", label, t + 1, p.realised(),
+                        p.optimal(), regret, cumulative, windowSum / Math.min(t + 1, 100)));
+                decisions.add(p.decision());
+                rewards.add(p.reward());
             }
-            chart.addSeries(name, xs, ys).setMarker(org.knowm.xchart.style.markers.SeriesMarkers.NONE);
-            summary.put("cumulative_regret_" + name, Math.round(cumulative * 100) / 100.0);
-            String dir = output + "/" + name;
+            chart.addSeries(label, xs, ys).setMarker(org.knowm.xchart.style.markers.SeriesMarkers.NONE);
+            summary.put("cumulative_regret_" + label, Math.round(cumulative * 100) / 100.0);
+            String dir = output + "/" + label;
             TableWriter.write(spark.createDataFrame(decisions, SparkSchemas.of(Tables.DECISIONS)), Tables.DECISIONS,
                     format, dir + "/decisions");
             TableWriter.write(spark.createDataFrame(rewards, SparkSchemas.of(Tables.REWARDS)), Tables.REWARDS, format,
@@ -122,51 +104,68 @@ public final class SimulateOnlineJob {
         return summary.put("output", output);
     }
 
-    static Environment environment(String env, String statlogPath, int rounds, long seed) {
-        switch (env) {
-            case "synthetic": {
-                LinearBanditEnvironment e = new LinearBanditEnvironment(5, 40, 10, rounds, seed);
-                return new Environment() {
-                    public Round round(int t, SplittableRandom r) {
-                        LinearBanditEnvironment.Round x = e.round(t, r);
-                        return new Round(x.x(), x.candidates(), x.expected());
-                    }
-
-                    public FeatureMap features() {
-                        return new FeatureMap(5, 5, 0);
-                    }
-                };
-            }
-            case "statlog": {
-                if (statlogPath == null) {
-                    throw new IllegalArgumentException("--env statlog needs --data PATH to shuttle.trn (or any numeric"
-                            + " CSV with the label last)");
-                }
-                ClassificationBandit data;
-                try {
-                    data = ClassificationBandit.read(Path.of(statlogPath), 0.0005);
-                } catch (IOException e) {
-                    throw new UncheckedIOException("cannot read " + statlogPath, e);
-                }
-                List<Candidate> arms = data.candidates();
-                int[] order = data.order(seed);
-                return new Environment() {
-                    public Round round(int t, SplittableRandom r) {
-                        int row = order[t % order.length];
-                        double[] expected = new double[arms.size()];
-                        for (int a = 0; a < expected.length; a++) {
-                            expected[a] = data.reward(row, a);
-                        }
-                        return new Round(data.context(row), arms, expected);
-                    }
-
-                    public FeatureMap features() {
-                        return new FeatureMap(data.dim(), 0, data.classes(), 0);
-                    }
-                };
-            }
-            default:
-                throw new IllegalArgumentException("unknown environment '" + env + "', expected synthetic or statlog");
+    private static Played single(LinearLearner learner, Environment.Round round, String id, Instant at,
+                                 SplittableRandom envRng, SplittableRandom rng) {
+        int k = round.candidates().size();
+        double[] probs;
+        int chosen;
+        if (learner == null) {
+            probs = new double[k];
+            Arrays.fill(probs, 1.0 / k);
+            chosen = rng.nextInt(k);
+        } else {
+            BanditDecision d = learner.decide(round.x(), round.candidates(), rng);
+            probs = d.probabilities();
+            chosen = d.chosen();
         }
+        double reward = envRng.nextDouble() < round.expected()[chosen] ? 1 : 0;
+        if (learner != null) {
+            learner.learn(round.x(), round.candidates(), chosen, reward, probs[chosen]);
+        }
+        Row decision = SparkRows.toRow(Tables.DECISIONS, new Object[] {id, at, learnerId(learner), round.user(),
+                round.x(), null, round.candidates(), round.candidates().get(chosen).id(), probs[chosen], null, null,
+                rng.nextDouble(), probs});
+        Row rewardRow = SparkRows.toRow(Tables.REWARDS, new Object[] {id, at.plusSeconds(1), reward, null, null});
+        return new Played(decision, rewardRow, reward, round.expected()[chosen],
+                Arrays.stream(round.expected()).max().orElse(0));
+    }
+
+    private static Played slate(LinearLearner learner, Environment.Round round, int k, String id, Instant at,
+                                SplittableRandom envRng, SplittableRandom rng) {
+        int n = round.candidates().size();
+        SlateDecision s;
+        if (learner == null) {
+            double[] first = new double[n];
+            Arrays.fill(first, 1.0 / n);
+            s = new SlateDecision(RandomSlate.draw(n, k, rng), RandomSlate.slotProbabilities(n, k), first);
+        } else {
+            s = learner.decideSlate(round.x(), round.candidates(), k, rng);
+        }
+        double[] feedback = MovieLensCascade.feedback(round.expected(), s.ranking(), envRng);
+        if (learner != null) {
+            learner.learnSlate(round.x(), round.candidates(), s, feedback);
+        }
+        Integer click = null;
+        double[] slotRewards = new double[k];
+        for (int j = 0; j < k; j++) {
+            if (feedback[j] == 1) {
+                click = j;
+            }
+            slotRewards[j] = Double.isNaN(feedback[j]) ? 0 : feedback[j];
+        }
+        String[] ids = Arrays.stream(s.ranking()).mapToObj(i -> round.candidates().get(i).id())
+                .toArray(String[]::new);
+        Row decision = SparkRows.toRow(Tables.DECISIONS, new Object[] {id, at, learnerId(learner), round.user(),
+                round.x(), null, round.candidates(), ids[0], s.slotProbabilities()[0], ids,
+                s.slotProbabilities(), rng.nextDouble(), s.firstSlot()});
+        double reward = click == null ? 0 : 1;
+        Row rewardRow = SparkRows.toRow(Tables.REWARDS, new Object[] {id, at.plusSeconds(1), reward, slotRewards,
+                click});
+        return new Played(decision, rewardRow, reward, MovieLensCascade.expectedReward(round.expected(), s.ranking()),
+                MovieLensCascade.optimalReward(round.expected(), k));
+    }
+
+    private static String learnerId(LinearLearner learner) {
+        return learner == null ? "random" : learner.name();
     }
 }

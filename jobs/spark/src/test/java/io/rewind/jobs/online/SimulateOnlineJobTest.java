@@ -12,6 +12,8 @@ import io.rewind.jobs.JobSummary;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import io.rewind.rl.sim.SyntheticMovieLens;
+import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -19,14 +21,16 @@ import org.junit.jupiter.api.io.TempDir;
 class SimulateOnlineJobTest {
     static final SparkSession SPARK = LocalSpark.forTests();
 
+    static final Environments.Settings SETTINGS = new Environments.Settings(null, 100, 5, 100, 4, false);
+
     @TempDir
     Path dir;
 
     @Test
     void learnersBeatRandomAndTheirLogsAreValidRewindTables() throws Exception {
         String out = dir.resolve("online").toString();
-        JobSummary s = SimulateOnlineJob.run(SPARK, "synthetic", null, List.of("linucb", "epsilon-greedy"), 1500, 3,
-                out, TableFormat.PARQUET);
+        JobSummary s = SimulateOnlineJob.run(SPARK, "synthetic", SETTINGS, List.of("linucb", "epsilon-greedy"),
+                1500, 3, out, TableFormat.PARQUET);
         double random = ((Number) s.get("cumulative_regret_random")).doubleValue();
         for (String l : List.of("linucb", "epsilon-greedy")) {
             double regret = ((Number) s.get("cumulative_regret_" + l)).doubleValue();
@@ -38,5 +42,29 @@ class SimulateOnlineJobTest {
         List<String> lines = Files.readAllLines(Path.of(out, "regret.csv"));
         assertEquals(1 + 3 * 1500, lines.size());
         assertTrue(Files.size(Path.of(out, "regret.png")) > 1000);
+    }
+
+    @Test
+    void cascadeTopKLogsSlatesWithSlotProbabilitiesAndClicks() throws Exception {
+        Path ml = dir.resolve("ml");
+        SyntheticMovieLens.write(ml, 20, 200, 40, 4);
+        String out = dir.resolve("cascade").toString();
+        JobSummary s = SimulateOnlineJob.run(SPARK, "movielens", new Environments.Settings(ml.toString(), 20, 5, 20,
+                4, false), List.of("regcb-opt:mellowness=0.01"), 800, 3, out, TableFormat.JSONL);
+        double random = ((Number) s.get("cumulative_regret_random")).doubleValue();
+        double regcb = ((Number) s.get("cumulative_regret_regcb-opt_mellowness-0.01")).doubleValue();
+        assertTrue(regcb < random / 2, "regcb-opt " + regcb + " vs random " + random);
+        ReadResult d = TableReader.read(SPARK, Tables.DECISIONS, TableFormat.JSONL, out + "/random/decisions");
+        assertEquals(800, d.validCount());
+        Row first = d.valid().orderBy("timestamp").first();
+        assertEquals(5, first.getList(first.fieldIndex("slate")).size());
+        List<Double> slotProbs = first.getList(first.fieldIndex("slot_probs"));
+        assertEquals(List.of(1 / 20.0, 1 / 19.0, 1 / 18.0, 1 / 17.0, 1 / 16.0), slotProbs,
+                "random ranking: each slot uniform over the items not yet ranked");
+        ReadResult r = TableReader.read(SPARK, Tables.REWARDS, TableFormat.JSONL, out + "/random/rewards");
+        long clicked = r.valid().filter("click_position is not null").count();
+        long rewarded = r.valid().filter("reward = 1").count();
+        assertEquals(rewarded, clicked, "a reward of 1 is a click");
+        assertTrue(clicked > 0 && clicked < 800);
     }
 }
