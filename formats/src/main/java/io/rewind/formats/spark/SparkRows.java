@@ -115,6 +115,12 @@ public final class SparkRows {
         return CollectionConverters.asScala(l).toSeq();
     }
 
+    /** A Spark {@code actions} value as candidates. */
+    @SuppressWarnings("unchecked")
+    public static List<Candidate> candidates(Object v) {
+        return (List<Candidate>) fromSpark(FieldType.CANDIDATES, v);
+    }
+
     /** A Spark array value (Seq, List or double[]) as double[]. */
     public static double[] doubles(Object v) {
         if (v instanceof double[] d) {

@@ -35,6 +35,13 @@ public final class EvaluateCommand implements Callable<Integer> {
             description = "or: a column of the input with the target's probabilities, in the order of actions")
     String targetColumn;
 
+    @Option(names = "--target-model", description = "a saved Rewind bandit model (rewind train-bandit): its"
+            + " distribution over each row's candidates is the target")
+    String targetModel;
+
+    @Option(names = "--incumbent-model", description = "a saved Rewind bandit model as the incumbent to compare with")
+    String incumbentModel;
+
     @Option(names = "--target-format", defaultValue = "jsonl")
     String targetFormat;
 
@@ -117,7 +124,7 @@ public final class EvaluateCommand implements Callable<Integer> {
         }
         EvaluateConfig c = new EvaluateConfig(data, TableFormat.parse(dataFormat), split, observedOnly, target,
                 TableFormat.parse(targetFormat), targetColumn, incumbent, TableFormat.parse(incumbentFormat), estimators, clip, tau,
-                lambda, folds, replicates, level, seed, report, chart, maxBadFraction);
+                lambda, folds, replicates, level, seed, report, chart, maxBadFraction, targetModel, incumbentModel);
         EvaluationReport r = EvaluateJob.run(LocalSpark.getOrCreate("rewind evaluate"), c);
         System.out.println("rewind evaluate\n" + EvaluateJob.table(r));
         return 0;

@@ -34,17 +34,33 @@ public record BanditModel(int formatVersion, String learner, Map<String, Double>
 
     public void save(Path file) throws IOException {
         Files.createDirectories(file.toAbsolutePath().getParent());
-        Files.writeString(file, JsonCodec.MAPPER
-                .writer(SerializationFeature.INDENT_OUTPUT).writeValueAsString(this));
+        Files.writeString(file, toJson());
     }
 
     public static BanditModel load(Path file) throws IOException {
-        BanditModel m = JsonCodec.MAPPER.readValue(file.toFile(), BanditModel.class);
+        try {
+            return parse(Files.readString(file));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** A model from its JSON text. */
+    public static BanditModel parse(String json) throws IOException {
+        BanditModel m = JsonCodec.MAPPER.readValue(json, BanditModel.class);
         if (m.formatVersion() != FORMAT_VERSION) {
-            throw new IllegalArgumentException(file + ": model format " + m.formatVersion() + ", this Rewind reads "
+            throw new IllegalArgumentException("model format " + m.formatVersion() + ", this Rewind reads "
                     + FORMAT_VERSION);
         }
+        if (m.learner() == null || m.features() == null || m.scorers() == null) {
+            throw new IllegalArgumentException("not a bandit model: learner, features and scorers are required");
+        }
         return m;
+    }
+
+    /** The model as JSON text. */
+    public String toJson() throws IOException {
+        return JsonCodec.MAPPER.writer(SerializationFeature.INDENT_OUTPUT).writeValueAsString(this);
     }
 
     /** The learner, in the state it was saved in. */

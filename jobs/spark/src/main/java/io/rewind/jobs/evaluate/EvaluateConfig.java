@@ -13,13 +13,26 @@ import java.util.List;
  * @param observedOnly use only interactions whose reward was observed (right when rewards go missing independently
  *                     of the action; the default reward otherwise counts as an outcome)
  * @param estimators names: ips, snips, dm, dr, sndr, switch-dr, dros
+ * @param targetModel a saved Rewind bandit model whose distribution over each row's candidates is the target, or
+ *                    null
+ * @param incumbentModel a saved model as the incumbent, or null
  */
 public record EvaluateConfig(List<String> data, TableFormat dataFormat, String split, boolean observedOnly,
                              List<String> target,
                              TableFormat targetFormat, String targetColumn, List<String> incumbent, TableFormat incumbentFormat,
                              List<String> estimators, double clip, double tau, double lambda, int folds,
                              int replicates, double level, long seed, String report, String chart,
-                             double maxBadFraction) {
+                             double maxBadFraction, String targetModel, String incumbentModel) {
+    public EvaluateConfig(List<String> data, TableFormat dataFormat, String split, boolean observedOnly,
+                          List<String> target, TableFormat targetFormat, String targetColumn, List<String> incumbent,
+                          TableFormat incumbentFormat, List<String> estimators, double clip, double tau, double lambda,
+                          int folds, int replicates, double level, long seed, String report, String chart,
+                          double maxBadFraction) {
+        this(data, dataFormat, split, observedOnly, target, targetFormat, targetColumn, incumbent, incumbentFormat,
+                estimators, clip, tau, lambda, folds, replicates, level, seed, report, chart, maxBadFraction, null,
+                null);
+    }
+
     public EvaluateConfig {
         if (!List.of("all", "train", "eval").contains(split)) {
             throw new IllegalArgumentException("--split must be all, train or eval, not " + split);
@@ -27,9 +40,15 @@ public record EvaluateConfig(List<String> data, TableFormat dataFormat, String s
         if (!(level > 0 && level < 1)) {
             throw new IllegalArgumentException("--level must be in (0, 1): " + level);
         }
-        if ((target == null || target.isEmpty()) == (targetColumn == null)) {
-            throw new IllegalArgumentException("give the target policy as --target TABLE or --target-column NAME"
-                    + " (one of them)");
+        int sources = (target == null || target.isEmpty() ? 0 : 1) + (targetColumn == null ? 0 : 1)
+                + (targetModel == null ? 0 : 1);
+        if (sources != 1) {
+            throw new IllegalArgumentException("give the target policy as --target TABLE, --target-column NAME or"
+                    + " --target-model PATH (one of them)");
+        }
+        if (incumbentModel != null && incumbent != null && !incumbent.isEmpty()) {
+            throw new IllegalArgumentException("give the incumbent as --incumbent TABLE or --incumbent-model PATH,"
+                    + " not both");
         }
         estimators = List.copyOf(estimators);
     }

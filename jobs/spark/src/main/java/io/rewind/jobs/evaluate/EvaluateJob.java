@@ -16,6 +16,7 @@ import io.rewind.formats.JsonCodec;
 import io.rewind.formats.Split;
 import io.rewind.formats.TableFormat;
 import io.rewind.formats.Tables;
+import io.rewind.jobs.bandit.ModelPolicy;
 import io.rewind.formats.spark.ReadResult;
 import io.rewind.formats.spark.TableReader;
 import io.rewind.jobs.BadFractionExceededException;
@@ -65,17 +66,21 @@ public final class EvaluateJob {
         if (c.observedOnly()) {
             data = data.filter(col("reward_observed"));
         }
-        Dataset<Row> targets = c.targetColumn() != null
+        Dataset<Row> targets = c.targetModel() != null
+                ? ModelPolicy.distributions(spark, data, c.targetModel(), "t")
+                : c.targetColumn() != null
                 ? TargetAlignment.readColumn(spark, c.data(), c.dataFormat(), c.targetColumn(), "t")
                 : TargetAlignment.read(spark, c.target(), c.targetFormat(), "t");
         Dataset<Row> withTarget = data.join(targets,
                         "event_id", "left")
                 .withColumn("t_reason", TargetAlignment.reason("t"))
                 .withColumn("t_aligned", TargetAlignment.aligned("t"));
-        boolean compare = c.incumbent() != null && !c.incumbent().isEmpty();
+        boolean compare = c.incumbentModel() != null || (c.incumbent() != null && !c.incumbent().isEmpty());
         if (compare) {
-            withTarget = withTarget.join(TargetAlignment.read(spark, c.incumbent(), c.incumbentFormat(), "i"),
-                            "event_id", "left")
+            Dataset<Row> incumbents = c.incumbentModel() != null
+                    ? ModelPolicy.distributions(spark, data, c.incumbentModel(), "i")
+                    : TargetAlignment.read(spark, c.incumbent(), c.incumbentFormat(), "i");
+            withTarget = withTarget.join(incumbents, "event_id", "left")
                     .withColumn("i_reason", TargetAlignment.reason("i"))
                     .withColumn("i_aligned", TargetAlignment.aligned("i"));
         }

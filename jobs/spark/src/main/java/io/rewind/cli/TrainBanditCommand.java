@@ -1,0 +1,64 @@
+package io.rewind.cli;
+
+import io.rewind.formats.TableFormat;
+import io.rewind.formats.spark.LocalSpark;
+import io.rewind.jobs.JobSummary;
+import io.rewind.jobs.bandit.TrainBanditConfig;
+import io.rewind.jobs.bandit.TrainBanditJob;
+import io.rewind.rl.bandit.Learners;
+import io.rewind.rl.bandit.Reduction;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+@Command(name = "train-bandit", mixinStandardHelpOptions = true,
+        description = "Train a contextual-bandit learner on a joined interactions table and save it as a Rewind"
+                + " model (config, data description and metrics included).")
+public final class TrainBanditCommand implements Callable<Integer> {
+    @Option(names = "--data", required = true, split = ",", description = "interactions table(s) (rewind join)")
+    List<String> data;
+
+    @Option(names = "--data-format", defaultValue = "delta", description = "delta (default), parquet, jsonl, csv")
+    String dataFormat;
+
+    @Option(names = "--learner", defaultValue = "linucb",
+            description = "one of: " + Learners.NAMES + "; parameters as name:key=value")
+    String learner;
+
+    @Option(names = "--reduction", defaultValue = "mtr",
+            description = "mtr (default: importance-weighted regression), ips, dr or direct")
+    String reduction;
+
+    @Option(names = "--split", defaultValue = "train",
+            description = "train (default; the eval rows then score the model) or all")
+    String split;
+
+    @Option(names = "--warm-start", description = "a saved model to continue training")
+    String warmStart;
+
+    @Option(names = "--quadratic", description = "add the context's pairwise products to the features")
+    boolean quadratic;
+
+    @Option(names = "--arm-buckets", defaultValue = "16",
+            description = "fixed arms: extra hashed blocks for arms not seen in training")
+    int armBuckets;
+
+    @Option(names = "--seed", defaultValue = "1")
+    long seed;
+
+    @Option(names = "--model", required = true, description = "where to write the model (JSON)")
+    String model;
+
+    @Option(names = "--max-bad-fraction", defaultValue = "0.05")
+    double maxBadFraction;
+
+    @Override
+    public Integer call() {
+        JobSummary s = TrainBanditJob.run(LocalSpark.getOrCreate("rewind train-bandit"), new TrainBanditConfig(data,
+                TableFormat.parse(dataFormat), learner, Reduction.parse(reduction), split, warmStart, quadratic,
+                armBuckets, seed, model, maxBadFraction));
+        System.out.println("rewind train-bandit\n" + s.toTable());
+        return 0;
+    }
+}

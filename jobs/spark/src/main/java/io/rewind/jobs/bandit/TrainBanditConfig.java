@@ -1,0 +1,26 @@
+package io.rewind.jobs.bandit;
+
+import io.rewind.formats.TableFormat;
+import io.rewind.rl.bandit.Reduction;
+import java.util.List;
+
+/**
+ * What {@code rewind train-bandit} reads and trains.
+ *
+ * @param learner a learner spec ({@code linucb}, {@code regcb-opt:mellowness=0.01} ...)
+ * @param reduction how logged rounds become updates; {@code mtr} corrects for the logging policy
+ * @param split the rows to train on: {@code train} (then {@code eval} rows score the model), or {@code all}
+ * @param warmStart a saved model to continue from, or null
+ * @param quadratic expand the context with its pairwise products
+ * @param armBuckets extra per-arm blocks for fixed arms not seen in training
+ */
+public record TrainBanditConfig(List<String> data, TableFormat format, String learner, Reduction reduction,
+                                String split, String warmStart, boolean quadratic, int armBuckets, long seed,
+                                String model, double maxBadFraction) {
+    public TrainBanditConfig {
+        if (!List.of("all", "train").contains(split)) {
+            throw new IllegalArgumentException("--split must be train or all, not " + split);
+        }
+        data = List.copyOf(data);
+    }
+}

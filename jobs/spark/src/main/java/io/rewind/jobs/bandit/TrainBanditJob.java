@@ -1,0 +1,173 @@
+package io.rewind.jobs.bandit;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.explode;
+
+import io.rewind.formats.Candidate;
+import io.rewind.formats.Split;
+import io.rewind.formats.Tables;
+import io.rewind.formats.spark.ReadResult;
+import io.rewind.formats.spark.SparkRows;
+import io.rewind.formats.spark.TableReader;
+import io.rewind.jobs.BadFractionExceededException;
+import io.rewind.jobs.JobSummary;
+import io.rewind.ope.Estimate;
+import io.rewind.ope.Evaluation;
+import io.rewind.ope.bandit.BanditSample;
+import io.rewind.ope.bandit.Ips;
+import io.rewind.ope.bandit.Snips;
+import io.rewind.rl.bandit.BanditModel;
+import io.rewind.rl.bandit.FeatureMap;
+import io.rewind.rl.bandit.Learners;
+import io.rewind.rl.bandit.LinearLearner;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import org.apache.hadoop.fs.Path;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * {@code rewind train-bandit}: trains a bandit learner on a joined interactions table, in event order (timestamp,
+ * then event id, so a re-run trains the same model), through the chosen reduction, and saves it in Rewind's model
+ * format with its provenance: the data, the config, and metrics — the logged policy's mean reward, the progressive
+ * (before-update) SNIPS value of the policy as it learned, and IPS/SNIPS with 95% intervals on the {@code eval}
+ * split when training on {@code train}.
+ */
+public final class TrainBanditJob {
+    private TrainBanditJob() {
+    }
+
+    public static JobSummary run(SparkSession spark, TrainBanditConfig c) {
+        ReadResult read = TableReader.read(spark, Tables.INTERACTIONS, c.format(), c.data().toArray(new String[0]));
+        Dataset<Row> all = read.valid().select(col("event_id"), col("timestamp"), col("context"), col("actions"),
+                col("action"), col("action_prob"), col("reward"), col("split"));
+        JobSummary summary = new JobSummary("train-bandit").put("rows_read", read.validCount()
+                + read.quarantinedCount()).put("rows_quarantined", read.quarantinedCount());
+        BadFractionExceededException.check("train-bandit", read.quarantinedCount(),
+                read.validCount() + read.quarantinedCount(), c.maxBadFraction(), "the input's quarantine", summary);
+        Dataset<Row> train = c.split().equals("all") ? all : all.filter(col("split").equalTo("train"));
+        if (train.isEmpty()) {
+            throw new IllegalArgumentException("train-bandit: no " + (c.split().equals("all") ? "" : "train ")
+                    + "rows in " + c.data());
+        }
+        LinearLearner learner;
+        if (c.warmStart() != null) {
+            learner = ModelPolicy.parse(ModelPolicy.read(spark, c.warmStart()), c.warmStart()).restoreLearner();
+        } else {
+            learner = Learners.create(c.learner(), featureMap(train, c.quadratic(), c.armBuckets()), c.seed());
+        }
+        learner.withReduction(c.reduction());
+        Evaluation<BanditSample> progressive = new Evaluation<>(List.of(new Snips()), 0, c.seed(),
+                Double.POSITIVE_INFINITY);
+        long rows = 0;
+        double rewardSum = 0;
+        Iterator<Row> it = train.orderBy(col("timestamp"), col("event_id")).toLocalIterator();
+        while (it.hasNext()) {
+            Row r = it.next();
+            String id = r.getString(0);
+            double[] x = r.isNullAt(2) ? null : SparkRows.doubles(r.get(2));
+            List<Candidate> candidates = SparkRows.candidates(r.get(3));
+            int chosen = indexOf(candidates, r.getString(4));
+            double p = r.getDouble(5);
+            double reward = r.getDouble(6);
+            double target = learner.decide(x, candidates, rng(id)).probabilities()[chosen];
+            progressive.add(new BanditSample(rows, reward, p, target, 0, 0));
+            learner.learn(x, candidates, chosen, reward, p);
+            rows++;
+            rewardSum += reward;
+        }
+        Map<String, Double> metrics = new LinkedHashMap<>();
+        metrics.put("logged_mean_reward", rewardSum / rows);
+        metrics.put("progressive_snips", progressive.results(0.95).get(0).value());
+        summary.put("rows_trained", rows).put("learner", learner.name())
+                .put("reduction", c.reduction().name().toLowerCase(java.util.Locale.ROOT));
+        if (c.split().equals("train")) {
+            evaluateOnEvalSplit(all.filter(col("split").equalTo("eval")), learner, c.seed(), metrics);
+        }
+        metrics.forEach((k, v) -> summary.put(k, Math.round(v * 1e6) / 1e6));
+        String data = String.join(",", c.data()) + " (" + c.format().name().toLowerCase(java.util.Locale.ROOT)
+                + ", split " + c.split() + ", reduction " + c.reduction().name().toLowerCase(java.util.Locale.ROOT)
+                + (c.warmStart() == null ? "" : ", warm-started from " + c.warmStart()) + ")";
+        BanditModel model = BanditModel.of(learner, BanditModel.Provenance.now(data, rows, metrics));
+        write(spark, model, c.model());
+        return summary.put("model", c.model());
+    }
+
+    /** IPS and SNIPS of the trained policy on the held-out rows, with normal 95% intervals. */
+    static void evaluateOnEvalSplit(Dataset<Row> eval, LinearLearner learner, long seed, Map<String, Double> out) {
+        Evaluation<BanditSample> e = new Evaluation<>(List.of(new Ips(), new Snips()), 0, seed,
+                Double.POSITIVE_INFINITY);
+        long n = 0;
+        double logged = 0;
+        Iterator<Row> it = eval.toLocalIterator();
+        while (it.hasNext()) {
+            Row r = it.next();
+            List<Candidate> candidates = SparkRows.candidates(r.get(3));
+            int chosen = indexOf(candidates, r.getString(4));
+            double[] x = r.isNullAt(2) ? null : SparkRows.doubles(r.get(2));
+            double target = learner.decide(x, candidates, rng(r.getString(0))).probabilities()[chosen];
+            e.add(new BanditSample(n++, r.getDouble(6), r.getDouble(5), target, 0, 0));
+            logged += r.getDouble(6);
+        }
+        if (n == 0) {
+            return;
+        }
+        out.put("eval_rows", (double) n);
+        out.put("eval_logged_mean_reward", logged / n);
+        for (Estimate est : e.results(0.95)) {
+            String k = "eval_" + est.estimator().toLowerCase(java.util.Locale.ROOT);
+            out.put(k, est.value());
+            out.put(k + "_lower", est.normal().lower());
+            out.put(k + "_upper", est.normal().upper());
+        }
+    }
+
+    /**
+     * The feature map the data implies: the context length of the rows; candidates with features give
+     * parametric actions of that length, candidates without give fixed arms (every id seen, plus hashed buckets).
+     */
+    static FeatureMap featureMap(Dataset<Row> train, boolean quadratic, int armBuckets) {
+        Row first = train.first();
+        int contextDim = first.isNullAt(2) ? 0 : SparkRows.doubles(first.get(2)).length;
+        Row featured = train.select(explode(col("actions")).as("a")).filter(col("a.features").isNotNull())
+                .select(col("a.features")).limit(1).collectAsList().stream().findFirst().orElse(null);
+        if (featured != null) {
+            return new FeatureMap(contextDim, SparkRows.doubles(featured.get(0)).length, List.of(), armBuckets,
+                    quadratic);
+        }
+        List<String> arms = train.select(explode(col("actions.id")).as("id")).distinct().orderBy("id")
+                .collectAsList().stream().map(r -> r.getString(0)).toList();
+        return new FeatureMap(contextDim, 0, arms, armBuckets, quadratic);
+    }
+
+    static int indexOf(List<Candidate> candidates, String action) {
+        for (int i = 0; i < candidates.size(); i++) {
+            if (candidates.get(i).id().equals(action)) {
+                return i;
+            }
+        }
+        throw new IllegalStateException("action " + action + " is not among the candidates (the validator keeps"
+                + " such rows out)");
+    }
+
+    static SplittableRandom rng(String eventId) {
+        return new SplittableRandom(Double.doubleToLongBits(Split.unitHash(eventId)));
+    }
+
+    static void write(SparkSession spark, BanditModel model, String path) {
+        Path p = new Path(path);
+        try (OutputStream out = p.getFileSystem(spark.sparkContext().hadoopConfiguration()).create(p, true)) {
+            out.write(model.toJson().getBytes(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the model to " + path, e);
+        }
+    }
+}

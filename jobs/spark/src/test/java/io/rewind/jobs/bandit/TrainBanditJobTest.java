@@ -1,0 +1,143 @@
+package io.rewind.jobs.bandit;
+
+import static org.apache.spark.sql.functions.col;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.rewind.formats.Candidate;
+import io.rewind.formats.TableFormat;
+import io.rewind.formats.Tables;
+import io.rewind.formats.spark.LocalSpark;
+import io.rewind.formats.spark.SparkRows;
+import io.rewind.formats.spark.TableReader;
+import io.rewind.jobs.JobSummary;
+import io.rewind.jobs.evaluate.EvaluateConfig;
+import io.rewind.jobs.evaluate.EvaluateJob;
+import io.rewind.jobs.evaluate.EvaluationReport;
+import io.rewind.jobs.join.JoinConfig;
+import io.rewind.jobs.join.JoinJob;
+import io.rewind.jobs.simulate.SimulateJob;
+import io.rewind.formats.JoinRules;
+import io.rewind.ope.Estimate;
+import io.rewind.rl.bandit.BanditModel;
+import io.rewind.rl.bandit.LinearLearner;
+import io.rewind.rl.bandit.Reduction;
+import io.rewind.rl.sim.LoggedBanditConfig;
+import io.rewind.rl.sim.LoggedBanditSimulator;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Ground truth: a uniform logger over 4 arms, reward 1 for the context's class (a linear argmax), so the value of
+ * any policy on the eval rows is the mean probability it gives the true class, computed here from the simulator.
+ */
+class TrainBanditJobTest {
+    static final SparkSession SPARK = LocalSpark.forTests();
+    static final LoggedBanditConfig SIM = new LoggedBanditConfig(6000, 4, 4, 21, "uniform", 0.2,
+            Instant.parse("2026-05-01T00:00:00Z"), 10, 5, 0.0, 0.0, 0.0);
+
+    @TempDir
+    static Path dir;
+    static String interactions;
+
+    @BeforeAll
+    static void logAndJoin() {
+        String logs = dir.resolve("logs").toString();
+        SimulateJob.run(SPARK, SIM, logs, TableFormat.PARQUET, 2);
+        interactions = dir.resolve("interactions").toString();
+        JoinJob.run(SPARK, new JoinConfig(List.of(logs + "/decisions"), TableFormat.PARQUET,
+                List.of(logs + "/rewards"), TableFormat.PARQUET, interactions, TableFormat.PARQUET,
+                JoinConfig.defaultQuarantine(interactions), JoinConfig.defaultSummary(interactions),
+                new JoinRules(Duration.ofDays(1), 0, false, JoinRules.Aggregation.FIRST, 0.5), 0.01));
+    }
+
+    static TrainBanditConfig config(String learner, String warmStart, String model) {
+        return new TrainBanditConfig(List.of(interactions), TableFormat.PARQUET, learner, Reduction.MTR, "train",
+                warmStart, false, 4, 1, model, 0.01);
+    }
+
+    /** The true value of a model's policy on the eval rows: the mean probability of the context's class. */
+    static double trueValue(String modelPath) throws Exception {
+        LinearLearner policy = BanditModel.load(Path.of(modelPath)).restoreLearner();
+        LoggedBanditSimulator sim = new LoggedBanditSimulator(SIM);
+        List<Row> eval = TableReader.read(SPARK, Tables.INTERACTIONS, TableFormat.PARQUET, interactions).valid()
+                .filter(col("split").equalTo("eval")).select("event_id", "context", "actions").collectAsList();
+        double total = 0;
+        for (Row r : eval) {
+            double[] x = SparkRows.doubles(r.get(1));
+            List<Candidate> candidates = SparkRows.candidates(r.get(2));
+            double[] p = policy.decide(x, candidates, TrainBanditJob.rng(r.getString(0))).probabilities();
+            String label = String.valueOf(sim.label(x));
+            for (int a = 0; a < p.length; a++) {
+                total += candidates.get(a).id().equals(label) ? p[a] : 0;
+            }
+        }
+        return total / eval.size();
+    }
+
+    @Test
+    void trainsFromLogsSavesProvenanceAndEvaluatesAgainstTheTruth() throws Exception {
+        String model = dir.resolve("models/greedy.json").toString();
+        JobSummary s = TrainBanditJob.run(SPARK, config("greedy", null, model));
+        long trainRows = TableReader.read(SPARK, Tables.INTERACTIONS, TableFormat.PARQUET, interactions).valid()
+                .filter(col("split").equalTo("train")).count();
+        assertEquals(trainRows, s.count("rows_trained"));
+        BanditModel saved = BanditModel.load(Path.of(model));
+        assertEquals(trainRows, saved.provenance().rows());
+        assertTrue(saved.provenance().data().contains(interactions), saved.provenance().data());
+        assertEquals("mtr", saved.reduction());
+        double truth = trueValue(model);
+        double snips = saved.provenance().metrics().get("eval_snips");
+        System.out.printf("train-bandit greedy: true value %.4f, eval SNIPS %.4f [%.4f, %.4f], logged %.4f%n", truth,
+                snips, saved.provenance().metrics().get("eval_snips_lower"),
+                saved.provenance().metrics().get("eval_snips_upper"),
+                saved.provenance().metrics().get("eval_logged_mean_reward"));
+        assertTrue(truth > 0.7, "the trained policy finds the class far more often than the logger's 0.25: " + truth);
+        assertTrue(saved.provenance().metrics().get("eval_snips_lower") <= truth
+                && truth <= saved.provenance().metrics().get("eval_snips_upper"), "eval SNIPS interval covers " + truth);
+
+        String again = dir.resolve("models/greedy-again.json").toString();
+        TrainBanditJob.run(SPARK, config("greedy", null, again));
+        assertEquals(BanditModel.load(Path.of(model)).scorers().get(0).theta()[3],
+                BanditModel.load(Path.of(again)).scorers().get(0).theta()[3], "a re-run trains the same model");
+
+        EvaluationReport r = EvaluateJob.run(SPARK, new EvaluateConfig(List.of(interactions), TableFormat.PARQUET,
+                "eval", false, null, TableFormat.JSONL, null, null, TableFormat.JSONL, List.of("ips", "dr"),
+                Double.POSITIVE_INFINITY, 100, 100, 3, 100, 0.95, 1, null, null, 0.01, model, null));
+        Estimate dr = r.target().get(1);
+        assertTrue(dr.normal().contains(truth), "evaluate --target-model: " + dr + " vs truth " + truth);
+    }
+
+    @Test
+    void warmStartContinuesFromASavedModel() throws Exception {
+        String first = dir.resolve("models/linucb.json").toString();
+        TrainBanditJob.run(SPARK, config("linucb", null, first));
+        String second = dir.resolve("models/linucb-warm.json").toString();
+        JobSummary s = TrainBanditJob.run(SPARK, config("linucb", first, second));
+        BanditModel warm = BanditModel.load(Path.of(second));
+        assertTrue(warm.provenance().data().contains("warm-started from " + first));
+        double[][] a = BanditModel.load(Path.of(first)).scorers().get(0).inverse();
+        double[][] b = warm.scorers().get(0).inverse();
+        assertTrue(b[1][1] < a[1][1], "a warm start adds data to the saved model's statistics");
+        assertTrue(s.count("rows_trained") > 0);
+        assertTrue(trueValue(second) > 0.7);
+    }
+
+    @Test
+    void aMissingModelIsNamed() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> TrainBanditJob.run(SPARK, config("linucb", dir.resolve("none.json").toString(),
+                        dir.resolve("x.json").toString())));
+        assertTrue(e.getMessage().contains("none.json"), e.getMessage());
+        assertTrue(Files.notExists(dir.resolve("x.json")));
+    }
+}
