@@ -1,0 +1,85 @@
+import io.rewind.formats.Candidate;
+import io.rewind.rl.bandit.BanditDecision;
+import io.rewind.rl.bandit.FeatureMap;
+import io.rewind.rl.bandit.Learners;
+import io.rewind.rl.bandit.LinearLearner;
+import io.rewind.rl.sim.ClassificationBandit;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.SplittableRandom;
+
+/** Rounds (decide + learn) per second of each learner, single thread; medians of RUNS runs. */
+public class BanditBench {
+    static final String[] LEARNERS = Learners.NAMES.split(", ");
+
+    public static void main(String[] args) throws Exception {
+        int rounds = Integer.parseInt(args[0]);
+        int runs = Integer.parseInt(args[1]);
+        Path shuttle = Path.of(args[2]);
+        SplittableRandom data = new SplittableRandom(1);
+        double[][] contexts = new double[rounds][5];
+        List<List<Candidate>> candidates = new ArrayList<>();
+        double[][] rewards = new double[rounds][10];
+        for (int t = 0; t < rounds; t++) {
+            for (int j = 0; j < 5; j++) {
+                contexts[t][j] = data.nextDouble() * 2 - 1;
+            }
+            List<Candidate> cs = new ArrayList<>();
+            for (int a = 0; a < 10; a++) {
+                double[] f = new double[20];
+                for (int j = 0; j < 20; j++) {
+                    f[j] = data.nextDouble() < 0.3 ? 1 : 0;
+                }
+                cs.add(new Candidate("item-" + data.nextInt(1000), f));
+                rewards[t][a] = data.nextDouble() < 0.1 + 0.05 * f[a % 20] * (1 + contexts[t][a % 5]) ? 1 : 0;
+            }
+            candidates.add(cs);
+        }
+        FeatureMap map = new FeatureMap(5, 20, 0);
+        StringBuilder table = new StringBuilder(String.format("%-16s %14s %14s%n", "learner", "synthetic r/s",
+                "statlog r/s"));
+        boolean haveShuttle = Files.isRegularFile(shuttle);
+        ClassificationBandit statlog = haveShuttle ? ClassificationBandit.read(shuttle, 0.0005) : null;
+        for (String name : LEARNERS) {
+            double[] rate = new double[runs];
+            double[] statlogRate = new double[runs];
+            for (int run = 0; run < runs; run++) {
+                LinearLearner l = Learners.create(name, map, 7);
+                SplittableRandom rng = new SplittableRandom(run);
+                long t0 = System.nanoTime();
+                for (int t = 0; t < rounds; t++) {
+                    BanditDecision d = l.decide(contexts[t], candidates.get(t), rng);
+                    l.learn(contexts[t], candidates.get(t), d.chosen(), rewards[t][d.chosen()], d.chosenProbability());
+                }
+                rate[run] = rounds / ((System.nanoTime() - t0) / 1e9);
+                if (statlog != null) {
+                    FeatureMap sm = new FeatureMap(statlog.dim(), 0, statlog.classes(), 0).withQuadratic(true);
+                    LinearLearner s = Learners.create(name, sm, 7);
+                    List<Candidate> arms = statlog.candidates();
+                    long s0 = System.nanoTime();
+                    for (int row : statlog.order(null)) {
+                        BanditDecision d = s.decide(statlog.context(row), arms, rng);
+                        s.learn(statlog.context(row), arms, d.chosen(), statlog.reward(row, d.chosen()),
+                                d.chosenProbability());
+                    }
+                    statlogRate[run] = statlog.size() / ((System.nanoTime() - s0) / 1e9);
+                }
+            }
+            table.append(String.format("%-16s %,14.0f %14s%n", name, median(rate),
+                    statlog == null ? "-" : String.format("%,.0f", median(statlogRate))));
+        }
+        System.out.println("rounds (decide + learn) per second, one thread, median of " + runs + " runs; synthetic: "
+                + rounds + " rounds, 10 candidates x 20 features, 5 context features (121 model features)"
+                + (haveShuttle ? "; statlog: one pass of 43,483 rows, quadratic (385 model features)" : ""));
+        System.out.print(table);
+    }
+
+    static double median(double[] v) {
+        double[] s = v.clone();
+        Arrays.sort(s);
+        return s.length % 2 == 1 ? s[s.length / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+    }
+}
