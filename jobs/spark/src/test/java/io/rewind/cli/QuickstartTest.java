@@ -43,5 +43,11 @@ class QuickstartTest {
         assertTrue(Double.parseDouble(dr.group(1)) <= v && v <= Double.parseDouble(dr.group(2)),
                 "DR's interval contains the true value " + v + ":\n" + text);
         assertTrue(Files.size(dir.resolve("evaluation.png")) > 1000);
+        assertTrue(Files.size(dir.resolve("models/linucb.json")) > 100, "step 4 saved the trained model");
+        assertTrue(dr.find(), "step 5 evaluated the trained model:\n" + text);
+        Matcher logged = Pattern.compile("logged policy\\s+([0-9.]+)").matcher(text);
+        assertTrue(logged.find(), text);
+        assertTrue(Double.parseDouble(dr.group(1)) > Double.parseDouble(logged.group(1)),
+                "the trained model beats the logging policy off-line:\n" + text);
     }
 }

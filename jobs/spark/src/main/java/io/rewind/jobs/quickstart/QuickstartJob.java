@@ -3,7 +3,10 @@ package io.rewind.jobs.quickstart;
 import io.rewind.formats.JoinRules;
 import io.rewind.formats.TableFormat;
 import io.rewind.jobs.JobSummary;
+import io.rewind.jobs.bandit.TrainBanditConfig;
+import io.rewind.jobs.bandit.TrainBanditJob;
 import io.rewind.jobs.evaluate.EvaluateConfig;
+import io.rewind.rl.bandit.Reduction;
 import io.rewind.jobs.evaluate.EvaluateJob;
 import io.rewind.jobs.evaluate.EvaluationReport;
 import io.rewind.jobs.join.JoinConfig;
@@ -26,7 +29,7 @@ public final class QuickstartJob {
 
     /** What the quickstart produced: each step's summary, the evaluation, and the target's true value. */
     public record Result(JobSummary simulated, JobSummary joined, EvaluationReport evaluation,
-                         double targetTrueValue) {
+                         double targetTrueValue, JobSummary trained, EvaluationReport modelEvaluation) {
     }
 
     public static Result run(SparkSession spark, String base, long rows, PrintStream out) {
@@ -58,6 +61,19 @@ public final class QuickstartJob {
         out.print(EvaluateJob.table(report));
         out.println("true value of the target policy (known to the simulator): " + truth);
         out.println("Report: " + eval.report() + ", chart: " + eval.chart());
-        return new Result(simulated, joined, report, truth);
+
+        String model = base + "/models/linucb.json";
+        out.println("\n4. train-bandit: LinUCB from the train split (importance-weighted regression), saved to "
+                + model);
+        JobSummary trained = TrainBanditJob.run(spark, new TrainBanditConfig(List.of(output), TableFormat.DELTA,
+                "linucb", Reduction.MTR, "train", null, false, 4, 1, model, 0.05));
+        out.println(trained.toTable());
+        out.println("5. evaluate the trained model off-line on the eval split, against the logging policy:");
+        EvaluationReport modelReport = EvaluateJob.run(spark, new EvaluateConfig(List.of(output), TableFormat.DELTA,
+                "eval", true, null, TableFormat.JSONL, null, null, TableFormat.JSONL, List.of("ips", "snips", "dr"),
+                Double.POSITIVE_INFINITY, 100, 100, 3, 200, 0.95, 1, base + "/model-evaluation.json",
+                base + "/model-evaluation.png", 0.05, model, null));
+        out.print(EvaluateJob.table(modelReport));
+        return new Result(simulated, joined, report, truth, trained, modelReport);
     }
 }
