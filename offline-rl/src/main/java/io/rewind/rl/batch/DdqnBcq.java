@@ -1,0 +1,193 @@
+package io.rewind.rl.batch;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
+import ai.djl.ndarray.NDManager;
+import java.nio.file.Path;
+import java.util.SplittableRandom;
+
+/**
+ * Double DQN with a target network (van Hasselt, Guez &amp; Silver 2016) plus discrete batch-constrained Q-learning
+ * (Fujimoto, Conti, Ghavamzadeh &amp; Pineau 2019, "Benchmarking batch deep reinforcement learning algorithms"): an
+ * imitation network estimates the logging policy, and an action is allowed only where its imitation probability
+ * divided by the most likely action's is at least the threshold, both when acting and in the target
+ * y = r + γ·(1 − done)·Q_target(s', argmax over allowed a' of Q(s', a')).
+ */
+public final class DdqnBcq implements AutoCloseable {
+    private static final float EXCLUDED = -1e9f;
+
+    private final DqnConfig config;
+    private final int stateDim;
+    private final int actions;
+    private final Mlp q;
+    private final Mlp target;
+    private final Mlp imitation;
+    private long steps;
+
+    public DdqnBcq(DqnConfig config, int stateDim, int actions) {
+        this.config = config;
+        this.stateDim = stateDim;
+        this.actions = actions;
+        Djl.engine().setRandomSeed((int) config.seed());
+        q = new Mlp("q", stateDim, config.hidden(), actions, config.learningRate());
+        target = new Mlp("q-target", stateDim, config.hidden(), actions, config.learningRate());
+        imitation = new Mlp("imitation", stateDim, config.hidden(), actions, config.learningRate());
+        target.blend(q, 1);
+    }
+
+    public DqnConfig config() {
+        return config;
+    }
+
+    public int stateDim() {
+        return stateDim;
+    }
+
+    public int actions() {
+        return actions;
+    }
+
+    /** The losses of one epoch: mean TD loss and mean imitation cross-entropy. */
+    public record EpochLoss(double td, double imitation) {
+    }
+
+    /** One pass over the transitions in minibatches, in an order drawn from {@code rng}. */
+    public EpochLoss fitEpoch(Transitions data, SplittableRandom rng) {
+        int n = data.size();
+        int[] order = new int[n];
+        for (int i = 0; i < n; i++) {
+            order[i] = i;
+        }
+        for (int i = n - 1; i > 0; i--) {
+            int j = rng.nextInt(i + 1);
+            int t = order[i];
+            order[i] = order[j];
+            order[j] = t;
+        }
+        double td = 0;
+        double ce = 0;
+        int batches = 0;
+        for (int from = 0; from < n; from += config.batchSize()) {
+            int size = Math.min(config.batchSize(), n - from);
+            float[][] s = new float[size][];
+            float[][] s2 = new float[size][];
+            float[] r = new float[size];
+            float[] notDone = new float[size];
+            int[] a = new int[size];
+            for (int k = 0; k < size; k++) {
+                int i = order[from + k];
+                s[k] = data.state()[i];
+                s2[k] = data.next()[i];
+                r[k] = data.reward()[i];
+                notDone[k] = data.done()[i] ? 0 : 1;
+                a[k] = data.action()[i];
+            }
+            float[] losses = step(s, a, r, s2, notDone);
+            td += losses[0];
+            ce += losses[1];
+            batches++;
+        }
+        return new EpochLoss(td / batches, ce / batches);
+    }
+
+    private float[] step(float[][] s, int[] a, float[] r, float[][] s2, float[] notDone) {
+        try (NDManager m = q.manager().newSubManager()) {
+            NDArray states = m.create(s);
+            NDArray chosen = m.create(a).oneHot(actions);
+            float imitationLoss = imitation.train(states, logits ->
+                    logits.logSoftmax(1).mul(chosen).sum(new int[] {1}).neg().mean());
+            NDArray next = m.create(s2);
+            NDArray allowed = allowed(imitation.predict(next));
+            NDArray best = NDArrays.where(allowed, q.predict(next), m.full(allowed.getShape(), EXCLUDED)).argMax(1);
+            NDArray nextValue = target.predict(next).mul(best.oneHot(actions)).sum(new int[] {1});
+            NDArray y = m.create(r).add(m.create(notDone).mul(nextValue).mul((float) config.gamma()));
+            float tdLoss = q.train(states, out -> out.mul(chosen).sum(new int[] {1}).sub(y).square().mean());
+            steps++;
+            if (steps % config.targetUpdateEvery() == 0) {
+                target.blend(q, config.targetUpdateRate());
+            }
+            return new float[] {tdLoss, imitationLoss};
+        }
+    }
+
+    /** Which actions BCQ allows: imitation probability over the most likely action's at least the threshold. */
+    private NDArray allowed(NDArray logits) {
+        NDArray p = logits.softmax(1);
+        return p.div(p.max(new int[] {1}, true)).gte((float) config.bcqThreshold());
+    }
+
+    /** The Q values and BCQ's allowed actions for a batch of states. */
+    public record Scores(float[][] q, boolean[][] allowed) {
+        /** The greedy action among the allowed ones. */
+        public int greedy(int row) {
+            int best = -1;
+            for (int a = 0; a < q[row].length; a++) {
+                if (allowed[row][a] && (best < 0 || q[row][a] > q[row][best])) {
+                    best = a;
+                }
+            }
+            return best;
+        }
+
+        /** softmax(Q/T) over the allowed actions, 0 on the excluded ones. */
+        public double[] softmax(int row, double temperature) {
+            double[] p = new double[q[row].length];
+            double max = Double.NEGATIVE_INFINITY;
+            for (int a = 0; a < p.length; a++) {
+                if (allowed[row][a]) {
+                    max = Math.max(max, q[row][a] / temperature);
+                }
+            }
+            double sum = 0;
+            for (int a = 0; a < p.length; a++) {
+                p[a] = allowed[row][a] ? Math.exp(q[row][a] / temperature - max) : 0;
+                sum += p[a];
+            }
+            for (int a = 0; a < p.length; a++) {
+                p[a] /= sum;
+            }
+            return p;
+        }
+    }
+
+    public Scores score(float[][] states) {
+        try (NDManager m = q.manager().newSubManager()) {
+            NDArray x = m.create(states);
+            float[] qv = q.predict(x).toFloatArray();
+            boolean[] ok = allowed(imitation.predict(x)).toBooleanArray();
+            float[][] qs = new float[states.length][actions];
+            boolean[][] al = new boolean[states.length][actions];
+            for (int i = 0; i < states.length; i++) {
+                for (int a = 0; a < actions; a++) {
+                    qs[i][a] = qv[i * actions + a];
+                    al[i][a] = ok[i * actions + a];
+                }
+            }
+            return new Scores(qs, al);
+        }
+    }
+
+    /** The greedy allowed action in one state. */
+    public int act(double[] state) {
+        return score(new float[][] {Transitions.floats(state)}).greedy(0);
+    }
+
+    public void save(Path dir) {
+        q.save(dir, "q");
+        imitation.save(dir, "imitation");
+    }
+
+    /** Restores saved networks (the target network takes the Q network's parameters). */
+    public void load(Path dir) {
+        q.load(dir, "q");
+        imitation.load(dir, "imitation");
+        target.blend(q, 1);
+    }
+
+    @Override
+    public void close() {
+        q.close();
+        target.close();
+        imitation.close();
+    }
+}
