@@ -11,7 +11,8 @@ import picocli.CommandLine.Command;
 @Command(name = "rewind", mixinStandardHelpOptions = true, version = "rewind 0.1.0",
         description = "Learn and evaluate decision policies from logged data, on Spark.",
         subcommands = {QuickstartCommand.class, SimulateCommand.class, JoinCommand.class, EvaluateCommand.class,
-                SimulateOnlineCommand.class, TrainBanditCommand.class,
+                SimulateOnlineCommand.class, TrainBanditCommand.class, SimulateRlCommand.class,
+                TrainRlCommand.class, EvaluateRlCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Rewind implements Runnable {
     /** Exit code when a job quarantined more than {@code --max-bad-fraction} of its input. */

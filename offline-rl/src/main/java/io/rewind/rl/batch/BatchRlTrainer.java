@@ -26,10 +26,11 @@ public final class BatchRlTrainer {
         }
         SplittableRandom rng = new SplittableRandom(learner.config().seed());
         List<EpochMetrics> out = new ArrayList<>();
-        long start = System.nanoTime();
+        double seconds = 0;
         for (int epoch = 1; epoch <= learner.config().epochs(); epoch++) {
+            long start = System.nanoTime();
             DdqnBcq.EpochLoss loss = learner.fitEpoch(train, rng);
-            double seconds = (System.nanoTime() - start) / 1e9;
+            seconds += (System.nanoTime() - start) / 1e9;
             double pdis = Double.NaN;
             double wis = Double.NaN;
             double sdr = Double.NaN;

@@ -3,7 +3,7 @@ package io.rewind.rl.batch;
 /**
  * One epoch of batch-RL training: the losses, the off-policy estimates of the policy on the held-out episodes
  * (per-decision IS, weighted IS, sequential DR), and the simulated mean return when a simulator was given (NaN
- * otherwise).
+ * otherwise); {@code seconds} is the training time so far (gradient steps only, not the evaluations).
  */
 public record EpochMetrics(int epoch, double tdLoss, double imitationLoss, double pdis, double wis, double sdr,
                            double simulatedReturn, double seconds) {

@@ -23,8 +23,19 @@ public final class CartPole {
     public static final int STATE_DIM = 4;
 
     private final double[] state = new double[STATE_DIM];
+    private final int maxSteps;
     private int steps;
     private boolean done = true;
+
+    /** CartPole-v0: episodes end after 200 steps. */
+    public CartPole() {
+        this(MAX_STEPS);
+    }
+
+    /** With another step limit; {@code Integer.MAX_VALUE} is Gym's unwrapped environment, which the seed logs with. */
+    public CartPole(int maxSteps) {
+        this.maxSteps = maxSteps;
+    }
 
     /** Starts an episode; returns the first observation. */
     public double[] reset(SplittableRandom r) {
@@ -52,7 +63,7 @@ public final class CartPole {
         steps++;
         boolean failed = state[0] < -X_LIMIT || state[0] > X_LIMIT || state[2] < -THETA_LIMIT
                 || state[2] > THETA_LIMIT;
-        boolean truncated = !failed && steps >= MAX_STEPS;
+        boolean truncated = !failed && steps >= maxSteps;
         done = failed || truncated;
         return new Step(state.clone(), 1.0, done, truncated);
     }

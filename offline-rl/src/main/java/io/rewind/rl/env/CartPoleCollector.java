@@ -6,9 +6,9 @@ import java.util.SplittableRandom;
 
 /**
  * Vectorised collection: {@code envs} CartPoles stepped together under a behaviour policy, each playing
- * {@code episodesPerEnv} episodes back to back. Environment e's k-th episode is episode {@code e·episodesPerEnv + k};
- * each environment has its own random stream (split from the seed), so the episodes do not depend on how many
- * environments run together.
+ * {@code episodesPerEnv} episodes back to back, as the seed's {@code VectoredGymEnvironment}: environment e's k-th
+ * episode is episode {@code e + envs·k}, and there is no 200-step limit while logging (Gym's unwrapped environment).
+ * Each environment has its own random stream split from the seed.
  */
 public final class CartPoleCollector {
     private CartPoleCollector() {
@@ -25,7 +25,7 @@ public final class CartPoleCollector {
         int[] step = new int[envs];
         SplittableRandom root = new SplittableRandom(seed);
         for (int e = 0; e < envs; e++) {
-            pole[e] = new CartPole();
+            pole[e] = new CartPole(Integer.MAX_VALUE);
             rng[e] = root.split();
             obs[e] = pole[e].reset(rng[e]);
         }
@@ -39,7 +39,7 @@ public final class CartPoleCollector {
                 double[] p = policy.probabilities(obs[e]);
                 int a = rng[e].nextDouble() < p[0] ? 0 : 1;
                 CartPole.Step s = pole[e].step(a);
-                out.add(new EpisodeStep((long) e * episodesPerEnv + episode[e], step[e], obs[e], a, p, s.reward(),
+                out.add(new EpisodeStep(e + (long) envs * episode[e], step[e], obs[e], a, p, s.reward(),
                         s.done()));
                 step[e]++;
                 if (s.done()) {

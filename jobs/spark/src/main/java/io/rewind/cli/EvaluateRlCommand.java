@@ -1,0 +1,30 @@
+package io.rewind.cli;
+
+import io.rewind.jobs.rl.EvaluateRlJob;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+@Command(name = "evaluate-rl", mixinStandardHelpOptions = true,
+        description = "Run a saved batch-RL policy in the simulator: mean, standard deviation and distribution of"
+                + " its returns.")
+public final class EvaluateRlCommand implements Callable<Integer> {
+    @Option(names = "--env", defaultValue = "cartpole", description = "cartpole (v0: 200-step limit)")
+    String env;
+
+    @Option(names = "--policy", required = true, description = "the policy folder (train-rl's OUTPUT/policy)")
+    String policy;
+
+    @Option(names = "--episodes", defaultValue = "100")
+    int episodes;
+
+    @Option(names = "--seed", defaultValue = "2024")
+    long seed;
+
+    @Override
+    public Integer call() {
+        EvaluateRlJob.Result r = EvaluateRlJob.run(env, policy, episodes, seed);
+        System.out.println("rewind evaluate-rl\n" + EvaluateRlJob.summary(r, policy, episodes).toTable());
+        return 0;
+    }
+}

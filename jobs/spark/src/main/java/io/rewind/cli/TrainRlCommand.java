@@ -1,0 +1,79 @@
+package io.rewind.cli;
+
+import io.rewind.formats.TableFormat;
+import io.rewind.formats.spark.LocalSpark;
+import io.rewind.jobs.JobSummary;
+import io.rewind.jobs.rl.TrainRlConfig;
+import io.rewind.jobs.rl.TrainRlJob;
+import io.rewind.rl.batch.DqnConfig;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+@Command(name = "train-rl", mixinStandardHelpOptions = true,
+        description = "Train DDQN+BCQ (DJL, PyTorch CPU) from an episodes table; per-epoch PDIS, WIS and SDR on"
+                + " held-out episodes to metrics.csv and metrics.png; the policy and a checkpoint per epoch.")
+public final class TrainRlCommand implements Callable<Integer> {
+    private static final DqnConfig D = DqnConfig.defaults();
+
+    @Option(names = "--data", required = true, split = ",", description = "episodes table(s)")
+    List<String> data;
+
+    @Option(names = "--data-format", defaultValue = "parquet",
+            description = "parquet (default), delta, jsonl, csv or seed-csv")
+    String dataFormat;
+
+    @Option(names = "--output", required = true, description = "folder for policy/, checkpoints/, metrics.csv/png")
+    String output;
+
+    @Option(names = "--hidden", split = ",", description = "hidden layer sizes (default 64,64)")
+    List<Integer> hidden = new java.util.ArrayList<>(D.hidden());
+
+    @Option(names = "--learning-rate")
+    double learningRate = D.learningRate();
+
+    @Option(names = "--batch-size")
+    int batchSize = D.batchSize();
+
+    @Option(names = "--gamma")
+    double gamma = D.gamma();
+
+    @Option(names = "--target-update-rate", description = "τ of the target update (1 copies)")
+    double targetUpdateRate = D.targetUpdateRate();
+
+    @Option(names = "--target-update-every", description = "gradient steps between target updates")
+    int targetUpdateEvery = D.targetUpdateEvery();
+
+    @Option(names = "--bcq-threshold", description = "0 turns BCQ off (plain double DQN)")
+    double bcqThreshold = D.bcqThreshold();
+
+    @Option(names = "--epochs")
+    int epochs = D.epochs();
+
+    @Option(names = "--seed")
+    long seed = D.seed();
+
+    @Option(names = "--softmax-temperature", description = "the estimators' view of the policy: softmax(Q/T)")
+    double temperature = D.softmaxTemperature();
+
+    @Option(names = "--train-ratio", defaultValue = "0.8", description = "share of episodes to train on")
+    double trainRatio;
+
+    @Option(names = "--simulate-episodes", defaultValue = "0",
+            description = "also run each epoch's policy this many CartPole episodes and record its mean return")
+    int simulateEpisodes;
+
+    @Option(names = "--max-bad-fraction", defaultValue = "0.05")
+    double maxBadFraction;
+
+    @Override
+    public Integer call() {
+        DqnConfig dqn = new DqnConfig(hidden, learningRate, batchSize, gamma, targetUpdateRate, targetUpdateEvery,
+                bcqThreshold, epochs, seed, temperature);
+        JobSummary s = TrainRlJob.run(LocalSpark.getOrCreate("rewind train-rl"), new TrainRlConfig(data,
+                TableFormat.parse(dataFormat), dqn, trainRatio, simulateEpisodes, output, maxBadFraction));
+        System.out.println("rewind train-rl\n" + s.toTable());
+        return 0;
+    }
+}

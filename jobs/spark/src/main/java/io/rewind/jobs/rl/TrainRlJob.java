@@ -1,0 +1,116 @@
+package io.rewind.jobs.rl;
+
+import io.rewind.formats.Split;
+import io.rewind.formats.Tables;
+import io.rewind.formats.spark.ReadResult;
+import io.rewind.formats.spark.TableReader;
+import io.rewind.jobs.BadFractionExceededException;
+import io.rewind.jobs.JobSummary;
+import io.rewind.rl.batch.BatchRlTrainer;
+import io.rewind.rl.batch.CartPoleRollout;
+import io.rewind.rl.batch.DdqnBcq;
+import io.rewind.rl.batch.EpochMetrics;
+import io.rewind.rl.batch.RlPolicy;
+import io.rewind.rl.batch.Transitions;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.ToDoubleFunction;
+import org.apache.spark.sql.SparkSession;
+import org.knowm.xchart.BitmapEncoder;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYChartBuilder;
+
+/**
+ * {@code rewind train-rl}: DDQN+BCQ from an episodes table. Spark reads the episodes (any format) and builds the
+ * transitions with window functions; training runs in the driver on DJL. Writes the policy ({@code policy/}), one
+ * checkpoint per epoch ({@code checkpoints/epoch-NNN/}), the per-epoch losses and off-policy estimates
+ * ({@code metrics.csv}) and the seed's "WIS and SDR over epochs" chart ({@code metrics.png}).
+ */
+public final class TrainRlJob {
+    private TrainRlJob() {
+    }
+
+    public static JobSummary run(SparkSession spark, TrainRlConfig c) {
+        ReadResult read = TableReader.read(spark, Tables.EPISODES, c.format(), c.data().toArray(new String[0]));
+        JobSummary summary = new JobSummary("train-rl").put("rows_read", read.validCount() + read.quarantinedCount())
+                .put("rows_quarantined", read.quarantinedCount());
+        BadFractionExceededException.check("train-rl", read.quarantinedCount(), read.validCount()
+                + read.quarantinedCount(), c.maxBadFraction(), "the input's quarantine", summary);
+        Transitions all = EpisodeTransitions.collect(read.valid());
+        read.unpersist();
+        Transitions train = all.select(e -> Split.unitHash("episode-" + e) < c.trainRatio());
+        Transitions eval = all.select(e -> Split.unitHash("episode-" + e) >= c.trainRatio());
+        Path out = Path.of(c.output());
+        int simulate = c.simulateEpisodes();
+        ToDoubleFunction<DdqnBcq> simulator = simulate <= 0 ? null
+                : l -> CartPoleRollout.mean(CartPoleRollout.returns(l::act, simulate, 12_345));
+        List<EpochMetrics> epochs;
+        try (DdqnBcq learner = new DdqnBcq(c.dqn(), all.stateDim(), all.actions())) {
+            epochs = BatchRlTrainer.fit(learner, train, eval, simulator, out.resolve("checkpoints"));
+            EpochMetrics last = epochs.get(epochs.size() - 1);
+            Map<String, Double> metrics = new LinkedHashMap<>();
+            metrics.put("logged_mean_return", all.size() == 0 ? 0 : sum(all.reward()) / all.episodes());
+            metrics.put("final_pdis", last.pdis());
+            metrics.put("final_wis", last.wis());
+            metrics.put("final_sdr", last.sdr());
+            metrics.put("training_seconds", last.seconds());
+            if (simulate > 0) {
+                metrics.put("final_simulated_return", last.simulatedReturn());
+            }
+            String data = String.join(",", c.data()) + " (" + c.format().cliName() + ", " + train.episodes()
+                    + " training episodes, " + eval.episodes() + " held out)";
+            RlPolicy.describe(learner, data, all.episodes(), all.size(), metrics, epochs)
+                    .save(learner, out.resolve("policy"));
+            metrics.forEach((k, v) -> summary.put(k, Math.round(v * 1e4) / 1e4));
+        }
+        writeMetrics(epochs, out);
+        return summary.put("episodes", all.episodes()).put("transitions", all.size())
+                .put("train_transitions", train.size()).put("eval_transitions", eval.size())
+                .put("policy", out.resolve("policy").toString()).put("metrics", out.resolve("metrics.csv").toString());
+    }
+
+    static double sum(float[] v) {
+        double s = 0;
+        for (float x : v) {
+            s += x;
+        }
+        return s;
+    }
+
+    static void writeMetrics(List<EpochMetrics> epochs, Path out) {
+        StringBuilder csv = new StringBuilder(EpochMetrics.CSV_HEADER).append('\n');
+        double[] x = new double[epochs.size()];
+        double[] wis = new double[epochs.size()];
+        double[] sdr = new double[epochs.size()];
+        double[] sim = new double[epochs.size()];
+        boolean simulated = false;
+        for (int i = 0; i < x.length; i++) {
+            EpochMetrics m = epochs.get(i);
+            csv.append(m.csv()).append('\n');
+            x[i] = m.epoch();
+            wis[i] = m.wis();
+            sdr[i] = m.sdr();
+            sim[i] = m.simulatedReturn();
+            simulated |= !Double.isNaN(m.simulatedReturn());
+        }
+        XYChart chart = new XYChartBuilder().width(800).height(500).title("WIS and SDR over epochs")
+                .xAxisTitle("epoch").yAxisTitle("estimated return").build();
+        chart.addSeries("WIS", x, wis).setMarker(org.knowm.xchart.style.markers.SeriesMarkers.NONE);
+        chart.addSeries("SDR", x, sdr).setMarker(org.knowm.xchart.style.markers.SeriesMarkers.NONE);
+        if (simulated) {
+            chart.addSeries("simulated return", x, sim).setMarker(org.knowm.xchart.style.markers.SeriesMarkers.NONE);
+        }
+        try {
+            Files.createDirectories(out);
+            Files.writeString(out.resolve("metrics.csv"), csv);
+            BitmapEncoder.saveBitmap(chart, out.resolve("metrics").toString(), BitmapEncoder.BitmapFormat.PNG);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the metrics under " + out, e);
+        }
+    }
+}

@@ -1,0 +1,90 @@
+package io.rewind.jobs.rl;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.rewind.cli.Rewind;
+import io.rewind.formats.TableFormat;
+import io.rewind.formats.spark.LocalSpark;
+import io.rewind.jobs.JobSummary;
+import io.rewind.rl.batch.DqnConfig;
+import io.rewind.rl.batch.RlPolicy;
+import io.rewind.rl.env.BehaviourPolicy;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** simulate-rl → train-rl → evaluate-rl on CartPole through Spark, the seed's CSV layout included. */
+class TrainRlJobTest {
+    static final SparkSession SPARK = LocalSpark.forTests();
+
+    @TempDir
+    static Path dir;
+
+    static JobSummary logged;
+
+    @BeforeAll
+    static void logRandomEpisodes() {
+        logged = SimulateRlJob.run(SPARK, "cartpole", 100, 5, BehaviourPolicy.fixed(0.5, 0.5), "uniform", 1,
+                dir.resolve("episodes").toString(), TableFormat.PARQUET);
+        SimulateRlJob.run(SPARK, "cartpole", 100, 5, BehaviourPolicy.fixed(0.5, 0.5), "uniform", 1,
+                dir.resolve("episodes.csv").toString(), TableFormat.SEED_CSV);
+    }
+
+    @Test
+    void trainsFromParquetWritesMetricsAndThePolicyBeatsTheLogger() throws Exception {
+        String out = dir.resolve("run").toString();
+        JobSummary s = TrainRlJob.run(SPARK, new TrainRlConfig(List.of(dir.resolve("episodes").toString()),
+                TableFormat.PARQUET, DqnConfig.defaults().withEpochs(25), 0.8, 0, out, 0.01));
+        assertEquals(500L, s.count("episodes"));
+        assertEquals(logged.count("steps"), s.count("transitions"), "every episode ends in done: one transition a step");
+        List<String> metrics = Files.readAllLines(Path.of(out, "metrics.csv"));
+        assertEquals(26, metrics.size());
+        assertTrue(Files.size(Path.of(out, "metrics.png")) > 1000);
+        assertTrue(Files.isDirectory(Path.of(out, "checkpoints", "epoch-025")));
+        RlPolicy p = RlPolicy.read(Path.of(out, "policy"));
+        assertEquals(25, p.epochs().size());
+        assertTrue(p.data().contains("episodes"));
+        EvaluateRlJob.Result r = EvaluateRlJob.run("cartpole", out + "/policy", 100, 7);
+        System.out.printf("train-rl 25 epochs: mean return %.1f (sd %.1f), logger %.1f%n", r.mean(), r.sd(),
+                ((Number) logged.get("mean_return")).doubleValue());
+        assertTrue(r.mean() >= 100, "mean return " + r.mean());
+        assertEquals(100, java.util.Arrays.stream(r.histogram()).sum());
+    }
+
+    @Test
+    void readsTheSeedsCsvLayoutIntoTheSameTransitions() throws Exception {
+        String header = Files.readAllLines(Files.list(dir.resolve("episodes.csv")).filter(f -> f.getFileName().toString()
+                .startsWith("part-")).findFirst().orElseThrow()).get(0);
+        assertEquals("action,all_action_probabilities,episode_id,reward,cumulative_rewards,state_feature_0,"
+                + "state_feature_1,state_feature_2,state_feature_3", header);
+        var fromCsv = EpisodeTransitions.collect(io.rewind.formats.spark.TableReader.read(SPARK,
+                io.rewind.formats.Tables.EPISODES, TableFormat.SEED_CSV, dir.resolve("episodes.csv").toString())
+                .valid());
+        var fromParquet = EpisodeTransitions.collect(io.rewind.formats.spark.TableReader.read(SPARK,
+                io.rewind.formats.Tables.EPISODES, TableFormat.PARQUET, dir.resolve("episodes").toString()).valid());
+        assertEquals(fromParquet.size(), fromCsv.size());
+        assertEquals(fromParquet.action()[100], fromCsv.action()[100]);
+        assertEquals(fromParquet.state()[100][2], fromCsv.state()[100][2], 1e-6f);
+    }
+
+    @Test
+    void badEpisodeRowsAreQuarantinedAndTooManyFailTheJob() throws Exception {
+        Path bad = dir.resolve("bad.jsonl");
+        Files.writeString(bad, String.join("\n",
+                "{\"episode_id\":1,\"step\":0,\"state\":[0.0,0.0,0.0,0.0],\"action\":1,\"action_probs\":[0.5,0.5],"
+                        + "\"reward\":1.0,\"done\":false}",
+                "{\"episode_id\":1,\"step\":1,\"state\":[0.0,0.1,0.0,0.0],\"action\":0,\"action_probs\":[0.5,0.5],"
+                        + "\"reward\":1.0,\"done\":true}",
+                "{\"episode_id\":2,\"step\":0,\"state\":[0.0,0.0,0.0],\"action\":0,\"action_probs\":[0.5,0.5],"
+                        + "\"reward\":1.0,\"done\":true}",
+                "{\"episode_id\":3,\"step\":0,\"state\":", ""));
+        int code = Rewind.execute("train-rl", "--data", bad.toString(), "--data-format", "jsonl", "--output",
+                dir.resolve("bad-run").toString(), "--epochs", "1");
+        assertEquals(3, code, "2 of 4 rows are bad: over the 5% default");
+    }
+}
