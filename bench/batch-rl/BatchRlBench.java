@@ -17,7 +17,10 @@ public class BatchRlBench {
         int seeds = Integer.parseInt(args[0]);
         int epochs = Integer.parseInt(args[1]);
         StringBuilder summary = new StringBuilder();
-        for (int envs : new int[] {100, 20}) {
+        boolean smallOnly = args.length > 2 && args[2].equals("small");
+        for (int envs : smallOnly ? new int[] {20} : new int[] {100, 20}) {
+            // the 100-episode set gets five times the epochs: the same number of gradient steps as 500 episodes
+            int n = envs == 100 ? epochs : epochs * 5;
             Transitions all = Transitions.fromSteps(CartPoleCollector.collect(envs, 5,
                     BehaviourPolicy.fixed(0.5, 0.5), 1));
             Transitions train = all.select(e -> Split.unitHash("episode-" + e) < 0.8);
@@ -30,10 +33,11 @@ public class BatchRlBench {
             int passed = 0;
             StringBuilder rows = new StringBuilder();
             for (int s = 0; s < seeds; s++) {
-                DqnConfig c = DqnConfig.defaults().withEpochs(epochs).withSeed(s + 1);
+                DqnConfig c = DqnConfig.defaults().withEpochs(n).withSeed(s + 1);
                 try (DdqnBcq l = new DdqnBcq(c, 4, 2)) {
                     List<EpochMetrics> m = BatchRlTrainer.fit(l, train, eval,
-                            x -> CartPoleRollout.mean(CartPoleRollout.returns(x::act, 100, 12_345)), null);
+                            x -> CartPoleRollout.mean(CartPoleRollout.returns(x::act, envs == 100 ? 100 : 20, 12_345)),
+                            null);
                     double[] g = CartPoleRollout.returns(l::act, 100, 777);
                     finals[s] = CartPoleRollout.mean(g);
                     times[s] = m.get(m.size() - 1).seconds();
@@ -50,7 +54,7 @@ public class BatchRlBench {
                 }
             }
             summary.append(String.format("%d uniform-random episodes (logged mean return %.1f), %d transitions for"
-                    + " training, %d epochs:%n", all.episodes(), logged, train.size(), epochs)).append(rows)
+                    + " training, %d epochs:%n", all.episodes(), logged, train.size(), n)).append(rows)
                     .append(String.format("  seeds with mean return >= 195: %d of %d; median final return %.1f;"
                             + " median training time %.1f s; median Spearman WIS %.2f, SDR %.2f%n", passed, seeds,
                             median(finals), median(times), median(rhoWis), median(rhoSdr)));

@@ -110,6 +110,11 @@ public abstract class LinearLearner implements BanditLearner, java.io.Serializab
         return targets;
     }
 
+    /** The model's reward prediction for each candidate. */
+    public double[] scores(double[] context, List<Candidate> candidates) {
+        return means(phis(context, candidates));
+    }
+
     protected double[] means(double[][] phis) {
         double[] s = new double[phis.length];
         for (int i = 0; i < s.length; i++) {

@@ -6,8 +6,8 @@ import java.util.SplittableRandom;
  * SquareCB: inverse-gap weighting of a regression oracle's predictions. With best prediction b, every other
  * candidate gets p(a) = 1 / (K + γ (ŷ_b − ŷ_a)) and the best the rest. Foster &amp; Rakhlin (2020), "Beyond UCB:
  * optimal and efficient contextual bandits with regression oracles". Rewards here are maximised, so the gap is
- * best score minus the candidate's. γ grows with the rounds seen, γ_t = scale · t^exponent (VW's
- * {@code --gamma_scale 10 --gamma_exponent 0.5} by default).
+ * best score minus the candidate's. γ grows with the rounds learned, γ_t = scale · t^exponent (VW's
+ * {@code --gamma_scale 10 --gamma_exponent 0.5} by default), so deciding does not change the learner.
  */
 public final class SquareCb extends LinearLearner {
     private final double scale;
@@ -38,7 +38,7 @@ public final class SquareCb extends LinearLearner {
 
     @Override
     protected double[] distribution(double[][] phis, SplittableRandom rng) {
-        double gamma = scale * Math.pow(++rounds, exponent);
+        double gamma = scale * Math.pow(rounds + 1, exponent);
         double[] s = means(phis);
         int best = argmax(s);
         double[] p = new double[s.length];
@@ -51,5 +51,12 @@ public final class SquareCb extends LinearLearner {
         }
         p[best] = 1 - others;
         return p;
+    }
+
+    @Override
+    public void learn(double[] context, java.util.List<io.rewind.formats.Candidate> candidates, int chosen,
+                      double reward, double probability) {
+        super.learn(context, candidates, chosen, reward, probability);
+        rounds++;
     }
 }

@@ -1,0 +1,327 @@
+package io.rewind.jobs.transform;
+
+import static org.apache.spark.sql.functions.col;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.rewind.formats.JsonCodec;
+import io.rewind.formats.TableFormat;
+import io.rewind.formats.spark.TextLines;
+import io.rewind.jobs.BadFractionExceededException;
+import io.rewind.jobs.JobSummary;
+import io.rewind.rl.bandit.BanditModel;
+import io.rewind.rl.batch.RlPolicy;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.NoSuchElementException;
+import org.apache.hadoop.fs.FileStatus;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.function.FlatMapFunction;
+import org.apache.spark.broadcast.Broadcast;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SaveMode;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructField;
+import org.apache.spark.sql.types.StructType;
+import org.apache.spark.storage.StorageLevel;
+
+/**
+ * {@code rewind transform}: scores every row of jsonlines, Parquet or Delta input with a saved policy on Spark, in
+ * batches, the model restored once per executor. Rows that cannot be scored go to {@code OUTPUT_quarantine} with
+ * their file, line (row index for Parquet and Delta) and reason; the counts add up; above the bad-row threshold the
+ * job fails.
+ */
+public final class TransformJob {
+    private TransformJob() {
+    }
+
+    private static final StructType ADDRESS = new StructType().add("row_id", DataTypes.StringType)
+            .add("source_file", DataTypes.StringType).add("source_line", DataTypes.LongType)
+            .add("raw", DataTypes.StringType).add("reason", DataTypes.StringType);
+
+    public static JobSummary run(SparkSession spark, TransformConfig c) {
+        ExecutorModels.Payload payload = ExecutorModels.read(c.model());
+        Scorer scorer = scorer(payload, c, decidedAt(spark, c));
+        Broadcast<Scorer> shipped = spark.sparkContext().broadcast(scorer,
+                scala.reflect.ClassTag$.MODULE$.apply(Scorer.class));
+        boolean text = c.inputFormat() == TableFormat.JSONL;
+        Dataset<Row> input = text ? null : columnar(spark, c);
+        StructType inputFields = c.joinInput() ? (text ? new StructType().add("input", DataTypes.StringType)
+                : dropMetadata(input.schema())) : new StructType();
+        StructType out = merge(merge(inputFields, scorer.fields()), ADDRESS);
+        int batch = c.batchSize();
+        boolean join = c.joinInput();
+        String idColumn = c.idColumn();
+        JavaRDD<Row> requests = text ? TextLines.read(spark, c.input().toArray(new String[0]))
+                : input.javaRDD();
+        FlatMapFunction<Iterator<Row>, Row> score = it -> new Batches(it, shipped.value(), text, join, batch, idColumn);
+        Dataset<Row> scored = spark.createDataFrame(requests.mapPartitions(score), out)
+                .persist(StorageLevel.MEMORY_AND_DISK());
+        long total = scored.count();
+        Dataset<Row> bad = scored.filter(col("reason").isNotNull())
+                .select(col("row_id"), col("source_file"), col("source_line"), col("reason"), col("raw"));
+        long quarantined = bad.count();
+        JobSummary summary = new JobSummary("transform").put("model", c.model()).put("model_kind", payload.kind())
+                .put("rows_in", total).put("rows_scored", total - quarantined).put("rows_quarantined", quarantined);
+        try {
+            if (quarantined > 0) {
+                write(bad, TableFormat.JSONL, c.quarantine());
+            }
+            BadFractionExceededException.check("transform", quarantined, total, c.maxBadFraction(), c.quarantine(),
+                    summary);
+            List<String> keep = new ArrayList<>(List.of(inputFields.fieldNames()));
+            keep.add("row_id");
+            for (String f : scorer.fields().fieldNames()) {
+                if (!f.equals("decision")) {
+                    keep.add(f);
+                }
+            }
+            Dataset<Row> good = scored.filter(col("reason").isNull());
+            write(good.select(keep.stream().map(org.apache.spark.sql.functions::col)
+                    .toArray(org.apache.spark.sql.Column[]::new)), c.outputFormat(), c.output());
+            if (c.decisions() != null && payload.kind().equals("bandit")) {
+                io.rewind.formats.spark.TableWriter.write(good.select("decision.*"),
+                        io.rewind.formats.Tables.DECISIONS, TableFormat.PARQUET, c.decisions());
+                summary.put("decisions", c.decisions());
+            }
+        } finally {
+            scored.unpersist();
+        }
+        return summary.put("output", c.output()).put("quarantine", quarantined > 0 ? c.quarantine() : "none");
+    }
+
+    static Scorer scorer(ExecutorModels.Payload p, TransformConfig c, Instant decidedAt) {
+        if (p.kind().equals("rl")) {
+            RlPolicy d = RlPolicy.read(Path.of(c.model()));
+            return new RlScorer(p, d.stateDim(), d.config().softmaxTemperature(), c.stateColumn());
+        }
+        try {
+            BanditModel m = BanditModel.parse(new String(p.files().get("model.json"), StandardCharsets.UTF_8));
+            return new BanditScorer(p, m.features(), m.learner() + "@" + p.key(), c.seed(), decidedAt);
+        } catch (IOException e) {
+            throw new IllegalArgumentException(c.model() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The decisions' timestamp: as given, or the newest modification time of the input files. */
+    static Instant decidedAt(SparkSession spark, TransformConfig c) {
+        if (c.decidedAt() != null) {
+            return c.decidedAt();
+        }
+        long newest = 0;
+        try {
+            for (String p : c.input()) {
+                org.apache.hadoop.fs.Path path = new org.apache.hadoop.fs.Path(p);
+                FileSystem fs = path.getFileSystem(spark.sparkContext().hadoopConfiguration());
+                if (!fs.exists(path)) {
+                    throw new IllegalArgumentException("input " + p + " does not exist");
+                }
+                var files = fs.listFiles(path, true);
+                while (files.hasNext()) {
+                    FileStatus f = files.next();
+                    newest = Math.max(newest, f.getModificationTime());
+                }
+            }
+        } catch (IOException e) {
+            throw new IllegalArgumentException("cannot list the input: " + e.getMessage(), e);
+        }
+        return Instant.ofEpochMilli(newest);
+    }
+
+    static Dataset<Row> columnar(SparkSession spark, TransformConfig c) {
+        for (String p : c.input()) {
+            if (!Files.exists(Path.of(p)) && !p.contains("://")) {
+                throw new IllegalArgumentException("input " + p + " does not exist");
+            }
+        }
+        Dataset<Row> df = c.inputFormat() == TableFormat.DELTA
+                ? spark.read().format("delta").load(c.input().get(0))
+                : spark.read().parquet(c.input().toArray(new String[0]));
+        return df.withColumn("__file", col("_metadata.file_path"))
+                .withColumn("__row", col("_metadata.row_index"));
+    }
+
+    static StructType dropMetadata(StructType s) {
+        StructType out = new StructType();
+        for (StructField f : s.fields()) {
+            if (!f.name().startsWith("__")) {
+                out = out.add(f);
+            }
+        }
+        return out;
+    }
+
+    static StructType merge(StructType a, StructType b) {
+        StructType out = a;
+        for (StructField f : b.fields()) {
+            out = out.add(f);
+        }
+        return out;
+    }
+
+    static void write(Dataset<Row> rows, TableFormat format, String path) {
+        var w = rows.write().mode(SaveMode.Overwrite);
+        switch (format) {
+            case JSONL -> w.json(path);
+            case PARQUET -> w.parquet(path);
+            case DELTA -> w.format("delta").save(path);
+            default -> throw new IllegalArgumentException("transform writes jsonl, parquet or delta");
+        }
+    }
+
+    /** Parses rows, gathers up to {@code batch} good ones, scores them together, and yields output rows in order. */
+    private static final class Batches implements Iterator<Row> {
+        private final Iterator<Row> in;
+        private final Scorer scorer;
+        private final boolean text;
+        private final boolean join;
+        private final int batch;
+        private final String idColumn;
+        private final int outputs;
+        private final List<Row> ready = new ArrayList<>();
+        private int next;
+
+        Batches(Iterator<Row> in, Scorer scorer, boolean text, boolean join, int batch, String idColumn) {
+            this.in = in;
+            this.idColumn = idColumn;
+            this.scorer = scorer;
+            this.text = text;
+            this.join = join;
+            this.batch = batch;
+            this.outputs = scorer.fields().size();
+        }
+
+        @Override
+        public boolean hasNext() {
+            if (next < ready.size()) {
+                return true;
+            }
+            ready.clear();
+            next = 0;
+            fill();
+            return !ready.isEmpty();
+        }
+
+        @Override
+        public Row next() {
+            if (!hasNext()) {
+                throw new NoSuchElementException();
+            }
+            return ready.get(next++);
+        }
+
+        private void fill() {
+            List<Object[]> inputs = new ArrayList<>();
+            List<Object[]> addresses = new ArrayList<>();
+            List<Object> requests = new ArrayList<>();
+            List<String> ids = new ArrayList<>();
+            List<Integer> slots = new ArrayList<>();
+            while (in.hasNext() && requests.size() < batch) {
+                Row r = in.next();
+                String file;
+                long line;
+                String raw;
+                Object[] inputValues;
+                Object request = null;
+                String reason = null;
+                String id = null;
+                if (text) {
+                    file = r.getString(0);
+                    line = r.getLong(1);
+                    raw = r.getString(2);
+                    inputValues = join ? new Object[] {raw} : new Object[0];
+                    try {
+                        JsonNode node = JsonCodec.MAPPER.readTree(raw);
+                        if (idColumn != null) {
+                            JsonNode v = node.get(idColumn);
+                            if (v == null || v.isNull() || v.isContainerNode()) {
+                                throw new Scorer.BadRow(idColumn + ": missing (--id-column)");
+                            }
+                            id = v.asText();
+                        }
+                        request = scorer.fromJson(node);
+                    } catch (Scorer.BadRow e) {
+                        reason = e.getMessage();
+                    } catch (IOException | RuntimeException e) {
+                        reason = "line: not valid JSON (" + firstLine(e.getMessage()) + ")";
+                    }
+                } else {
+                    file = r.getString(r.fieldIndex("__file"));
+                    line = r.getLong(r.fieldIndex("__row"));
+                    raw = null;
+                    inputValues = join ? inputValues(r) : new Object[0];
+                    try {
+                        if (idColumn != null) {
+                            int at = java.util.Arrays.asList(r.schema().fieldNames()).indexOf(idColumn);
+                            if (at < 0) {
+                                throw new IllegalArgumentException("the input has no column " + idColumn
+                                        + " (--id-column)");
+                            }
+                            if (r.isNullAt(at)) {
+                                throw new Scorer.BadRow(idColumn + ": missing (--id-column)");
+                            }
+                            id = String.valueOf(r.get(at));
+                        }
+                        request = scorer.fromRow(r);
+                    } catch (Scorer.BadRow e) {
+                        reason = e.getMessage();
+                        raw = r.json();
+                    }
+                }
+                if (id == null) {
+                    id = file + ":" + line;
+                }
+                inputs.add(inputValues);
+                addresses.add(new Object[] {id, file, line, reason == null ? null : raw, reason});
+                if (reason == null) {
+                    slots.add(addresses.size() - 1);
+                    requests.add(request);
+                    ids.add(id);
+                } else {
+                    slots.add(-1);
+                }
+            }
+            List<Object[]> scored = requests.isEmpty() ? List.of() : scorer.score(requests, ids);
+            int k = 0;
+            for (int i = 0; i < addresses.size(); i++) {
+                Object[] values = new Object[inputs.get(i).length + outputs + 5];
+                System.arraycopy(inputs.get(i), 0, values, 0, inputs.get(i).length);
+                if (slots.get(i) >= 0) {
+                    Object[] o = scored.get(k++);
+                    System.arraycopy(o, 0, values, inputs.get(i).length, outputs);
+                }
+                System.arraycopy(addresses.get(i), 0, values, inputs.get(i).length + outputs, 5);
+                ready.add(RowFactory.create(values));
+            }
+        }
+
+        private static Object[] inputValues(Row r) {
+            List<Object> v = new ArrayList<>();
+            String[] names = r.schema().fieldNames();
+            for (int i = 0; i < names.length; i++) {
+                if (!names[i].startsWith("__")) {
+                    v.add(r.get(i));
+                }
+            }
+            return v.toArray();
+        }
+
+        private static String firstLine(String s) {
+            if (s == null) {
+                return "unreadable";
+            }
+            int nl = s.indexOf('\n');
+            return nl < 0 ? s : s.substring(0, nl);
+        }
+    }
+}
