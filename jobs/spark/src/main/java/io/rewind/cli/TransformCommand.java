@@ -51,7 +51,7 @@ public final class TransformCommand implements Callable<Integer> {
             + " derive from it (default: the row's file and line)")
     String idColumn;
 
-    @Option(names = "--batch-size", defaultValue = "1024")
+    @Option(names = "--batch-size", defaultValue = "4096")
     int batchSize;
 
     @Option(names = "--max-bad-fraction", defaultValue = "0.05")

@@ -27,6 +27,18 @@ final class RlScorer implements Scorer {
         this.stateColumn = stateColumn;
     }
 
+    ExecutorModels.Payload model() {
+        return model;
+    }
+
+    double temperature() {
+        return temperature;
+    }
+
+    int stateDim() {
+        return stateDim;
+    }
+
     @Override
     public StructType fields() {
         return new StructType().add("action", DataTypes.IntegerType)

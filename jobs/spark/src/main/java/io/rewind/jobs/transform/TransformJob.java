@@ -33,7 +33,6 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
-import org.apache.spark.storage.StorageLevel;
 
 /**
  * {@code rewind transform}: scores every row of jsonlines, Parquet or Delta input with a saved policy on Spark, in
@@ -45,10 +44,6 @@ public final class TransformJob {
     private TransformJob() {
     }
 
-    private static final StructType ADDRESS = new StructType().add("row_id", DataTypes.StringType)
-            .add("source_file", DataTypes.StringType).add("source_line", DataTypes.LongType)
-            .add("raw", DataTypes.StringType).add("reason", DataTypes.StringType);
-
     public static JobSummary run(SparkSession spark, TransformConfig c) {
         ExecutorModels.Payload payload = ExecutorModels.read(c.model());
         Scorer scorer = scorer(payload, c, decidedAt(spark, c));
@@ -58,46 +53,103 @@ public final class TransformJob {
         Dataset<Row> input = text ? null : columnar(spark, c);
         StructType inputFields = c.joinInput() ? (text ? new StructType().add("input", DataTypes.StringType)
                 : dropMetadata(input.schema())) : new StructType();
-        StructType out = merge(merge(inputFields, scorer.fields()), ADDRESS);
+        StructType out = merge(merge(inputFields, new StructType().add("row_id", DataTypes.StringType)),
+                scorer.fields());
         int batch = c.batchSize();
         boolean join = c.joinInput();
         String idColumn = c.idColumn();
-        JavaRDD<Row> requests = text ? TextLines.read(spark, c.input().toArray(new String[0]))
-                : input.javaRDD();
-        FlatMapFunction<Iterator<Row>, Row> score = it -> new Batches(it, shipped.value(), text, join, batch, idColumn);
-        Dataset<Row> scored = spark.createDataFrame(requests.mapPartitions(score), out)
-                .persist(StorageLevel.MEMORY_AND_DISK());
-        long total = scored.count();
-        Dataset<Row> bad = scored.filter(col("reason").isNotNull())
-                .select(col("row_id"), col("source_file"), col("source_line"), col("reason"), col("raw"));
-        long quarantined = bad.count();
-        JobSummary summary = new JobSummary("transform").put("model", c.model()).put("model_kind", payload.kind())
-                .put("rows_in", total).put("rows_scored", total - quarantined).put("rows_quarantined", quarantined);
+        Hdfs fs = new Hdfs(spark);
+        fs.delete(c.quarantine());
+        QuarantineSink sink = new QuarantineSink(c.quarantine());
+        Dataset<Row> scored;
+        if (!text && !join && scorer instanceof RlScorer rl) {
+            scored = FastStates.score(input, c.stateColumn(), shipped, sink, batch, rl.stateDim());
+        } else {
+            JavaRDD<Row> requests = text ? TextLines.read(spark, c.input().toArray(new String[0]))
+                    : input.javaRDD();
+            FlatMapFunction<Iterator<Row>, Row> score = it -> new Batches(it, shipped.value(), sink, text, join,
+                    batch, idColumn);
+            scored = spark.createDataFrame(requests.mapPartitions(score), out);
+        }
+        boolean decisions = c.decisions() != null && payload.kind().equals("bandit");
+        List<org.apache.spark.sql.Column> keep = new ArrayList<>();
+        for (String f : out.fieldNames()) {
+            if (!f.equals("decision")) {
+                keep.add(col(f));
+            }
+        }
+        long t0 = System.nanoTime();
+        if (decisions) {
+            scored = scored.persist(org.apache.spark.storage.StorageLevel.MEMORY_AND_DISK());
+        }
         try {
-            if (quarantined > 0) {
-                write(bad, TableFormat.JSONL, c.quarantine());
-            }
-            BadFractionExceededException.check("transform", quarantined, total, c.maxBadFraction(), c.quarantine(),
-                    summary);
-            List<String> keep = new ArrayList<>(List.of(inputFields.fieldNames()));
-            keep.add("row_id");
-            for (String f : scorer.fields().fieldNames()) {
-                if (!f.equals("decision")) {
-                    keep.add(f);
-                }
-            }
-            Dataset<Row> good = scored.filter(col("reason").isNull());
-            write(good.select(keep.stream().map(org.apache.spark.sql.functions::col)
-                    .toArray(org.apache.spark.sql.Column[]::new)), c.outputFormat(), c.output());
-            if (c.decisions() != null && payload.kind().equals("bandit")) {
-                io.rewind.formats.spark.TableWriter.write(good.select("decision.*"),
+            write(scored.select(keep.toArray(new org.apache.spark.sql.Column[0])), c.outputFormat(), c.output());
+            if (decisions) {
+                io.rewind.formats.spark.TableWriter.write(scored.select("decision.*"),
                         io.rewind.formats.Tables.DECISIONS, TableFormat.PARQUET, c.decisions());
-                summary.put("decisions", c.decisions());
             }
         } finally {
             scored.unpersist();
         }
+        double scoreSeconds = (System.nanoTime() - t0) / 1e9;
+        long scoredRows = read(spark, c.outputFormat(), c.output()).count();
+        long quarantined = fs.exists(c.quarantine()) ? spark.read().text(c.quarantine()).count() : 0;
+        long total = scoredRows + quarantined;
+        JobSummary summary = new JobSummary("transform").put("model", c.model()).put("model_kind", payload.kind())
+                .put("rows_in", total).put("rows_scored", scoredRows).put("rows_quarantined", quarantined)
+                .put("seconds_score_and_write", Math.round(scoreSeconds * 10) / 10.0);
+        if (decisions) {
+            summary.put("decisions", c.decisions());
+        }
+        try {
+            BadFractionExceededException.check("transform", quarantined, total, c.maxBadFraction(), c.quarantine(),
+                    summary);
+        } catch (BadFractionExceededException e) {
+            fs.delete(c.output());
+            throw e;
+        }
         return summary.put("output", c.output()).put("quarantine", quarantined > 0 ? c.quarantine() : "none");
+    }
+
+    static Dataset<Row> read(SparkSession spark, TableFormat format, String path) {
+        return switch (format) {
+            case JSONL -> spark.read().json(path);
+            case PARQUET -> spark.read().parquet(path);
+            case DELTA -> spark.read().format("delta").load(path);
+            default -> throw new IllegalArgumentException(format.name());
+        };
+    }
+
+    /** The few file-system operations the job needs, on whatever file system the paths name. */
+    private static final class Hdfs {
+        private final org.apache.hadoop.conf.Configuration conf;
+
+        Hdfs(SparkSession spark) {
+            this.conf = spark.sparkContext().hadoopConfiguration();
+        }
+
+        private FileSystem fs(org.apache.hadoop.fs.Path p) throws IOException {
+            return p.getFileSystem(conf);
+        }
+
+        boolean exists(String path) {
+            try {
+                org.apache.hadoop.fs.Path p = new org.apache.hadoop.fs.Path(path);
+                return fs(p).exists(p);
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
+
+        void delete(String path) {
+            try {
+                org.apache.hadoop.fs.Path p = new org.apache.hadoop.fs.Path(path);
+                fs(p).delete(p, true);
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException("cannot delete " + path, e);
+            }
+        }
+
     }
 
     static Scorer scorer(ExecutorModels.Payload p, TransformConfig c, Instant decidedAt) {
@@ -179,20 +231,29 @@ public final class TransformJob {
         }
     }
 
+    /** A short stable id for an input file: a hash of its full path, 8 hex digits. */
+    static String fileId(String path) {
+        return String.format("%08x", Double.doubleToLongBits(io.rewind.formats.Split.unitHash(path)) & 0xffffffffL);
+    }
+
     /** Parses rows, gathers up to {@code batch} good ones, scores them together, and yields output rows in order. */
     private static final class Batches implements Iterator<Row> {
         private final Iterator<Row> in;
         private final Scorer scorer;
+        private final QuarantineSink sink;
         private final boolean text;
         private final boolean join;
         private final int batch;
         private final String idColumn;
         private final int outputs;
         private final List<Row> ready = new ArrayList<>();
+        private final java.util.Map<String, String> fileIds = new java.util.HashMap<>();
         private int next;
 
-        Batches(Iterator<Row> in, Scorer scorer, boolean text, boolean join, int batch, String idColumn) {
+        Batches(Iterator<Row> in, Scorer scorer, QuarantineSink sink, boolean text, boolean join, int batch,
+                String idColumn) {
             this.in = in;
+            this.sink = sink;
             this.idColumn = idColumn;
             this.scorer = scorer;
             this.text = text;
@@ -222,10 +283,8 @@ public final class TransformJob {
 
         private void fill() {
             List<Object[]> inputs = new ArrayList<>();
-            List<Object[]> addresses = new ArrayList<>();
             List<Object> requests = new ArrayList<>();
             List<String> ids = new ArrayList<>();
-            List<Integer> slots = new ArrayList<>();
             while (in.hasNext() && requests.size() < batch) {
                 Row r = in.next();
                 String file;
@@ -279,28 +338,22 @@ public final class TransformJob {
                     }
                 }
                 if (id == null) {
-                    id = file + ":" + line;
+                    id = fileIds.computeIfAbsent(file, TransformJob::fileId) + ":" + line;
+                }
+                if (reason != null) {
+                    sink.add(id, file, line, reason, raw);
+                    continue;
                 }
                 inputs.add(inputValues);
-                addresses.add(new Object[] {id, file, line, reason == null ? null : raw, reason});
-                if (reason == null) {
-                    slots.add(addresses.size() - 1);
-                    requests.add(request);
-                    ids.add(id);
-                } else {
-                    slots.add(-1);
-                }
+                requests.add(request);
+                ids.add(id);
             }
             List<Object[]> scored = requests.isEmpty() ? List.of() : scorer.score(requests, ids);
-            int k = 0;
-            for (int i = 0; i < addresses.size(); i++) {
-                Object[] values = new Object[inputs.get(i).length + outputs + 5];
+            for (int i = 0; i < scored.size(); i++) {
+                Object[] values = new Object[inputs.get(i).length + 1 + outputs];
                 System.arraycopy(inputs.get(i), 0, values, 0, inputs.get(i).length);
-                if (slots.get(i) >= 0) {
-                    Object[] o = scored.get(k++);
-                    System.arraycopy(o, 0, values, inputs.get(i).length, outputs);
-                }
-                System.arraycopy(addresses.get(i), 0, values, inputs.get(i).length + outputs, 5);
+                values[inputs.get(i).length] = ids.get(i);
+                System.arraycopy(scored.get(i), 0, values, inputs.get(i).length + 1, outputs);
                 ready.add(RowFactory.create(values));
             }
         }
