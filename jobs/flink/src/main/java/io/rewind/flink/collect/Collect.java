@@ -1,0 +1,99 @@
+package io.rewind.flink.collect;
+
+import io.rewind.formats.JoinRules;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code rewind collect}: the near-real-time join on Flink. On a cluster: {@code flink run -c
+ * io.rewind.flink.collect.Collect rewind-jobs-flink.jar ...}; locally the same main runs an embedded MiniCluster.
+ */
+@Command(name = "collect", mixinStandardHelpOptions = true,
+        description = "Join decision and reward streams into the interactions table continuously (Flink).")
+public final class Collect implements Callable<Integer> {
+    @Option(names = "--decisions", required = true, description = "folder of decision JSON lines, or a Kafka topic")
+    String decisions;
+
+    @Option(names = "--rewards", required = true, description = "folder of reward JSON lines, or a Kafka topic")
+    String rewards;
+
+    @Option(names = "--kafka", description = "Kafka bootstrap servers: read topics instead of folders")
+    String kafka;
+
+    @Option(names = "--output", required = true, description = "interactions folder (Parquet, date=/hour=)")
+    String output;
+
+    @Option(names = "--quarantine", description = "default: OUTPUT_quarantine")
+    String quarantine;
+
+    @Option(names = "--reward-window", defaultValue = "10m", description = "e.g. 10m, 1h, 30s")
+    String window;
+
+    @Option(names = "--default-reward", defaultValue = "0")
+    double defaultReward;
+
+    @Option(names = "--drop-unrewarded")
+    boolean dropUnrewarded;
+
+    @Option(names = "--aggregation", defaultValue = "first", description = "first, last or sum")
+    String aggregation;
+
+    @Option(names = "--train-ratio", defaultValue = "0.8")
+    double trainRatio;
+
+    @Option(names = "--out-of-order", defaultValue = "1m", description = "how late an event may arrive")
+    String outOfOrder;
+
+    @Option(names = "--orphan-after", defaultValue = "1h", description = "how long a reward waits for its decision")
+    String orphanAfter;
+
+    @Option(names = "--retain", defaultValue = "1h", description = "how long an emitted id is remembered")
+    String retain;
+
+    @Option(names = "--checkpoint-interval", defaultValue = "5s")
+    String checkpoint;
+
+    @Option(names = "--parallelism", defaultValue = "2")
+    int parallelism;
+
+    @Option(names = "--bounded", description = "read what is there now and stop")
+    boolean bounded;
+
+    static Duration duration(String s) {
+        String v = s.trim().toLowerCase(java.util.Locale.ROOT);
+        long n = Long.parseLong(v.replaceAll("[a-z]+$", ""));
+        return switch (v.replaceAll("^[0-9]+", "")) {
+            case "ms" -> Duration.ofMillis(n);
+            case "s", "" -> Duration.ofSeconds(n);
+            case "m" -> Duration.ofMinutes(n);
+            case "h" -> Duration.ofHours(n);
+            case "d" -> Duration.ofDays(n);
+            default -> throw new IllegalArgumentException("not a duration: " + s + " (use ms, s, m, h or d)");
+        };
+    }
+
+    CollectConfig config() {
+        return new CollectConfig(decisions, rewards, kafka, output,
+                quarantine == null ? CollectConfig.defaultQuarantine(output) : quarantine,
+                new JoinRules(duration(window), defaultReward, dropUnrewarded,
+                        JoinRules.Aggregation.parse(aggregation), trainRatio),
+                duration(outOfOrder), duration(orphanAfter), duration(retain), duration(checkpoint), parallelism,
+                bounded);
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+        CollectJob.build(env, config(), s -> s);
+        env.execute("rewind collect");
+        return 0;
+    }
+
+    public static void main(String[] args) {
+        System.exit(new CommandLine(new Collect()).execute(args));
+    }
+}

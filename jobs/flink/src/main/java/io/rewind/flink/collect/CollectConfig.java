@@ -1,0 +1,23 @@
+package io.rewind.flink.collect;
+
+import io.rewind.formats.JoinRules;
+import java.time.Duration;
+
+/**
+ * What {@code rewind collect} reads and writes.
+ *
+ * @param decisions a folder of decision JSON-lines files, or a Kafka topic when {@code kafka} is set
+ * @param rewards the same for rewards
+ * @param kafka Kafka bootstrap servers, or null to read folders
+ * @param bounded read what is there and stop (folders: no monitoring; Kafka: up to the offsets at start)
+ * @param outOfOrder how far behind the newest event an event may arrive (the watermark's lag)
+ * @param orphanAfter how long (event time) a reward waits for its decision before it is an orphan
+ * @param retain how long (event time) an emitted id is remembered, to recognise later copies and late rewards
+ */
+public record CollectConfig(String decisions, String rewards, String kafka, String output, String quarantine,
+                            JoinRules rules, Duration outOfOrder, Duration orphanAfter, Duration retain,
+                            Duration checkpointInterval, int parallelism, boolean bounded) {
+    public static String defaultQuarantine(String output) {
+        return output.replaceAll("/+$", "") + "_quarantine";
+    }
+}

@@ -1,0 +1,124 @@
+package io.rewind.flink.collect;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.function.UnaryOperator;
+import org.apache.avro.Schema;
+import org.apache.avro.generic.GenericRecord;
+import org.apache.flink.api.common.eventtime.WatermarkStrategy;
+import org.apache.flink.api.common.serialization.Encoder;
+import org.apache.flink.connector.file.sink.FileSink;
+import org.apache.flink.connector.file.src.FileSource;
+import org.apache.flink.connector.kafka.source.KafkaSource;
+import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsInitializer;
+import org.apache.flink.core.fs.Path;
+import org.apache.flink.core.io.SimpleVersionedSerializer;
+import org.apache.flink.formats.avro.typeutils.GenericRecordAvroTypeInfo;
+import org.apache.flink.formats.parquet.avro.AvroParquetWriters;
+import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.streaming.api.functions.sink.filesystem.BucketAssigner;
+import org.apache.flink.streaming.api.functions.sink.filesystem.OutputFileConfig;
+import org.apache.flink.streaming.api.functions.sink.filesystem.bucketassigners.SimpleVersionedStringSerializer;
+import org.apache.flink.streaming.api.functions.sink.filesystem.rollingpolicies.OnCheckpointRollingPolicy;
+
+/**
+ * {@code rewind collect}: the Flink job that joins decision and reward streams into the interactions table as they
+ * arrive. Sources: folders of JSON lines (monitored) or Kafka topics. The join is {@link JoinFunction}; interactions
+ * go to Parquet under {@code date=.../hour=...} (committed on checkpoints: exactly once), rejected rows to the
+ * quarantine as JSON lines under {@code decisions/} and {@code rewards/}.
+ */
+public final class CollectJob {
+    private CollectJob() {
+    }
+
+    /** Builds the job on an environment; {@code tap} sees the joined stream before the sink (tests inject faults). */
+    public static void build(StreamExecutionEnvironment env, CollectConfig c, UnaryOperator<DataStream<Joined>> tap) {
+        env.enableCheckpointing(c.checkpointInterval().toMillis());
+        env.setParallelism(c.parallelism());
+        Parsed decisions = parse(env, c, "decisions");
+        Parsed rewards = parse(env, c, "rewards");
+        SingleOutputStreamOperator<Joined> joined = decisions.timed().connect(rewards.timed())
+                .keyBy(e -> e.eventId, e -> e.eventId)
+                .process(new JoinFunction(c.rules(), c.orphanAfter().toMillis(), c.retain().toMillis()))
+                .name("join");
+        DataStream<Joined> checked = tap.apply(joined);
+        Schema schema = InteractionRecords.schema();
+        double ratio = c.rules().trainRatio();
+        String schemaJson = schema.toString();
+        DataStream<GenericRecord> records = checked
+                .map(j -> InteractionRecords.of(j, new Schema.Parser().parse(schemaJson), ratio))
+                .returns(new GenericRecordAvroTypeInfo(schema)).name("to-records");
+        records.sinkTo(FileSink.forBulkFormat(new Path(c.output()), AvroParquetWriters.forGenericRecord(schema))
+                .withBucketAssigner(new DateHourBuckets())
+                .withRollingPolicy(OnCheckpointRollingPolicy.build())
+                .withOutputFileConfig(OutputFileConfig.builder().withPartSuffix(".parquet").build())
+                .build()).name("interactions");
+        DataStream<Rejected> rejected = decisions.parsed().getSideOutput(Parse.REJECTED)
+                .union(rewards.parsed().getSideOutput(Parse.REJECTED), joined.getSideOutput(Parse.REJECTED));
+        Encoder<Rejected> json = (r, stream) -> stream.write((r.toJson() + "\n").getBytes(StandardCharsets.UTF_8));
+        rejected.sinkTo(FileSink.forRowFormat(new Path(c.quarantine()), json)
+                .withBucketAssigner(new TableBuckets())
+                .withRollingPolicy(OnCheckpointRollingPolicy.build())
+                .withOutputFileConfig(OutputFileConfig.builder().withPartSuffix(".jsonl").build())
+                .build()).name("quarantine");
+    }
+
+    /** A table's parsed events (whose side output holds its bad rows) and the same events with watermarks. */
+    private record Parsed(SingleOutputStreamOperator<Event> parsed, DataStream<Event> timed) {
+    }
+
+    private static Parsed parse(StreamExecutionEnvironment env, CollectConfig c, String table) {
+        String where = table.equals("decisions") ? c.decisions() : c.rewards();
+        DataStream<RawLine> lines;
+        if (c.kafka() != null) {
+            KafkaSource<RawLine> src = KafkaSource.<RawLine>builder().setBootstrapServers(c.kafka())
+                    .setTopics(where).setGroupId("rewind-collect-" + table)
+                    .setStartingOffsets(OffsetsInitializer.earliest())
+                    .setDeserializer(new KafkaLines(table))
+                    .setProperty("commit.offsets.on.checkpoint", "false")
+                    .setBounded(c.bounded() ? OffsetsInitializer.latest() : null)
+                    .build();
+            lines = env.fromSource(src, WatermarkStrategy.noWatermarks(), table + "-kafka");
+        } else {
+            var builder = FileSource.forRecordStreamFormat(new NumberedLines(table), new Path(where));
+            if (!c.bounded()) {
+                builder = builder.monitorContinuously(Duration.ofSeconds(1));
+            }
+            lines = env.fromSource(builder.build(), WatermarkStrategy.noWatermarks(), table + "-files");
+        }
+        SingleOutputStreamOperator<Event> parsed = lines.process(new Parse(table)).name("parse-" + table);
+        DataStream<Event> timed = parsed.assignTimestampsAndWatermarks(
+                WatermarkStrategy.<Event>forBoundedOutOfOrderness(c.outOfOrder())
+                        .withTimestampAssigner((e, ts) -> Math.floorDiv(e.timestampMicros, 1000))
+                        .withIdleness(Duration.ofSeconds(5)));
+        return new Parsed(parsed, timed);
+    }
+
+    /** Rows for interactions are written under the decision's date and hour. */
+    static final class DateHourBuckets implements BucketAssigner<GenericRecord, String> {
+        @Override
+        public String getBucketId(GenericRecord r, Context ctx) {
+            return InteractionRecords.bucket(InteractionRecords.decisionTime(r));
+        }
+
+        @Override
+        public SimpleVersionedSerializer<String> getSerializer() {
+            return SimpleVersionedStringSerializer.INSTANCE;
+        }
+    }
+
+    /** Quarantined rows go under their table's folder. */
+    static final class TableBuckets implements BucketAssigner<Rejected, String> {
+        @Override
+        public String getBucketId(Rejected r, Context ctx) {
+            return r.table;
+        }
+
+        @Override
+        public SimpleVersionedSerializer<String> getSerializer() {
+            return SimpleVersionedStringSerializer.INSTANCE;
+        }
+    }
+}

@@ -1,0 +1,35 @@
+package io.rewind.flink.collect;
+
+/**
+ * A checked decision or reward on its way to the join: its id and event time, where it came from (to order ties as
+ * the batch join does), and its canonical JSON (the table's fields, as {@code formats} encodes them).
+ */
+public class Event {
+    public String eventId;
+    public long timestampMicros;
+    public String source;
+    public long position;
+    public String json;
+    public double reward;
+
+    public Event() {
+    }
+
+    public Event(String eventId, long timestampMicros, String source, long position, String json, double reward) {
+        this.eventId = eventId;
+        this.timestampMicros = timestampMicros;
+        this.source = source;
+        this.position = position;
+        this.json = json;
+        this.reward = reward;
+    }
+
+    /** Earlier event time first, then input order. */
+    boolean before(Event o) {
+        if (timestampMicros != o.timestampMicros) {
+            return timestampMicros < o.timestampMicros;
+        }
+        int c = source.compareTo(o.source);
+        return c != 0 ? c < 0 : position < o.position;
+    }
+}

@@ -1,0 +1,102 @@
+package io.rewind.flink.collect;
+
+import io.rewind.flink.AvroSchemas;
+import io.rewind.formats.Candidate;
+import io.rewind.formats.Field;
+import io.rewind.formats.FieldType;
+import io.rewind.formats.JsonCodec;
+import io.rewind.formats.Split;
+import io.rewind.formats.TableSchema;
+import io.rewind.formats.Tables;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import org.apache.avro.Schema;
+import org.apache.avro.generic.GenericData;
+import org.apache.avro.generic.GenericRecord;
+
+/**
+ * Interactions as Avro records with the Spark join's columns, except {@code date} and {@code hour}, which are the
+ * folders ({@code date=yyyy-MM-dd/hour=H}) as in a partitioned Spark table.
+ */
+public final class InteractionRecords {
+    /** The interactions table without its partition columns. */
+    public static final TableSchema FILE_SCHEMA = new TableSchema("interactions", Tables.INTERACTIONS.fields()
+            .stream().filter(f -> !f.name().equals("date") && !f.name().equals("hour")).toList());
+
+    private InteractionRecords() {
+    }
+
+    public static Schema schema() {
+        return AvroSchemas.of(FILE_SCHEMA);
+    }
+
+    /** The folder of a decision's interaction: {@code date=yyyy-MM-dd/hour=H} of its timestamp in UTC. */
+    public static String bucket(Instant decisionTime) {
+        var t = decisionTime.atOffset(ZoneOffset.UTC);
+        return "date=" + t.toLocalDate() + "/hour=" + t.getHour();
+    }
+
+    public static GenericRecord of(Joined j, Schema schema, double trainRatio) {
+        Object[] d = JsonCodec.decodeLine(Tables.DECISIONS, j.decisionJson);
+        Object[] r = j.rewardJson == null ? null : JsonCodec.decodeLine(Tables.REWARDS, j.rewardJson);
+        GenericRecord rec = new GenericData.Record(schema);
+        for (Field f : Tables.DECISIONS.fields()) {
+            rec.put(f.name(), avro(f.type(), d[Tables.DECISIONS.indexOf(f.name())], schema.getField(f.name())
+                    .schema()));
+        }
+        rec.put("reward", j.reward);
+        rec.put("reward_timestamp", r == null ? null : micros((Instant) r[Tables.REWARDS.indexOf("timestamp")]));
+        rec.put("reward_observed", j.observed);
+        rec.put("reward_count", j.count);
+        rec.put("slot_rewards", r == null ? null : avro(FieldType.DOUBLE_ARRAY, r[Tables.REWARDS.indexOf(
+                "slot_rewards")], null));
+        rec.put("click_position", r == null ? null : r[Tables.REWARDS.indexOf("click_position")]);
+        rec.put("split", Split.of((String) d[0], trainRatio));
+        return rec;
+    }
+
+    public static Instant decisionTime(GenericRecord rec) {
+        long micros = (Long) rec.get("timestamp");
+        return Instant.ofEpochSecond(Math.floorDiv(micros, 1_000_000L), Math.floorMod(micros, 1_000_000L) * 1000);
+    }
+
+    static long micros(Instant t) {
+        return t.getEpochSecond() * 1_000_000L + t.getNano() / 1_000;
+    }
+
+    @SuppressWarnings("unchecked")
+    static Object avro(FieldType type, Object v, Schema schema) {
+        if (v == null) {
+            return null;
+        }
+        return switch (type) {
+            case TIMESTAMP -> micros((Instant) v);
+            case DOUBLE_ARRAY -> Arrays.stream((double[]) v).boxed().toList();
+            case STRING_ARRAY -> Arrays.asList((String[]) v);
+            case SPARSE_VECTOR -> Map.copyOf((Map<String, Double>) v);
+            case CANDIDATES -> {
+                Schema element = nonNull(schema).getElementType();
+                List<GenericRecord> out = new ArrayList<>();
+                for (Candidate c : (List<Candidate>) v) {
+                    GenericRecord cr = new GenericData.Record(element);
+                    cr.put("id", c.id());
+                    cr.put("features", c.features() == null ? null : Arrays.stream(c.features()).boxed().toList());
+                    out.add(cr);
+                }
+                yield out;
+            }
+            default -> v;
+        };
+    }
+
+    private static Schema nonNull(Schema s) {
+        if (s.getType() != Schema.Type.UNION) {
+            return s;
+        }
+        return s.getTypes().stream().filter(t -> t.getType() != Schema.Type.NULL).findFirst().orElseThrow();
+    }
+}

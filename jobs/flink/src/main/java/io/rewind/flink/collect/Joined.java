@@ -1,0 +1,26 @@
+package io.rewind.flink.collect;
+
+/** A decision with the outcome of its reward window: the reward used (or the default) and how it was made. */
+public class Joined {
+    public String decisionJson;
+    public boolean observed;
+    public double reward;
+    public int count;
+    /** The JSON of the reward whose timestamp and slate feedback are used, or null. */
+    public String rewardJson;
+    /** Wall-clock milliseconds when the window closed, for the latency figure. */
+    public long closedAtMillis;
+
+    public Joined() {
+    }
+
+    public Joined(String decisionJson, boolean observed, double reward, int count, String rewardJson,
+                  long closedAtMillis) {
+        this.decisionJson = decisionJson;
+        this.observed = observed;
+        this.reward = reward;
+        this.count = count;
+        this.rewardJson = rewardJson;
+        this.closedAtMillis = closedAtMillis;
+    }
+}

@@ -1,0 +1,192 @@
+package io.rewind.flink.collect;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.rewind.formats.JoinRules;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Properties;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
+import org.apache.avro.generic.GenericData;
+import org.apache.avro.generic.GenericRecord;
+import org.apache.flink.api.common.functions.MapFunction;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.RestartStrategyOptions;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.common.test.KafkaClusterTestKit;
+import org.apache.kafka.common.test.TestKitNodes;
+import org.apache.parquet.avro.AvroParquetReader;
+import org.apache.parquet.hadoop.ParquetReader;
+import org.apache.parquet.hadoop.util.HadoopInputFile;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The Flink collector on a MiniCluster against the golden log the Spark join is checked on: the same interactions
+ * and quarantine reasons; exactly once through an injected failure; and the same again from a real Kafka broker.
+ */
+class CollectJobTest {
+    static final Path GOLDEN = Path.of("..", "..", "formats", "src", "test", "resources", "join-golden");
+    static final JoinRules RULES = new JoinRules(Duration.ofMinutes(10), 0, false, JoinRules.Aggregation.FIRST, 0.8);
+
+    @TempDir
+    Path dir;
+
+    CollectConfig config(String decisions, String rewards, String kafka) {
+        String out = dir.resolve("interactions").toString();
+        return new CollectConfig(decisions, rewards, kafka, out, CollectConfig.defaultQuarantine(out), RULES,
+                Duration.ofMinutes(1), Duration.ofHours(1), Duration.ofHours(1), Duration.ofMillis(300), 2, true);
+    }
+
+    static StreamExecutionEnvironment env() {
+        Configuration conf = new Configuration();
+        conf.set(RestartStrategyOptions.RESTART_STRATEGY, "fixed-delay");
+        conf.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_ATTEMPTS, 3);
+        conf.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_DELAY, Duration.ofMillis(200));
+        return StreamExecutionEnvironment.getExecutionEnvironment(conf);
+    }
+
+    Path folders() throws Exception {
+        Path d = dir.resolve("in/decisions");
+        Path r = dir.resolve("in/rewards");
+        Files.createDirectories(d);
+        Files.createDirectories(r);
+        Files.copy(GOLDEN.resolve("decisions.jsonl"), d.resolve("decisions.jsonl"));
+        Files.copy(GOLDEN.resolve("rewards.jsonl"), r.resolve("rewards.jsonl"));
+        return dir.resolve("in");
+    }
+
+    /** The committed interactions in the golden files' line format, sorted by event id. */
+    static List<String> interactions(Path out) throws Exception {
+        List<String> lines = new ArrayList<>();
+        DateTimeFormatter iso = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(
+                java.time.ZoneOffset.UTC);
+        List<Path> files;
+        try (Stream<Path> s = Files.walk(out)) {
+            files = s.filter(p -> p.getFileName().toString().endsWith(".parquet")
+                    && !p.getFileName().toString().startsWith(".")).toList();
+        }
+        for (Path f : files) {
+            String date = f.getParent().getParent().getFileName().toString().substring("date=".length());
+            int hour = Integer.parseInt(f.getParent().getFileName().toString().substring("hour=".length()));
+            try (ParquetReader<GenericRecord> reader = AvroParquetReader.<GenericRecord>builder(
+                    HadoopInputFile.fromPath(new org.apache.hadoop.fs.Path(f.toString()),
+                            new org.apache.hadoop.conf.Configuration())).withDataModel(GenericData.get()).build()) {
+                GenericRecord r;
+                while ((r = reader.read()) != null) {
+                    Object ts = r.get("reward_timestamp");
+                    String rewardTs = ts == null ? "null" : iso.format(Instant.ofEpochSecond(0, (Long) ts * 1000));
+                    lines.add(String.format(Locale.ROOT, "%s|%s|%.3f|%s|%d|%s|%s|%s|%d", r.get("event_id"),
+                            r.get("action"), (Double) r.get("reward"), r.get("reward_observed"),
+                            (Integer) r.get("reward_count"), rewardTs, r.get("split"), date, hour));
+                }
+            }
+        }
+        lines.sort(null);
+        return lines;
+    }
+
+    static List<String> quarantine(Path q) throws Exception {
+        List<String> lines = new ArrayList<>();
+        for (String table : List.of("decisions", "rewards")) {
+            Path t = q.resolve(table);
+            if (!Files.exists(t)) {
+                continue;
+            }
+            try (Stream<Path> s = Files.list(t)) {
+                for (Path f : s.filter(p -> !p.getFileName().toString().startsWith(".")).toList()) {
+                    for (String l : Files.readAllLines(f)) {
+                        var n = io.rewind.formats.JsonCodec.MAPPER.readTree(l);
+                        lines.add(table + "|" + (n.get("event_id").isNull() ? "null" : n.get("event_id").asText())
+                                + "|" + n.get("reason").asText());
+                    }
+                }
+            }
+        }
+        lines.sort(null);
+        return lines;
+    }
+
+    void assertGolden(CollectConfig c) throws Exception {
+        assertEquals(Files.readAllLines(GOLDEN.resolve("expected-interactions.txt")),
+                interactions(Path.of(c.output())), "the same interactions as rewind join");
+        assertEquals(Files.readAllLines(GOLDEN.resolve("expected-quarantine.txt")), quarantine(Path.of(c.quarantine())),
+                "the same quarantine reasons as rewind join");
+    }
+
+    @Test
+    void folderSourcesGiveTheBatchJoinsAnswer() throws Exception {
+        Path in = folders();
+        CollectConfig c = config(in.resolve("decisions").toString(), in.resolve("rewards").toString(), null);
+        StreamExecutionEnvironment env = env();
+        CollectJob.build(env, c, s -> s);
+        env.execute("collect golden");
+        assertGolden(c);
+    }
+
+    static final AtomicInteger SEEN = new AtomicInteger();
+
+    /** Fails once, after a few interactions, in the first attempt only. */
+    static final class FailOnce implements MapFunction<Joined, Joined> {
+        @Override
+        public Joined map(Joined j) throws Exception {
+            Thread.sleep(40);
+            if (SEEN.incrementAndGet() == 25) {
+                throw new IllegalStateException("injected failure");
+            }
+            return j;
+        }
+    }
+
+    @Test
+    void aFailureMidStreamLosesAndDoublesNothing() throws Exception {
+        Path in = folders();
+        CollectConfig c = config(in.resolve("decisions").toString(), in.resolve("rewards").toString(), null);
+        StreamExecutionEnvironment env = env();
+        SEEN.set(0);
+        CollectJob.build(env, c, s -> s.map(new FailOnce()).returns(Joined.class).name("fail-once"));
+        env.execute("collect with a failure");
+        assertEquals(true, SEEN.get() > 25, "the job failed once and went on");
+        assertGolden(c);
+    }
+
+    @Test
+    void kafkaTopicsFromARealBrokerGiveTheSameAnswer() throws Exception {
+        try (KafkaClusterTestKit kafka = new KafkaClusterTestKit.Builder(new TestKitNodes.Builder().setCombined(true)
+                .setNumBrokerNodes(1).setNumControllerNodes(1).build())
+                .setConfigProp("offsets.topic.num.partitions", "1")
+                .setConfigProp("offsets.topic.replication.factor", "1")
+                .setConfigProp("group.initial.rebalance.delay.ms", "0").build()) {
+            kafka.format();
+            kafka.startup();
+            kafka.waitForReadyBrokers();
+            Properties p = new Properties();
+            p.put("bootstrap.servers", kafka.bootstrapServers());
+            try (KafkaProducer<String, String> producer = new KafkaProducer<>(p, new StringSerializer(),
+                    new StringSerializer())) {
+                for (String l : Files.readAllLines(GOLDEN.resolve("decisions.jsonl"))) {
+                    producer.send(new ProducerRecord<>("decisions", l));
+                }
+                for (String l : Files.readAllLines(GOLDEN.resolve("rewards.jsonl"))) {
+                    producer.send(new ProducerRecord<>("rewards", l));
+                }
+                producer.flush();
+            }
+            CollectConfig c = config("decisions", "rewards", kafka.bootstrapServers());
+            StreamExecutionEnvironment env = env();
+            CollectJob.build(env, c, s -> s);
+            env.execute("collect from kafka");
+            assertGolden(c);
+        }
+    }
+}
