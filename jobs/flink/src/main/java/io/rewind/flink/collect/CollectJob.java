@@ -36,6 +36,16 @@ public final class CollectJob {
     /** Builds the job on an environment; {@code tap} sees the joined stream before the sink (tests inject faults). */
     public static void build(StreamExecutionEnvironment env, CollectConfig c, UnaryOperator<DataStream<Joined>> tap) {
         env.enableCheckpointing(c.checkpointInterval().toMillis());
+        // checkpoints to files beside the output, not to the JobManager's heap (a cluster's own setting wins)
+        org.apache.flink.configuration.Configuration conf = new org.apache.flink.configuration.Configuration();
+        conf.set(org.apache.flink.configuration.CheckpointingOptions.CHECKPOINT_STORAGE, "filesystem");
+        conf.set(org.apache.flink.configuration.CheckpointingOptions.CHECKPOINTS_DIRECTORY,
+                c.output().contains("://") ? c.output() + "_checkpoints"
+                        : java.nio.file.Path.of(c.output() + "_checkpoints").toAbsolutePath().toUri().toString());
+        if (env.getConfiguration().getOptional(org.apache.flink.configuration.CheckpointingOptions
+                .CHECKPOINTS_DIRECTORY).isEmpty()) {
+            env.configure(conf);
+        }
         env.setParallelism(c.parallelism());
         Parsed decisions = parse(env, c, "decisions");
         Parsed rewards = parse(env, c, "rewards");
@@ -47,8 +57,7 @@ public final class CollectJob {
         Schema schema = InteractionRecords.schema();
         double ratio = c.rules().trainRatio();
         String schemaJson = schema.toString();
-        DataStream<GenericRecord> records = checked
-                .map(j -> InteractionRecords.of(j, new Schema.Parser().parse(schemaJson), ratio))
+        DataStream<GenericRecord> records = checked.map(new ToRecord(schemaJson, ratio))
                 .returns(new GenericRecordAvroTypeInfo(schema)).name("to-records");
         records.sinkTo(FileSink.forBulkFormat(new Path(c.output()), AvroParquetWriters.forGenericRecord(schema))
                 .withBucketAssigner(new DateHourBuckets())
@@ -94,6 +103,28 @@ public final class CollectJob {
                         .withTimestampAssigner((e, ts) -> Math.floorDiv(e.timestampMicros, 1000))
                         .withIdleness(Duration.ofSeconds(5)));
         return new Parsed(parsed, timed);
+    }
+
+    /** Joined rows as Avro records; the schema is parsed once per task. */
+    static final class ToRecord extends org.apache.flink.api.common.functions.RichMapFunction<Joined, GenericRecord> {
+        private final String schemaJson;
+        private final double ratio;
+        private transient Schema schema;
+
+        ToRecord(String schemaJson, double ratio) {
+            this.schemaJson = schemaJson;
+            this.ratio = ratio;
+        }
+
+        @Override
+        public void open(org.apache.flink.api.common.functions.OpenContext ctx) {
+            schema = new Schema.Parser().parse(schemaJson);
+        }
+
+        @Override
+        public GenericRecord map(Joined j) {
+            return InteractionRecords.of(j, schema, ratio);
+        }
     }
 
     /** Rows for interactions are written under the decision's date and hour. */

@@ -35,6 +35,10 @@ public class JoinFunction extends KeyedCoProcessFunction<String, Event, Event, J
     private transient Counter late;
     private transient Counter orphaned;
     private transient Counter duplicates;
+    private transient Counter decisionsIn;
+    private transient Counter rewardsIn;
+    private transient long lastLog;
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(JoinFunction.class);
 
     public JoinFunction(JoinRules rules, long orphanAfterMillis, long retainMillis) {
         this.rules = rules;
@@ -55,6 +59,20 @@ public class JoinFunction extends KeyedCoProcessFunction<String, Event, Event, J
         late = m.counter("late");
         orphaned = m.counter("orphaned");
         duplicates = m.counter("duplicate_decisions");
+        decisionsIn = m.counter("join_decisions_in");
+        rewardsIn = m.counter("join_rewards_in");
+    }
+
+    /** Every 10 seconds of wall time, one line with this subtask's counts. */
+    private void maybeLog() {
+        long now = System.currentTimeMillis();
+        if (now - lastLog >= 10_000) {
+            lastLog = now;
+            LOG.info("collect[{}]: decisions {} rewards {} joined {} defaulted {} late {} orphaned {} duplicates {}",
+                    getRuntimeContext().getTaskInfo().getIndexOfThisSubtask(), decisionsIn.getCount(),
+                    rewardsIn.getCount(), joined.getCount(), defaulted.getCount(), late.getCount(),
+                    orphaned.getCount(), duplicates.getCount());
+        }
     }
 
     private long deadlineMicros(Event d) {
@@ -67,6 +85,8 @@ public class JoinFunction extends KeyedCoProcessFunction<String, Event, Event, J
 
     @Override
     public void processElement1(Event d, Context ctx, Collector<Joined> out) throws Exception {
+        decisionsIn.inc();
+        maybeLog();
         Event kept = decision.value();
         if (emittedUntil.value() != null) {
             reject(ctx, "decisions", d, JoinRules.DUPLICATE_DECISION);
@@ -92,6 +112,8 @@ public class JoinFunction extends KeyedCoProcessFunction<String, Event, Event, J
 
     @Override
     public void processElement2(Event r, Context ctx, Collector<Joined> out) throws Exception {
+        rewardsIn.inc();
+        maybeLog();
         if (emittedUntil.value() != null) {
             // its decision's window has closed: whether the reward was after the window or merely arrived after
             // the watermark passed it, it can no longer count
