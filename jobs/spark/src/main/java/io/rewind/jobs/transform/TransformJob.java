@@ -196,9 +196,22 @@ public final class TransformJob {
                 throw new IllegalArgumentException("input " + p + " does not exist");
             }
         }
-        Dataset<Row> df = c.inputFormat() == TableFormat.DELTA
-                ? spark.read().format("delta").load(c.input().get(0))
-                : spark.read().parquet(c.input().toArray(new String[0]));
+        String[] files = c.input().toArray(new String[0]);
+        if (c.inputFormat() == TableFormat.DELTA) {
+            // the snapshot's Parquet files, read directly, so every row keeps its file and row index
+            Row detail = spark.sql("DESCRIBE DETAIL delta.`" + c.input().get(0) + "`").first();
+            java.util.Map<String, String> props = detail.getJavaMap(detail.fieldIndex("properties"));
+            if ("true".equals(props.get("delta.enableDeletionVectors"))
+                    || !"none".equals(props.getOrDefault("delta.columnMapping.mode", "none"))) {
+                throw new IllegalArgumentException("transform reads Delta tables without deletion vectors or column"
+                        + " mapping; " + c.input().get(0) + " has " + props);
+            }
+            files = spark.read().format("delta").load(c.input().get(0)).inputFiles();
+            if (files.length == 0) {
+                throw new IllegalArgumentException("the Delta table " + c.input().get(0) + " has no rows to score");
+            }
+        }
+        Dataset<Row> df = spark.read().parquet(files);
         return df.withColumn("__file", col("_metadata.file_path"))
                 .withColumn("__row", col("_metadata.row_index"));
     }

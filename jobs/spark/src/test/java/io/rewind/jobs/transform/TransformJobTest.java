@@ -208,6 +208,24 @@ class TransformJobTest {
     }
 
     @Test
+    void deltaInAndOut() throws Exception {
+        Path delta = dir.resolve("states.delta");
+        StructType schema = new StructType().add("state", DataTypes.createArrayType(DataTypes.FloatType));
+        List<Row> rows = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            rows.add(RowFactory.create((Object) new float[] {0.01f * i, 0f, -0.001f * i, 0f}));
+        }
+        rows.add(RowFactory.create((Object) new float[] {1f}));
+        SPARK.createDataFrame(rows, schema).write().format("delta").save(delta.toString());
+        JobSummary s = TransformJob.run(SPARK, new TransformConfig(policy.toString(), List.of(delta.toString()),
+                TableFormat.DELTA, dir.resolve("delta-out").toString(), TableFormat.DELTA, false, 7, "state", AT, null,
+                16, 0.1, null));
+        assertEquals(12L, s.count("rows_scored"));
+        assertEquals(1L, s.count("rows_quarantined"));
+        assertEquals(12, SPARK.read().format("delta").load(dir.resolve("delta-out").toString()).count());
+    }
+
+    @Test
     void tooManyBadRowsFailTheJobAndNameTheQuarantine() throws Exception {
         Path lines = dir.resolve("mostly-bad.jsonl");
         Files.write(lines, List.of("[0.1, 0.2, 0.3, 0.4]", "[1]", "nonsense", "{\"s\": 1}"));
