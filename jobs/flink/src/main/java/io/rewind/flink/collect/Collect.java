@@ -64,16 +64,7 @@ public final class Collect implements Callable<Integer> {
     boolean bounded;
 
     static Duration duration(String s) {
-        String v = s.trim().toLowerCase(java.util.Locale.ROOT);
-        long n = Long.parseLong(v.replaceAll("[a-z]+$", ""));
-        return switch (v.replaceAll("^[0-9]+", "")) {
-            case "ms" -> Duration.ofMillis(n);
-            case "s", "" -> Duration.ofSeconds(n);
-            case "m" -> Duration.ofMinutes(n);
-            case "h" -> Duration.ofHours(n);
-            case "d" -> Duration.ofDays(n);
-            default -> throw new IllegalArgumentException("not a duration: " + s + " (use ms, s, m, h or d)");
-        };
+        return io.rewind.formats.Durations.parse(s);
     }
 
     CollectConfig config() {

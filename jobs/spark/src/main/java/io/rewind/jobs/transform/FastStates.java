@@ -9,7 +9,6 @@ import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
-import java.util.NoSuchElementException;
 import org.apache.spark.api.java.function.MapPartitionsFunction;
 import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.Dataset;
@@ -120,16 +119,14 @@ final class FastStates {
                 col("actionProbs").as("action_probs"), col("qValues").as("q_values"));
     }
 
-    private static final class Scored implements Iterator<Out> {
+    private static final class Scored extends BatchedIterator<Out> {
         private final Iterator<In> in;
         private final RlScorer scorer;
         private final QuarantineSink sink;
         private final int batch;
         private final int dim;
-        private final List<Out> ready = new ArrayList<>();
         private String lastFile;
         private String lastFileId;
-        private int next;
 
         Scored(Iterator<In> in, RlScorer scorer, QuarantineSink sink, int batch, int dim) {
             this.in = in;
@@ -140,25 +137,7 @@ final class FastStates {
         }
 
         @Override
-        public boolean hasNext() {
-            if (next < ready.size()) {
-                return true;
-            }
-            ready.clear();
-            next = 0;
-            fill();
-            return !ready.isEmpty();
-        }
-
-        @Override
-        public Out next() {
-            if (!hasNext()) {
-                throw new NoSuchElementException();
-            }
-            return ready.get(next++);
-        }
-
-        private void fill() {
+        protected void fill(List<Out> ready) {
             List<float[]> states = new ArrayList<>();
             List<Out> good = new ArrayList<>();
             while (in.hasNext() && states.size() < batch) {

@@ -18,7 +18,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
-import java.util.NoSuchElementException;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.spark.api.java.JavaRDD;
@@ -250,7 +249,7 @@ public final class TransformJob {
     }
 
     /** Parses rows, gathers up to {@code batch} good ones, scores them together, and yields output rows in order. */
-    private static final class Batches implements Iterator<Row> {
+    private static final class Batches extends BatchedIterator<Row> {
         private final Iterator<Row> in;
         private final Scorer scorer;
         private final QuarantineSink sink;
@@ -259,9 +258,7 @@ public final class TransformJob {
         private final int batch;
         private final String idColumn;
         private final int outputs;
-        private final List<Row> ready = new ArrayList<>();
         private final java.util.Map<String, String> fileIds = new java.util.HashMap<>();
-        private int next;
 
         Batches(Iterator<Row> in, Scorer scorer, QuarantineSink sink, boolean text, boolean join, int batch,
                 String idColumn) {
@@ -276,25 +273,7 @@ public final class TransformJob {
         }
 
         @Override
-        public boolean hasNext() {
-            if (next < ready.size()) {
-                return true;
-            }
-            ready.clear();
-            next = 0;
-            fill();
-            return !ready.isEmpty();
-        }
-
-        @Override
-        public Row next() {
-            if (!hasNext()) {
-                throw new NoSuchElementException();
-            }
-            return ready.get(next++);
-        }
-
-        private void fill() {
+        protected void fill(List<Row> ready) {
             List<Object[]> inputs = new ArrayList<>();
             List<Object> requests = new ArrayList<>();
             List<String> ids = new ArrayList<>();

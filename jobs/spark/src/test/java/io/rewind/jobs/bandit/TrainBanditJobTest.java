@@ -15,10 +15,6 @@ import io.rewind.jobs.JobSummary;
 import io.rewind.jobs.evaluate.EvaluateConfig;
 import io.rewind.jobs.evaluate.EvaluateJob;
 import io.rewind.jobs.evaluate.EvaluationReport;
-import io.rewind.jobs.join.JoinConfig;
-import io.rewind.jobs.join.JoinJob;
-import io.rewind.jobs.simulate.SimulateJob;
-import io.rewind.formats.JoinRules;
 import io.rewind.ope.Estimate;
 import io.rewind.rl.bandit.BanditModel;
 import io.rewind.rl.bandit.LinearLearner;
@@ -27,8 +23,6 @@ import io.rewind.rl.sim.LoggedBanditConfig;
 import io.rewind.rl.sim.LoggedBanditSimulator;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -42,8 +36,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class TrainBanditJobTest {
     static final SparkSession SPARK = LocalSpark.forTests();
-    static final LoggedBanditConfig SIM = new LoggedBanditConfig(6000, 4, 4, 21, "uniform", 0.2,
-            Instant.parse("2026-05-01T00:00:00Z"), 10, 5, 0.0, 0.0, 0.0);
+    static final LoggedBanditConfig SIM = io.rewind.jobs.LoggedInteractions.SIM;
 
     @TempDir
     static Path dir;
@@ -51,13 +44,7 @@ class TrainBanditJobTest {
 
     @BeforeAll
     static void logAndJoin() {
-        String logs = dir.resolve("logs").toString();
-        SimulateJob.run(SPARK, SIM, logs, TableFormat.PARQUET, 2);
-        interactions = dir.resolve("interactions").toString();
-        JoinJob.run(SPARK, new JoinConfig(List.of(logs + "/decisions"), TableFormat.PARQUET,
-                List.of(logs + "/rewards"), TableFormat.PARQUET, interactions, TableFormat.PARQUET,
-                JoinConfig.defaultQuarantine(interactions), JoinConfig.defaultSummary(interactions),
-                new JoinRules(Duration.ofDays(1), 0, false, JoinRules.Aggregation.FIRST, 0.5), 0.01));
+        interactions = io.rewind.jobs.LoggedInteractions.write(SPARK, dir);
     }
 
     static TrainBanditConfig config(String learner, String warmStart, String model) {

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.rewind.formats.Candidate;
-import io.rewind.formats.JoinRules;
 import io.rewind.formats.TableFormat;
 import io.rewind.formats.Tables;
 import io.rewind.formats.spark.LocalSpark;
@@ -12,16 +11,11 @@ import io.rewind.formats.spark.SparkRows;
 import io.rewind.formats.spark.SparkSchemas;
 import io.rewind.formats.spark.TableReader;
 import io.rewind.formats.spark.TableWriter;
-import io.rewind.jobs.join.JoinConfig;
-import io.rewind.jobs.join.JoinJob;
-import io.rewind.jobs.simulate.SimulateJob;
 import io.rewind.ope.Estimate;
 import io.rewind.rl.sim.LoggedBanditConfig;
 import io.rewind.rl.sim.LoggedBanditSimulator;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import org.apache.spark.api.java.JavaRDD;
@@ -37,8 +31,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class EvaluateJobTest {
     static final SparkSession SPARK = LocalSpark.forTests();
-    static final LoggedBanditConfig SIM = new LoggedBanditConfig(6000, 4, 4, 21, "uniform", 0.2,
-            Instant.parse("2026-05-01T00:00:00Z"), 10, 5, 0.0, 0.0, 0.0);
+    static final LoggedBanditConfig SIM = io.rewind.jobs.LoggedInteractions.SIM;
 
     @TempDir
     static Path dir;
@@ -46,13 +39,7 @@ class EvaluateJobTest {
 
     @BeforeAll
     static void logAndJoin() {
-        String logs = dir.resolve("logs").toString();
-        SimulateJob.run(SPARK, SIM, logs, TableFormat.PARQUET, 2);
-        interactions = dir.resolve("interactions").toString();
-        JoinJob.run(SPARK, new JoinConfig(List.of(logs + "/decisions"), TableFormat.PARQUET,
-                List.of(logs + "/rewards"), TableFormat.PARQUET, interactions, TableFormat.PARQUET,
-                JoinConfig.defaultQuarantine(interactions), JoinConfig.defaultSummary(interactions),
-                new JoinRules(Duration.ofDays(1), 0, false, JoinRules.Aggregation.FIRST, 0.5), 0.01));
+        interactions = io.rewind.jobs.LoggedInteractions.write(SPARK, dir);
     }
 
     /** A decisions table in which a policy gives the true class {@code best} and the rest ε/4 (ε = 1: uniform). */
