@@ -12,7 +12,8 @@ import picocli.CommandLine.Command;
         description = "Learn and evaluate decision policies from logged data, on Spark.",
         subcommands = {QuickstartCommand.class, SimulateCommand.class, JoinCommand.class, EvaluateCommand.class,
                 SimulateOnlineCommand.class, TrainBanditCommand.class, SimulateRlCommand.class,
-                TrainRlCommand.class, EvaluateRlCommand.class, TransformCommand.class,
+                TrainRlCommand.class, EvaluateRlCommand.class, TransformCommand.class, PromoteCommand.class,
+                RegistryCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Rewind implements Runnable {
     /** Exit code when a job quarantined more than {@code --max-bad-fraction} of its input. */

@@ -1,0 +1,52 @@
+package io.rewind.cli;
+
+import io.rewind.formats.TableFormat;
+import io.rewind.formats.spark.LocalSpark;
+import io.rewind.jobs.JobSummary;
+import io.rewind.jobs.registry.PromoteConfig;
+import io.rewind.jobs.registry.PromoteJob;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+@Command(name = "promote", mixinStandardHelpOptions = true,
+        description = "Evaluate a candidate model against the experiment's hosted model (DR on the eval split) and"
+                + " promote it when the gate holds; every decision is recorded in the registry.")
+public final class PromoteCommand implements Callable<Integer> {
+    @Option(names = "--registry", required = true, description = "the registry's folder (Delta tables)")
+    String registry;
+
+    @Option(names = "--experiment", required = true)
+    String experiment;
+
+    @Option(names = "--candidate", required = true, description = "a bandit model file (rewind train-bandit)")
+    String candidate;
+
+    @Option(names = "--data", required = true, split = ",", description = "joined interactions")
+    List<String> data;
+
+    @Option(names = "--data-format", defaultValue = "delta")
+    String dataFormat;
+
+    @Option(names = "--split", defaultValue = "eval")
+    String split;
+
+    @Option(names = "--gate", defaultValue = "interval", description = "interval (default: the lower bound of the"
+            + " 95% interval of candidate - hosted DR above 0) or estimate (candidate DR >= hosted DR)")
+    String gate;
+
+    @Option(names = "--bootstrap", defaultValue = "100")
+    int replicates;
+
+    @Option(names = "--seed", defaultValue = "1")
+    long seed;
+
+    @Override
+    public Integer call() {
+        JobSummary s = PromoteJob.run(LocalSpark.getOrCreate("rewind promote"), new PromoteConfig(registry,
+                experiment, candidate, data, TableFormat.parse(dataFormat), split, gate, replicates, seed));
+        System.out.println("rewind promote\n" + s.toTable());
+        return 0;
+    }
+}

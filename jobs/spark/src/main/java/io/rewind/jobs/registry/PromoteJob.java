@@ -1,0 +1,140 @@
+package io.rewind.jobs.registry;
+
+import io.rewind.formats.JsonCodec;
+import io.rewind.jobs.JobSummary;
+import io.rewind.jobs.evaluate.EvaluateConfig;
+import io.rewind.jobs.evaluate.EvaluateJob;
+import io.rewind.jobs.evaluate.EvaluationReport;
+import io.rewind.ope.Estimate;
+import io.rewind.rl.bandit.BanditModel;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * {@code rewind promote}: evaluates a candidate bandit model against the experiment's hosted model on the eval split
+ * of joined data (doubly robust, with the difference's interval computed on the same rows) and makes it the hosted
+ * model only when the gate holds. The first model of an experiment is evaluated against the logged policy and
+ * promoted. Every decision is a run in the registry with its numbers; a promotion that loses a race to another is
+ * rejected, never half-applied.
+ */
+public final class PromoteJob {
+    private PromoteJob() {
+    }
+
+    public static JobSummary run(SparkSession spark, PromoteConfig c) {
+        Registry registry = new Registry(spark, c.registry());
+        String candidateId = modelId(c.candidate());
+        String provenance;
+        try {
+            provenance = JsonCodec.MAPPER.writeValueAsString(BanditModel.load(Path.of(c.candidate())).provenance());
+        } catch (IOException e) {
+            throw new IllegalArgumentException("cannot read the candidate model " + c.candidate() + ": "
+                    + e.getMessage(), e);
+        }
+        registry.registerModel(candidateId, c.experiment(), Path.of(c.candidate()).toAbsolutePath().toString(),
+                "bandit", provenance);
+        String runId = registry.startRun(c.experiment(), "promote", "{\"candidate\":\"" + candidateId
+                + "\",\"data\":\"" + String.join(",", c.data()) + "\"}");
+        JobSummary summary = new JobSummary("promote").put("experiment", c.experiment())
+                .put("candidate", candidateId).put("run_id", runId);
+        try {
+            Optional<String> hosted = registry.hosted(c.experiment());
+            Map<String, Double> metrics = new LinkedHashMap<>();
+            boolean pass;
+            String reason;
+            if (hosted.isEmpty()) {
+                EvaluationReport r = evaluate(spark, c, null);
+                Estimate dr = dr(r.target());
+                metrics.put("candidate_dr", dr.value());
+                metrics.put("candidate_dr_lower", dr.normal().lower());
+                metrics.put("candidate_dr_upper", dr.normal().upper());
+                metrics.put("logged_value", r.logged().value());
+                pass = true;
+                reason = "first model of the experiment (evaluated against the logged policy)";
+            } else if (hosted.get().equals(candidateId)) {
+                pass = false;
+                reason = "the candidate is already the hosted model";
+            } else {
+                String hostedPath = registry.model(hosted.get()).map(m -> m.getString(m.fieldIndex("path")))
+                        .orElseThrow(() -> new IllegalStateException("hosted model " + hosted.get()
+                                + " is not in the registry"));
+                EvaluationReport r = evaluate(spark, c, hostedPath);
+                Estimate cand = dr(r.target());
+                Estimate inc = dr(r.incumbent());
+                Estimate diff = dr(r.difference());
+                metrics.put("candidate_dr", cand.value());
+                metrics.put("hosted_dr", inc.value());
+                metrics.put("difference_dr", diff.value());
+                metrics.put("difference_dr_lower", diff.normal().lower());
+                metrics.put("difference_dr_upper", diff.normal().upper());
+                metrics.put("logged_value", r.logged().value());
+                pass = c.gate().equals("interval") ? diff.normal().lower() > 0 : cand.value() >= inc.value();
+                reason = c.gate().equals("interval")
+                        ? String.format("DR difference %.4f [%.4f, %.4f]: lower bound %s 0", diff.value(),
+                        diff.normal().lower(), diff.normal().upper(), pass ? "above" : "not above")
+                        : String.format("candidate DR %.4f %s hosted %.4f", cand.value(), pass ? ">=" : "<",
+                        inc.value());
+            }
+            String state = "REJECTED";
+            if (pass) {
+                if (registry.compareAndSetHosted(c.experiment(), hosted.orElse(null), candidateId)) {
+                    state = "PROMOTED";
+                    hosted.ifPresent(h -> registry.setModelState(h, "RETIRED"));
+                } else {
+                    reason = reason + "; but another promotion changed the hosted model first";
+                }
+            }
+            registry.setModelState(candidateId, state);
+            String m = JsonCodec.MAPPER.writeValueAsString(metrics);
+            registry.finishRun(runId, state, "{\"hosted\":\"" + registry.hosted(c.experiment()).orElse("") + "\"}",
+                    m, reason);
+            metrics.forEach((k, v) -> summary.put(k, Math.round(v * 1e4) / 1e4));
+            return summary.put("decision", state).put("reason", reason)
+                    .put("hosted", registry.hosted(c.experiment()).orElse("none"));
+        } catch (RuntimeException | IOException e) {
+            registry.finishRun(runId, "FAILED", null, null, String.valueOf(e.getMessage()));
+            throw e instanceof RuntimeException re ? re : new IllegalStateException(e);
+        }
+    }
+
+    static EvaluationReport evaluate(SparkSession spark, PromoteConfig c, String hostedPath) {
+        return EvaluateJob.run(spark, new EvaluateConfig(c.data(), c.dataFormat(), c.split(), false, null,
+                io.rewind.formats.TableFormat.JSONL, null, null, io.rewind.formats.TableFormat.JSONL,
+                List.of("dr"), Double.POSITIVE_INFINITY, 100, 100, 3, c.replicates(), 0.95, c.seed(), null, null,
+                0.05, c.candidate(), hostedPath));
+    }
+
+    private static Estimate dr(List<Estimate> estimates) {
+        return estimates.stream().filter(e -> e.estimator().toUpperCase(java.util.Locale.ROOT).contains("DR"))
+                .findFirst().orElseThrow(() -> new IllegalStateException("no DR estimate in " + estimates));
+    }
+
+    /** A model's id: a hash of its file, so registering the same model twice gives the same id. */
+    static String modelId(String path) {
+        try {
+            byte[] bytes = Files.readAllBytes(Path.of(path));
+            var md = java.security.MessageDigest.getInstance("SHA-256");
+            return "m-" + java.util.HexFormat.of().formatHex(md.digest(bytes)).substring(0, 12);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("cannot read the model " + path + ": " + e.getMessage(), e);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The registry's rows as printable lines. */
+    public static List<String> lines(Registry registry, String table, String experiment) {
+        var t = registry.table(table);
+        if (experiment != null) {
+            t = t.filter(org.apache.spark.sql.functions.col("experiment_id").equalTo(experiment));
+        }
+        String order = table.equals("runs") ? "started_at" : table.equals("models") ? "registered_at" : "updated_at";
+        return t.orderBy(order).toJSON().collectAsList();
+    }
+}

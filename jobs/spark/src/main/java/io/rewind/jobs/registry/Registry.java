@@ -1,0 +1,166 @@
+package io.rewind.jobs.registry;
+
+import static org.apache.spark.sql.functions.col;
+
+import io.delta.tables.DeltaTable;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+
+/**
+ * The model registry: three Delta tables under one root. {@code experiments} (which model each experiment hosts),
+ * {@code models} (every registered model, its path, provenance, metrics and state) and {@code runs} (every job run
+ * with its state, inputs, outputs and numbers). Every change is one Delta transaction; changing the hosted model is
+ * a compare-and-set, so of two promotions racing for one experiment only one can win.
+ */
+public final class Registry {
+    public static final StructType EXPERIMENTS = new StructType().add("experiment_id", DataTypes.StringType)
+            .add("hosted_model_id", DataTypes.StringType).add("updated_at", DataTypes.TimestampType);
+    public static final StructType MODELS = new StructType().add("model_id", DataTypes.StringType)
+            .add("experiment_id", DataTypes.StringType).add("path", DataTypes.StringType)
+            .add("kind", DataTypes.StringType).add("state", DataTypes.StringType)
+            .add("registered_at", DataTypes.TimestampType).add("provenance", DataTypes.StringType);
+    public static final StructType RUNS = new StructType().add("run_id", DataTypes.StringType)
+            .add("experiment_id", DataTypes.StringType).add("kind", DataTypes.StringType)
+            .add("state", DataTypes.StringType).add("started_at", DataTypes.TimestampType)
+            .add("ended_at", DataTypes.TimestampType).add("inputs", DataTypes.StringType)
+            .add("outputs", DataTypes.StringType).add("metrics", DataTypes.StringType)
+            .add("message", DataTypes.StringType);
+
+    private final SparkSession spark;
+    private final String root;
+
+    public Registry(SparkSession spark, String root) {
+        this.spark = spark;
+        this.root = root.replaceAll("/+$", "");
+        create("experiments", EXPERIMENTS);
+        create("models", MODELS);
+        create("runs", RUNS);
+    }
+
+    private String path(String table) {
+        return root + "/" + table;
+    }
+
+    private void create(String table, StructType schema) {
+        if (!DeltaTable.isDeltaTable(spark, path(table))) {
+            try {
+                spark.createDataFrame(List.of(), schema).write().format("delta").mode("append").save(path(table));
+            } catch (RuntimeException e) {
+                if (!DeltaTable.isDeltaTable(spark, path(table))) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    /** Runs a Delta write again when a concurrent transaction made it conflict (a few times, then gives up). */
+    static void retrying(Runnable write) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                write.run();
+                return;
+            } catch (RuntimeException e) {
+                if (attempt >= 5 || !concurrent(e)) {
+                    throw e;
+                }
+                try {
+                    Thread.sleep(50L * attempt);
+                } catch (InterruptedException ie) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+            }
+        }
+    }
+
+    static boolean concurrent(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t.getClass().getName().contains("Concurrent")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    public Dataset<Row> table(String name) {
+        if (!List.of("experiments", "models", "runs").contains(name)) {
+            throw new IllegalArgumentException("no registry table " + name + " (experiments, models, runs)");
+        }
+        return spark.read().format("delta").load(path(name));
+    }
+
+    /** Registers a model once (a second registration of the same id changes nothing); returns its id. */
+    public String registerModel(String modelId, String experiment, String modelPath, String kind, String provenance) {
+        Dataset<Row> row = spark.createDataFrame(List.of(RowFactory.create(modelId, experiment, modelPath, kind,
+                "REGISTERED", java.sql.Timestamp.from(Instant.now()), provenance)), MODELS);
+        retrying(() -> DeltaTable.forPath(spark, path("models")).as("t").merge(row.as("s"), "t.model_id = s.model_id")
+                .whenNotMatched().insertAll().execute());
+        return modelId;
+    }
+
+    public void setModelState(String modelId, String state) {
+        retrying(() -> DeltaTable.forPath(spark, path("models")).update(col("model_id").equalTo(modelId),
+                java.util.Map.of("state", org.apache.spark.sql.functions.lit(state))));
+    }
+
+    public Optional<Row> model(String modelId) {
+        List<Row> r = table("models").filter(col("model_id").equalTo(modelId)).collectAsList();
+        return r.isEmpty() ? Optional.empty() : Optional.of(r.get(0));
+    }
+
+    public Optional<String> hosted(String experiment) {
+        List<Row> r = table("experiments").filter(col("experiment_id").equalTo(experiment)).collectAsList();
+        return r.isEmpty() || r.get(0).isNullAt(1) ? Optional.empty() : Optional.of(r.get(0).getString(1));
+    }
+
+    /**
+     * Makes {@code candidate} the experiment's hosted model only if the hosted model is still {@code expected}
+     * (null: none yet). Returns whether this call made the change; a concurrent change makes it return false.
+     */
+    public boolean compareAndSetHosted(String experiment, String expected, String candidate) {
+        Dataset<Row> s = spark.createDataFrame(List.of(RowFactory.create(experiment, candidate,
+                java.sql.Timestamp.from(Instant.now()))), EXPERIMENTS);
+        String same = expected == null ? "t.hosted_model_id IS NULL"
+                : "t.hosted_model_id = '" + expected.replace("'", "''") + "'";
+        try {
+            var merge = DeltaTable.forPath(spark, path("experiments")).as("t").merge(s.as("s"),
+                    "t.experiment_id = s.experiment_id").whenMatched(same).updateAll();
+            if (expected == null) {
+                merge = merge.whenNotMatched().insertAll();
+            }
+            merge.execute();
+        } catch (RuntimeException e) {
+            if (concurrent(e)) {
+                return false;
+            }
+            throw e;
+        }
+        return hosted(experiment).map(candidate::equals).orElse(false);
+    }
+
+    /** Records a run that has started; returns its id. */
+    public String startRun(String experiment, String kind, String inputs) {
+        String id = java.util.UUID.randomUUID().toString();
+        Dataset<Row> row = spark.createDataFrame(List.of(RowFactory.create(id, experiment, kind, "RUNNING",
+                java.sql.Timestamp.from(Instant.now()), null, inputs, null, null, null)), RUNS);
+        retrying(() -> row.write().format("delta").mode("append").save(path("runs")));
+        return id;
+    }
+
+    public void finishRun(String runId, String state, String outputs, String metrics, String message) {
+        java.util.Map<String, org.apache.spark.sql.Column> set = new java.util.HashMap<>();
+        set.put("state", org.apache.spark.sql.functions.lit(state));
+        set.put("ended_at", org.apache.spark.sql.functions.lit(java.sql.Timestamp.from(Instant.now())));
+        set.put("outputs", org.apache.spark.sql.functions.lit(outputs));
+        set.put("metrics", org.apache.spark.sql.functions.lit(metrics));
+        set.put("message", org.apache.spark.sql.functions.lit(message));
+        retrying(() -> DeltaTable.forPath(spark, path("runs")).update(col("run_id").equalTo(runId), set));
+    }
+}
