@@ -13,7 +13,7 @@ import picocli.CommandLine.Command;
         subcommands = {QuickstartCommand.class, SimulateCommand.class, JoinCommand.class, EvaluateCommand.class,
                 SimulateOnlineCommand.class, TrainBanditCommand.class, SimulateRlCommand.class,
                 TrainRlCommand.class, EvaluateRlCommand.class, TransformCommand.class, PromoteCommand.class,
-                RegistryCommand.class,
+                RegistryCommand.class, PipelineCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Rewind implements Runnable {
     /** Exit code when a job quarantined more than {@code --max-bad-fraction} of its input. */

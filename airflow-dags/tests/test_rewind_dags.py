@@ -1,0 +1,48 @@
+import json
+import os
+import sys
+
+HERE = os.path.dirname(__file__)
+sys.path.insert(0, os.path.dirname(HERE))
+
+import rewind_dags  # noqa: E402
+
+EXAMPLE = os.path.join(os.path.dirname(HERE), "examples", "retrain.yaml")
+EXPECTED = os.path.join(HERE, "expected-commands.json")
+
+
+def test_tasks_are_join_train_promote_in_order():
+    tasks = rewind_dags.pipeline_tasks(rewind_dags.load(EXAMPLE), "2026-05-01")
+    assert [t["task_id"] for t in tasks] == ["join", "train", "promote"]
+    assert tasks[0]["args"][:3] == ["join", "--decisions", "/data/logs/2026-05-01/decisions"]
+    assert "--warm-start" not in tasks[1]["args"]
+
+
+def test_warm_start_from_the_hosted_model():
+    tasks = rewind_dags.pipeline_tasks(rewind_dags.load(EXAMPLE), "2026-05-02", hosted_model="/m/hosted.json")
+    args = tasks[1]["args"]
+    assert args[args.index("--warm-start") + 1] == "/m/hosted.json"
+
+
+def test_commands_match_the_golden_file_the_java_side_checks():
+    tasks = rewind_dags.pipeline_tasks(rewind_dags.load(EXAMPLE), "2026-05-01")
+    with open(EXPECTED) as f:
+        expected = json.load(f)
+    assert [{"name": t["task_id"], "args": t["args"]} for t in tasks] == expected
+
+
+def test_bash_command_is_spark_submit_of_the_jar():
+    config = rewind_dags.load(EXAMPLE)
+    task = rewind_dags.pipeline_tasks(config, "2026-05-01")[2]
+    cmd = rewind_dags.bash_command(config, task)
+    assert cmd.startswith("spark-submit --master yarn --class io.rewind.cli.Rewind /opt/rewind/rewind-jobs-spark.jar promote")
+
+
+def test_missing_keys_are_named(tmp_path):
+    p = tmp_path / "bad.yaml"
+    p.write_text("experiment: x\n")
+    try:
+        rewind_dags.load(str(p))
+        assert False, "expected an error"
+    except ValueError as e:
+        assert "registry" in str(e)
