@@ -49,5 +49,12 @@ class QuickstartTest {
         assertTrue(logged.find(), text);
         assertTrue(Double.parseDouble(dr.group(1)) > Double.parseDouble(logged.group(1)),
                 "the trained model beats the logging policy off-line:\n" + text);
+        Matcher round = Pattern.compile("round (\\d): logged mean reward ([0-9.]+)").matcher(text);
+        java.util.List<Double> byRound = new java.util.ArrayList<>();
+        while (round.find()) {
+            byRound.add(Double.parseDouble(round.group(2)));
+        }
+        assertEquals(3, byRound.size(), "rounds 0, 1 and 2:\n" + text);
+        assertTrue(byRound.get(1) > byRound.get(0) + 0.1, "logging with the promoted model earns more: " + byRound);
     }
 }

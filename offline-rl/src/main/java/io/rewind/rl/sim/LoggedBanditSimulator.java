@@ -23,9 +23,21 @@ public final class LoggedBanditSimulator implements Serializable {
     private final double[][] truth;
     private final double[][] logger;
     private final List<Candidate> candidates;
+    private final io.rewind.rl.bandit.LinearLearner model;
+    private final long firstRow;
 
     public LoggedBanditSimulator(LoggedBanditConfig config) {
+        this(config, null, 0);
+    }
+
+    /**
+     * A simulator of the same problem whose logger is a saved model mixed with uniform exploration (the config's
+     * epsilon), and whose row {@code i} is the problem's row {@code firstRow + i} (new events, the same truth).
+     */
+    public LoggedBanditSimulator(LoggedBanditConfig config, io.rewind.rl.bandit.LinearLearner model, long firstRow) {
         this.config = config;
+        this.model = model;
+        this.firstRow = firstRow;
         SplittableRandom r = new SplittableRandom(config.seed());
         truth = new double[config.actions()][config.features()];
         logger = new double[config.actions()][config.features()];
@@ -55,7 +67,8 @@ public final class LoggedBanditSimulator implements Serializable {
         return generate(i, textFormat, true);
     }
 
-    private Logged generate(long i, boolean textFormat, boolean withCorruption) {
+    private Logged generate(long row, boolean textFormat, boolean withCorruption) {
+        long i = row + firstRow;
         SplittableRandom r = new SplittableRandom(config.seed() * 0x9E3779B97F4A7C15L + i);
         double[] x = new double[config.features()];
         for (int j = 0; j < x.length; j++) {
@@ -65,8 +78,9 @@ public final class LoggedBanditSimulator implements Serializable {
         double[] probs = policy(x);
         int action = sample(probs, r.nextDouble());
         String id = "sim-" + config.seed() + "-" + i;
-        Instant t = config.start().plus(Math.round(i * 1e6 / config.decisionsPerSecond()), ChronoUnit.MICROS);
-        Object[] decision = {id, t, "logging-" + config.policy(), "user-" + (i % 1000), x, null, candidates,
+        Instant t = config.start().plus(Math.round(row * 1e6 / config.decisionsPerSecond()), ChronoUnit.MICROS);
+        String logger = model == null ? "logging-" + config.policy() : "logging-model";
+        Object[] decision = {id, t, logger, "user-" + (i % 1000), x, null, candidates,
                 String.valueOf(action), probs[action], null, null, r.nextDouble(), probs};
         List<Object[]> rewards = new ArrayList<>();
         double reward = action == label ? 1.0 : 0.0;
@@ -93,6 +107,13 @@ public final class LoggedBanditSimulator implements Serializable {
     public double[] policy(double[] x) {
         int k = config.actions();
         double[] p = new double[k];
+        if (model != null) {
+            double[] m = model.decide(x, candidates, new SplittableRandom(0)).probabilities();
+            for (int a = 0; a < k; a++) {
+                p[a] = config.epsilon() / k + (1 - config.epsilon()) * m[a];
+            }
+            return p;
+        }
         if (config.policy().equals("uniform")) {
             java.util.Arrays.fill(p, 1.0 / k);
         } else {

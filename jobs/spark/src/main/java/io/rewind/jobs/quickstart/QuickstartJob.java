@@ -29,7 +29,8 @@ public final class QuickstartJob {
 
     /** What the quickstart produced: each step's summary, the evaluation, and the target's true value. */
     public record Result(JobSummary simulated, JobSummary joined, EvaluationReport evaluation,
-                         double targetTrueValue, JobSummary trained, EvaluationReport modelEvaluation) {
+                         double targetTrueValue, JobSummary trained, EvaluationReport modelEvaluation,
+                         List<Double> loggedRewardByRound) {
     }
 
     public static Result run(SparkSession spark, String base, long rows, PrintStream out) {
@@ -74,6 +75,10 @@ public final class QuickstartJob {
                 Double.POSITIVE_INFINITY, 100, 100, 3, 200, 0.95, 1, base + "/model-evaluation.json",
                 base + "/model-evaluation.png", 0.05, model, null));
         out.print(EvaluateJob.table(modelReport));
-        return new Result(simulated, joined, report, truth, trained, modelReport);
+        out.println("\n6. the loop: promote the model, then rounds of logging with the hosted model, retraining"
+                + " (warm-started) and promoting when DR says the candidate is better (registry in " + base
+                + "/registry):");
+        List<Double> byRound = RetrainingLoop.run(spark, base, sim, output, model, 2, out);
+        return new Result(simulated, joined, report, truth, trained, modelReport, byRound);
     }
 }

@@ -42,6 +42,13 @@ public final class SimulateJob {
      */
     public static JobSummary run(SparkSession spark, LoggedBanditConfig config, String output, TableFormat format,
                                  int partitions, Double targetEpsilon) {
+        return run(spark, new LoggedBanditSimulator(config), output, format, partitions, targetEpsilon);
+    }
+
+    /** As above, with a given simulator (for example one that logs with a saved model). */
+    public static JobSummary run(SparkSession spark, LoggedBanditSimulator sim, String output, TableFormat format,
+                                 int partitions, Double targetEpsilon) {
+        LoggedBanditConfig config = sim.config();
         if (format == TableFormat.SEED_CSV) {
             throw new IllegalArgumentException("seed-csv holds episodes; simulate writes decisions and rewards");
         }
@@ -52,7 +59,6 @@ public final class SimulateJob {
             ids.add(k);
         }
         JavaRDD<Integer> slices = jsc.parallelize(ids, parts);
-        LoggedBanditSimulator sim = new LoggedBanditSimulator(config);
         long n = config.rows();
         LongAccumulator badDecisions = jsc.sc().longAccumulator("malformed decisions");
         LongAccumulator badRewards = jsc.sc().longAccumulator("malformed rewards");
