@@ -27,16 +27,15 @@ def load(path):
     return {**DEFAULTS, **config}
 
 
-def pipeline_tasks(config, interval, hosted_model=None):
+def pipeline_tasks(config, interval):
     """The round's tasks in order: [{"task_id": ..., "args": [...]}], args after ``rewind`` (or the jar)."""
     c = {**DEFAULTS, **config}
     decisions = c["decisions"].replace("{interval}", interval)
     rewards = c["rewards"].replace("{interval}", interval)
     model = c["models"].replace("{interval}", interval) + "/" + c["experiment"] + "-" + interval + ".json"
+    # the hosted model is looked up when the task runs, so the DAG warm-starts every round
     train = ["train-bandit", "--data", c["interactions"], "--learner", c["learner"], "--reduction", c["reduction"],
-             "--model", model]
-    if hosted_model is not None:
-        train += ["--warm-start", hosted_model]
+             "--model", model, "--warm-start-registry", c["registry"], "--experiment", c["experiment"]]
     return [
         {"task_id": "join", "args": ["join", "--decisions", decisions, "--decisions-format", c["logs_format"],
                                      "--rewards", rewards, "--rewards-format", c["logs_format"], "--output",
@@ -67,7 +66,7 @@ def build_dag(path):
               start_date=datetime.fromisoformat(config.get("start_date", "2026-01-01")), catchup=False,
               default_args={"retries": int(config.get("retries", 2)), "retry_delay": timedelta(minutes=5)})
     previous = None
-    # the interval is Airflow's ds; the warm start is resolved by the train task from the registry at run time
+    # the interval is Airflow's ds; the train task finds the hosted model in the registry when it runs
     for task in pipeline_tasks(config, "{{ ds }}"):
         op = BashOperator(task_id=task["task_id"], bash_command=bash_command(config, task), dag=dag)
         if previous is not None:

@@ -15,13 +15,13 @@ def test_tasks_are_join_train_promote_in_order():
     tasks = rewind_dags.pipeline_tasks(rewind_dags.load(EXAMPLE), "2026-05-01")
     assert [t["task_id"] for t in tasks] == ["join", "train", "promote"]
     assert tasks[0]["args"][:3] == ["join", "--decisions", "/data/logs/2026-05-01/decisions"]
-    assert "--warm-start" not in tasks[1]["args"]
 
 
-def test_warm_start_from_the_hosted_model():
-    tasks = rewind_dags.pipeline_tasks(rewind_dags.load(EXAMPLE), "2026-05-02", hosted_model="/m/hosted.json")
+def test_train_warm_starts_from_the_registrys_hosted_model():
+    tasks = rewind_dags.pipeline_tasks(rewind_dags.load(EXAMPLE), "2026-05-02")
     args = tasks[1]["args"]
-    assert args[args.index("--warm-start") + 1] == "/m/hosted.json"
+    assert args[args.index("--warm-start-registry") + 1] == "/data/rewind/registry"
+    assert args[args.index("--experiment") + 1] == "recs"
 
 
 def test_commands_match_the_golden_file_the_java_side_checks():

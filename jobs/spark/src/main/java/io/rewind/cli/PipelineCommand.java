@@ -24,14 +24,11 @@ public final class PipelineCommand implements Callable<Integer> {
     @Option(names = "--interval", required = true, description = "the data interval, e.g. 2026-05-01")
     String interval;
 
-    @Option(names = "--hosted-model", description = "commands: the hosted model's path for the warm start")
-    String hostedModel;
-
     @Override
     public Integer call() throws Exception {
         PipelineConfig c = PipelineConfig.read(Path.of(config));
         if (action.equals("commands")) {
-            System.out.println(JsonCodec.MAPPER.writeValueAsString(PipelineJob.commands(c, interval, hostedModel)));
+            System.out.println(JsonCodec.MAPPER.writeValueAsString(PipelineJob.commands(c, interval)));
             return 0;
         }
         if (!action.equals("run")) {

@@ -37,6 +37,13 @@ public final class TrainBanditCommand implements Callable<Integer> {
     @Option(names = "--warm-start", description = "a saved model to continue training")
     String warmStart;
 
+    @Option(names = "--warm-start-registry", description = "warm-start from the model the registry hosts for"
+            + " --experiment (a cold start when there is none)")
+    String warmStartRegistry;
+
+    @Option(names = "--experiment", description = "with --warm-start-registry")
+    String experiment;
+
     @Option(names = "--quadratic", description = "add the context's pairwise products to the features")
     boolean quadratic;
 
@@ -55,9 +62,18 @@ public final class TrainBanditCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        JobSummary s = TrainBanditJob.run(LocalSpark.getOrCreate("rewind train-bandit"), new TrainBanditConfig(data,
-                TableFormat.parse(dataFormat), learner, Reduction.parse(reduction), split, warmStart, quadratic,
-                armBuckets, seed, model, maxBadFraction));
+        var spark = LocalSpark.getOrCreate("rewind train-bandit");
+        String start = warmStart;
+        if (warmStartRegistry != null) {
+            if (experiment == null) {
+                throw new IllegalArgumentException("--warm-start-registry needs --experiment");
+            }
+            var registry = new io.rewind.jobs.registry.Registry(spark, warmStartRegistry);
+            start = registry.hosted(experiment).flatMap(registry::model).map(m -> m.<String>getAs("path"))
+                    .orElse(warmStart);
+        }
+        JobSummary s = TrainBanditJob.run(spark, new TrainBanditConfig(data, TableFormat.parse(dataFormat), learner,
+                Reduction.parse(reduction), split, start, quadratic, armBuckets, seed, model, maxBadFraction));
         System.out.println("rewind train-bandit\n" + s.toTable());
         return 0;
     }

@@ -5,9 +5,7 @@ import static org.apache.spark.sql.functions.col;
 import io.rewind.cli.Rewind;
 import io.rewind.jobs.JobSummary;
 import io.rewind.jobs.registry.Registry;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 
@@ -26,20 +24,18 @@ public final class PipelineJob {
     public record Step(String name, List<String> args) {
     }
 
-    public static List<Step> commands(PipelineConfig c, String interval, String hostedModelPath) {
+    public static List<Step> commands(PipelineConfig c, String interval) {
         String decisions = c.decisions().replace("{interval}", interval);
         String rewards = c.rewards().replace("{interval}", interval);
         String model = c.models().replace("{interval}", interval) + "/" + c.experiment() + "-" + interval + ".json";
-        List<Step> steps = new ArrayList<>();
+        List<Step> steps = new java.util.ArrayList<>();
         steps.add(new Step("join", List.of("join", "--decisions", decisions, "--decisions-format", c.logsFormat(),
                 "--rewards", rewards, "--rewards-format", c.logsFormat(), "--output", c.interactions(),
                 "--reward-window", c.rewardWindow(), "--train-ratio", String.valueOf(c.trainRatio()))));
-        List<String> train = new ArrayList<>(List.of("train-bandit", "--data", c.interactions(), "--learner",
-                c.learner(), "--reduction", c.reduction(), "--model", model));
-        if (hostedModelPath != null) {
-            train.addAll(List.of("--warm-start", hostedModelPath));
-        }
-        steps.add(new Step("train", train));
+        // the hosted model is looked up when the step runs, so a DAG defined once warm-starts every round
+        steps.add(new Step("train", List.of("train-bandit", "--data", c.interactions(), "--learner", c.learner(),
+                "--reduction", c.reduction(), "--model", model, "--warm-start-registry", c.registry(),
+                "--experiment", c.experiment())));
         steps.add(new Step("promote", List.of("promote", "--registry", c.registry(), "--experiment", c.experiment(),
                 "--candidate", model, "--data", c.interactions(), "--gate", c.gate())));
         return steps;
@@ -48,10 +44,8 @@ public final class PipelineJob {
     /** Runs the interval's steps that have not succeeded yet; each is a run in the registry. */
     public static JobSummary run(SparkSession spark, PipelineConfig c, String interval) {
         Registry registry = new Registry(spark, c.registry());
-        Optional<String> hosted = registry.hosted(c.experiment());
-        String hostedPath = hosted.flatMap(registry::model).map(m -> m.<String>getAs("path")).orElse(null);
         JobSummary summary = new JobSummary("pipeline").put("experiment", c.experiment()).put("interval", interval);
-        for (Step step : commands(c, interval, hostedPath)) {
+        for (Step step : commands(c, interval)) {
             String kind = "pipeline-" + step.name();
             if (succeeded(registry, c.experiment(), kind, interval)) {
                 summary.put(step.name(), "skipped (done before)");

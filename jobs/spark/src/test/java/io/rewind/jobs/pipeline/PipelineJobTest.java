@@ -14,8 +14,6 @@ import io.rewind.rl.sim.LoggedBanditConfig;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -35,7 +33,7 @@ class PipelineJobTest {
     void theCommandsAreTheDagsCommands() throws Exception {
         PipelineConfig c = PipelineConfig.read(DAGS.resolve("examples/retrain.yaml"));
         JsonNode expected = JsonCodec.MAPPER.readTree(DAGS.resolve("tests/expected-commands.json").toFile());
-        JsonNode actual = JsonCodec.MAPPER.valueToTree(PipelineJob.commands(c, "2026-05-01", null));
+        JsonNode actual = JsonCodec.MAPPER.valueToTree(PipelineJob.commands(c, "2026-05-01"));
         assertEquals(expected, actual, "rewind pipeline commands and rewind_dags.pipeline_tasks agree");
     }
 
@@ -68,12 +66,12 @@ class PipelineJobTest {
         assertEquals("skipped (done before)", again.get("promote"));
 
         log(logs, "2026-05-02", 22);
-        List<String> train = new ArrayList<>();
-        PipelineJob.commands(c, "2026-05-02", registry.model(first).orElseThrow().getAs("path")).get(1).args()
-                .forEach(train::add);
-        assertTrue(train.contains("--warm-start"), "the next round starts from the hosted model");
         JobSummary second = PipelineJob.run(SPARK, c, "2026-05-02");
         assertEquals("SUCCEEDED", second.get("status"), second.toTable());
+        String trained = dir.resolve("models").resolve("loop-2026-05-02.json").toString();
+        assertTrue(io.rewind.rl.bandit.BanditModel.load(Path.of(trained)).provenance().data()
+                .contains("warm-started from " + registry.model(first).orElseThrow().getAs("path")),
+                "the next round starts from the hosted model");
         long runs = registry.table("runs").filter("experiment_id = 'loop' and kind like 'pipeline-%'").count();
         assertEquals(1 + 3 + 3, runs, "a failed join, then three steps per round; the skipped ones are not run");
     }
