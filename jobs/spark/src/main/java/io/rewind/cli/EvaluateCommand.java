@@ -100,6 +100,9 @@ public final class EvaluateCommand implements Callable<Integer> {
             + " reward-interaction IPS")
     boolean slates;
 
+    @picocli.CommandLine.Mixin
+    RegistryRunOptions run = new RegistryRunOptions();
+
     @Override
     public Integer call() {
         if (episodes) {
@@ -125,8 +128,16 @@ public final class EvaluateCommand implements Callable<Integer> {
         EvaluateConfig c = new EvaluateConfig(data, TableFormat.parse(dataFormat), split, observedOnly, target,
                 TableFormat.parse(targetFormat), targetColumn, incumbent, TableFormat.parse(incumbentFormat), estimators, clip, tau,
                 lambda, folds, replicates, level, seed, report, chart, maxBadFraction, targetModel, incumbentModel);
-        EvaluationReport r = EvaluateJob.run(LocalSpark.getOrCreate("rewind evaluate"), c);
-        System.out.println("rewind evaluate\n" + EvaluateJob.table(r));
+        var spark = LocalSpark.getOrCreate("rewind evaluate");
+        EvaluationReport[] r = new EvaluationReport[1];
+        run.record(spark, "evaluate", data, report, () -> {
+            r[0] = EvaluateJob.run(spark, c);
+            io.rewind.jobs.JobSummary s = new io.rewind.jobs.JobSummary("evaluate").put("rows_used", r[0].rowsUsed())
+                    .put("logged_value", r[0].logged().value());
+            r[0].target().forEach(e -> s.put(e.estimator(), e.value()));
+            return s;
+        });
+        System.out.println("rewind evaluate\n" + EvaluateJob.table(r[0]));
         return 0;
     }
 }

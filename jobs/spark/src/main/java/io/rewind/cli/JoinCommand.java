@@ -60,6 +60,9 @@ public final class JoinCommand implements Callable<Integer> {
             description = "fail when more than this share of input rows is quarantined (default 0.05)")
     double maxBadFraction;
 
+    @picocli.CommandLine.Mixin
+    RegistryRunOptions run = new RegistryRunOptions();
+
     @Override
     public Integer call() {
         JoinConfig config = new JoinConfig(decisions, TableFormat.parse(decisionsFormat), rewards,
@@ -68,7 +71,10 @@ public final class JoinCommand implements Callable<Integer> {
                 summary != null ? summary : JoinConfig.defaultSummary(output),
                 new JoinRules(window, defaultReward, dropUnrewarded, JoinRules.Aggregation.parse(aggregation),
                         trainRatio), maxBadFraction);
-        JobSummary s = JoinJob.run(LocalSpark.getOrCreate("rewind join"), config);
+        var spark = LocalSpark.getOrCreate("rewind join");
+        List<String> inputs = new java.util.ArrayList<>(decisions);
+        inputs.addAll(rewards);
+        JobSummary s = run.record(spark, "join", inputs, output, () -> JoinJob.run(spark, config));
         System.out.println("rewind join\n" + s.toTable());
         return 0;
     }

@@ -72,8 +72,13 @@ public final class TrainBanditCommand implements Callable<Integer> {
             start = registry.hosted(experiment).flatMap(registry::model).map(m -> m.<String>getAs("path"))
                     .orElse(warmStart);
         }
-        JobSummary s = TrainBanditJob.run(spark, new TrainBanditConfig(data, TableFormat.parse(dataFormat), learner,
-                Reduction.parse(reduction), split, start, quadratic, armBuckets, seed, model, maxBadFraction));
+        TrainBanditConfig config = new TrainBanditConfig(data, TableFormat.parse(dataFormat), learner,
+                Reduction.parse(reduction), split, start, quadratic, armBuckets, seed, model, maxBadFraction);
+        // with a registry the training is recorded as a run of the experiment
+        RegistryRunOptions run = new RegistryRunOptions();
+        run.registry = warmStartRegistry;
+        run.experiment = experiment;
+        JobSummary s = run.record(spark, "train", data, model, () -> TrainBanditJob.run(spark, config));
         System.out.println("rewind train-bandit\n" + s.toTable());
         return 0;
     }

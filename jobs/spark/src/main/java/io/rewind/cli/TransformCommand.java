@@ -57,12 +57,17 @@ public final class TransformCommand implements Callable<Integer> {
     @Option(names = "--max-bad-fraction", defaultValue = "0.05")
     double maxBadFraction;
 
+    @picocli.CommandLine.Mixin
+    RegistryRunOptions run = new RegistryRunOptions();
+
     @Override
     public Integer call() {
-        JobSummary s = TransformJob.run(LocalSpark.getOrCreate("rewind transform"), new TransformConfig(model, input,
+        var spark = LocalSpark.getOrCreate("rewind transform");
+        JobSummary s = run.record(spark, "transform", input, output, () -> TransformJob.run(spark,
+                new TransformConfig(model, input,
                 TableFormat.parse(inputFormat), output, TableFormat.parse(outputFormat), joinInput, seed,
                 stateColumn, decidedAt == null ? null : Instant.parse(decidedAt), decisions, batchSize,
-                maxBadFraction, idColumn));
+                maxBadFraction, idColumn)));
         System.out.println("rewind transform\n" + s.toTable());
         return 0;
     }

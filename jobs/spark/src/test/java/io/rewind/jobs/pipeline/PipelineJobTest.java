@@ -74,5 +74,8 @@ class PipelineJobTest {
                 "the next round starts from the hosted model");
         long runs = registry.table("runs").filter("experiment_id = 'loop' and kind like 'pipeline-%'").count();
         assertEquals(1 + 3 + 3, runs, "a failed join, then three steps per round; the skipped ones are not run");
+        var trainRuns = registry.table("runs").filter("experiment_id = 'loop' and kind = 'train'").collectAsList();
+        assertEquals(2, trainRuns.size(), "train-bandit records itself as a run of the experiment");
+        assertTrue(trainRuns.get(0).<String>getAs("inputs").contains("\"delta_version\""), "with input versions");
     }
 }
