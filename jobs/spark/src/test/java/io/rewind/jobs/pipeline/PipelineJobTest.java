@@ -14,6 +14,7 @@ import io.rewind.rl.sim.LoggedBanditConfig;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.List;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -43,26 +44,33 @@ class PipelineJobTest {
                 TableFormat.JSONL, 2);
     }
 
-    @Test
-    void aRoundRunsFailsRetriesAndTheNextOneWarmStarts() throws Exception {
-        Path logs = dir.resolve("logs");
+    static PipelineConfig config(Path dir, Path logs, String learner) throws Exception {
         String yaml = String.join("\n", "experiment: loop", "registry: " + dir.resolve("registry"),
                 "decisions: " + logs + "/{interval}/decisions", "rewards: " + logs + "/{interval}/rewards",
                 "interactions: " + dir.resolve("interactions"), "models: " + dir.resolve("models"),
-                "learner: greedy", "reward_window: 1d", "train_ratio: 0.5", "");
-        Path config = dir.resolve("retrain.yaml");
-        Files.writeString(config, yaml);
-        PipelineConfig c = PipelineConfig.read(config);
-        Registry registry = new Registry(SPARK, c.registry());
+                "learner: " + learner, "reward_window: 1d", "train_ratio: 0.5", "");
+        Path file = dir.resolve("retrain-" + learner + ".yaml");
+        Files.writeString(file, yaml);
+        return PipelineConfig.read(file);
+    }
 
-        JobSummary failed = PipelineJob.run(SPARK, c, "2026-05-01");
-        assertEquals("FAILED", failed.get("status"), "no logs yet: the join fails");
+    @Test
+    void aFailureMidRoundIsRetriedWithoutRedoingTheJoinAndTheNextRoundWarmStarts() throws Exception {
+        Path logs = dir.resolve("logs");
         log(logs, "2026-05-01", 21);
+        Registry registry = new Registry(SPARK, dir.resolve("registry").toString());
+
+        JobSummary failed = PipelineJob.run(SPARK, config(dir, logs, "no-such-learner"), "2026-05-01");
+        assertEquals("FAILED", failed.get("status"), failed.toTable());
+        assertEquals("done", failed.get("join"));
+        assertTrue(String.valueOf(failed.get("train")).startsWith("failed"), failed.toTable());
+        PipelineConfig c = config(dir, logs, "greedy");
         JobSummary retried = PipelineJob.run(SPARK, c, "2026-05-01");
         assertEquals("SUCCEEDED", retried.get("status"), retried.toTable());
+        assertEquals("skipped (done before)", retried.get("join"), "the retry does not redo the join");
         String first = registry.hosted("loop").orElseThrow();
         JobSummary again = PipelineJob.run(SPARK, c, "2026-05-01");
-        assertEquals("skipped (done before)", again.get("join"));
+        assertEquals("skipped (done before)", again.get("train"));
         assertEquals("skipped (done before)", again.get("promote"));
 
         log(logs, "2026-05-02", 22);
@@ -72,10 +80,12 @@ class PipelineJobTest {
         assertTrue(io.rewind.rl.bandit.BanditModel.load(Path.of(trained)).provenance().data()
                 .contains("warm-started from " + registry.model(first).orElseThrow().getAs("path")),
                 "the next round starts from the hosted model");
-        long runs = registry.table("runs").filter("experiment_id = 'loop' and kind like 'pipeline-%'").count();
-        assertEquals(1 + 3 + 3, runs, "a failed join, then three steps per round; the skipped ones are not run");
-        var trainRuns = registry.table("runs").filter("experiment_id = 'loop' and kind = 'train'").collectAsList();
-        assertEquals(2, trainRuns.size(), "train-bandit records itself as a run of the experiment");
-        assertTrue(trainRuns.get(0).<String>getAs("inputs").contains("\"delta_version\""), "with input versions");
+        long steps = registry.table("runs").filter("experiment_id = 'loop' and kind like 'pipeline-%'").count();
+        assertEquals(2 + 2 + 3, steps, "join and a failed train, the retry's train and promote, a second round");
+        var trainRuns = registry.table("runs").filter("experiment_id = 'loop' and kind = 'train'")
+                .orderBy("started_at").collectAsList();
+        assertEquals(List.of("FAILED", "SUCCEEDED", "SUCCEEDED"), trainRuns.stream().map(r -> r.<String>getAs("state"))
+                .toList(), "train-bandit records itself as a run of the experiment");
+        assertTrue(trainRuns.get(1).<String>getAs("inputs").contains("\"delta_version\""), "with input versions");
     }
 }
