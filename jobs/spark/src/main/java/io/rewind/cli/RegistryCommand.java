@@ -1,7 +1,6 @@
 package io.rewind.cli;
 
 import io.rewind.formats.spark.LocalSpark;
-import io.rewind.jobs.registry.PromoteJob;
 import io.rewind.jobs.registry.Registry;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -34,7 +33,7 @@ public final class RegistryCommand implements Callable<Integer> {
         if (!action.equals("list") && experiment == null) {
             throw new IllegalArgumentException("registry " + action + " needs --experiment");
         }
-        PromoteJob.lines(r, table, action.equals("list") ? null : experiment).forEach(System.out::println);
+        r.lines(table, action.equals("list") ? null : experiment).forEach(System.out::println);
         return 0;
     }
 }

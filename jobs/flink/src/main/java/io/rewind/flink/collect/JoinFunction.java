@@ -171,7 +171,7 @@ public class JoinFunction extends KeyedCoProcessFunction<String, Event, Event, J
         if (inWindow.isEmpty()) {
             if (!rules.dropUnrewarded()) {
                 defaulted.inc();
-                out.collect(new Joined(d.json, false, rules.defaultReward(), 0, null, System.currentTimeMillis()));
+                out.collect(new Joined(d.json, false, rules.defaultReward(), 0, null));
             }
         } else {
             Event first = inWindow.get(0);
@@ -185,7 +185,7 @@ public class JoinFunction extends KeyedCoProcessFunction<String, Event, Event, J
             Event used = rules.aggregation() == JoinRules.Aggregation.FIRST ? first : last;
             double reward = rules.aggregation() == JoinRules.Aggregation.SUM ? sum : used.reward;
             joined.inc();
-            out.collect(new Joined(d.json, true, reward, inWindow.size(), used.json, System.currentTimeMillis()));
+            out.collect(new Joined(d.json, true, reward, inWindow.size(), used.json));
         }
         decision.clear();
         rewards.clear();

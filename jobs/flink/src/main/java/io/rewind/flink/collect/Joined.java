@@ -8,19 +8,15 @@ public class Joined {
     public int count;
     /** The JSON of the reward whose timestamp and slate feedback are used, or null. */
     public String rewardJson;
-    /** Wall-clock milliseconds when the window closed, for the latency figure. */
-    public long closedAtMillis;
 
     public Joined() {
     }
 
-    public Joined(String decisionJson, boolean observed, double reward, int count, String rewardJson,
-                  long closedAtMillis) {
+    public Joined(String decisionJson, boolean observed, double reward, int count, String rewardJson) {
         this.decisionJson = decisionJson;
         this.observed = observed;
         this.reward = reward;
         this.count = count;
         this.rewardJson = rewardJson;
-        this.closedAtMillis = closedAtMillis;
     }
 }

@@ -127,14 +127,4 @@ public final class PromoteJob {
             throw new IllegalStateException(e);
         }
     }
-
-    /** The registry's rows as printable lines. */
-    public static List<String> lines(Registry registry, String table, String experiment) {
-        var t = registry.table(table);
-        if (experiment != null) {
-            t = t.filter(org.apache.spark.sql.functions.col("experiment_id").equalTo(experiment));
-        }
-        String order = table.equals("runs") ? "started_at" : table.equals("models") ? "registered_at" : "updated_at";
-        return t.orderBy(order).toJSON().collectAsList();
-    }
 }

@@ -163,4 +163,14 @@ public final class Registry {
         set.put("message", org.apache.spark.sql.functions.lit(message));
         retrying(() -> DeltaTable.forPath(spark, path("runs")).update(col("run_id").equalTo(runId), set));
     }
+
+    /** A table's rows as JSON lines, oldest first, optionally for one experiment. */
+    public List<String> lines(String table, String experiment) {
+        Dataset<Row> t = table(table);
+        if (experiment != null) {
+            t = t.filter(col("experiment_id").equalTo(experiment));
+        }
+        String order = table.equals("runs") ? "started_at" : table.equals("models") ? "registered_at" : "updated_at";
+        return t.orderBy(order).toJSON().collectAsList();
+    }
 }

@@ -1,7 +1,6 @@
 package io.rewind.jobs.transform;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.rewind.formats.spark.SparkRows;
 import io.rewind.rl.batch.DdqnBcq;
 import java.util.ArrayList;
 import java.util.List;
@@ -111,9 +110,5 @@ final class RlScorer implements Scorer {
             out.add(new Object[] {scores.greedy(i), scores.softmax(i, temperature), q});
         }
         return out;
-    }
-
-    static double[] doubles(Object v) {
-        return SparkRows.doubles(v);
     }
 }
