@@ -1,0 +1,165 @@
+package io.rewind.notebook.kernel;
+
+import jdk.jshell.Diag;
+import jdk.jshell.EvalException;
+import jdk.jshell.JShell;
+import jdk.jshell.JShellException;
+import jdk.jshell.Snippet;
+import jdk.jshell.SnippetEvent;
+import jdk.jshell.SourceCodeAnalysis;
+import jdk.jshell.UnresolvedReferenceException;
+import jdk.jshell.execution.DirectExecutionControl;
+import jdk.jshell.spi.ExecutionControl;
+import jdk.jshell.spi.ExecutionControlProvider;
+import jdk.jshell.spi.ExecutionEnv;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * Runs notebook cells with JShell, in this JVM and on the calling thread, so snippets see the kernel's
+ * classpath (Rewind, Spark, DJL) as ordinary classes and their output lands in {@link Outputs}.
+ */
+public final class CellRunner implements AutoCloseable {
+    /** What a cell left: its last expression's value (or null) or the error that stopped it. */
+    public record Result(String value, CellError error) {
+        public boolean ok() {
+            return error == null;
+        }
+    }
+
+    /** A compile error, an unresolved reference or an exception thrown by the cell. */
+    public record CellError(String name, String message, List<String> traceback) {
+    }
+
+    private final JShell shell;
+
+    public CellRunner(String classpath) {
+        shell = JShell.builder().executionEngine(new InThread(), Map.of()).build();
+        for (String entry : classpath.split(java.io.File.pathSeparator)) {
+            if (!entry.isBlank()) shell.addToClasspath(entry);
+        }
+    }
+
+    /** Evaluates every snippet of {@code code} in order; stops at the first failing one. */
+    public Result run(String code) {
+        String remaining = code;
+        String value = null;
+        SourceCodeAnalysis analysis = shell.sourceCodeAnalysis();
+        while (!remaining.isBlank()) {
+            SourceCodeAnalysis.CompletionInfo info = analysis.analyzeCompletion(remaining);
+            SourceCodeAnalysis.Completeness completeness = info.completeness();
+            if (completeness == SourceCodeAnalysis.Completeness.EMPTY) break;
+            String source;
+            if (completeness.isComplete()) {
+                source = info.source();
+                remaining = info.remaining();
+            } else if (completeness == SourceCodeAnalysis.Completeness.DEFINITELY_INCOMPLETE) {
+                return new Result(null, new CellError("IncompleteSource",
+                        "the cell ends in the middle of a statement: " + firstLine(remaining), List.of()));
+            } else {
+                source = remaining;
+                remaining = "";
+            }
+            value = null;
+            for (SnippetEvent event : shell.eval(source)) {
+                if (event.causeSnippet() != null) continue;
+                CellError error = errorOf(event);
+                if (error != null) return new Result(null, error);
+                if (isExpression(event.snippet()) && event.value() != null) value = event.value();
+            }
+        }
+        return new Result(value, null);
+    }
+
+    private CellError errorOf(SnippetEvent event) {
+        Snippet snippet = event.snippet();
+        if (event.status() == Snippet.Status.REJECTED) {
+            List<String> lines = shell.diagnostics(snippet)
+                    .map(d -> describe(snippet.source(), d))
+                    .collect(Collectors.toList());
+            if (lines.isEmpty()) lines = List.of("rejected: " + firstLine(snippet.source()));
+            return new CellError("CompilationError", String.join("; ", lines), lines);
+        }
+        if (event.status() == Snippet.Status.RECOVERABLE_NOT_DEFINED
+                || event.status() == Snippet.Status.RECOVERABLE_DEFINED) {
+            if (snippet instanceof jdk.jshell.DeclarationSnippet decl) {
+                List<String> missing = shell.unresolvedDependencies(decl).collect(Collectors.toList());
+                if (!missing.isEmpty()) {
+                    return new CellError("UnresolvedReference", "cannot find " + String.join(", ", missing),
+                            List.of(firstLine(snippet.source())));
+                }
+            }
+        }
+        JShellException thrown = event.exception();
+        if (thrown != null) return errorOf(thrown);
+        return null;
+    }
+
+    private static CellError errorOf(JShellException thrown) {
+        String name = thrown instanceof EvalException e ? e.getExceptionClassName()
+                : thrown instanceof UnresolvedReferenceException u
+                        ? "UnresolvedReference: " + u.getSnippet().toString() : thrown.getClass().getName();
+        List<String> traceback = new ArrayList<>();
+        Throwable t = thrown;
+        while (t != null) {
+            String cls = t instanceof EvalException e ? e.getExceptionClassName() : t.getClass().getName();
+            traceback.add((t == thrown ? "" : "Caused by: ") + cls + ": " + t.getMessage());
+            for (StackTraceElement el : t.getStackTrace()) traceback.add("    at " + el);
+            t = t.getCause();
+        }
+        return new CellError(name, String.valueOf(thrown.getMessage()), traceback);
+    }
+
+    private static String describe(String source, Diag d) {
+        long pos = d.getStartPosition();
+        int line = pos < 0 ? 1 : 1 + (int) source.substring(0, (int) Math.min(pos, source.length()))
+                .chars().filter(c -> c == '\n').count();
+        return "line " + line + " of `" + firstLine(source) + "`: " + d.getMessage(Locale.ROOT);
+    }
+
+    private static boolean isExpression(Snippet s) {
+        return s.kind() == Snippet.Kind.EXPRESSION
+                || s.subKind() == Snippet.SubKind.TEMP_VAR_EXPRESSION_SUBKIND;
+    }
+
+    private static String firstLine(String s) {
+        String t = s.strip();
+        int nl = t.indexOf('\n');
+        return nl < 0 ? t : t.substring(0, nl) + " ...";
+    }
+
+    /** Completions for {@code code} at {@code cursor}: the suggestions and where the replaced text starts. */
+    public Completions complete(String code, int cursor) {
+        int[] anchor = new int[1];
+        List<String> matches = shell.sourceCodeAnalysis().completionSuggestions(code, cursor, anchor).stream()
+                .map(SourceCodeAnalysis.Suggestion::continuation)
+                .distinct()
+                .collect(Collectors.toList());
+        return new Completions(matches, anchor[0], cursor);
+    }
+
+    public record Completions(List<String> matches, int start, int end) {
+    }
+
+    @Override
+    public void close() {
+        shell.close();
+    }
+
+    /** Snippets run directly on the thread that evaluates the cell, in this JVM. */
+    private static final class InThread implements ExecutionControlProvider {
+        @Override
+        public String name() {
+            return "rewind-in-thread";
+        }
+
+        @Override
+        public ExecutionControl generate(ExecutionEnv env, Map<String, String> parameters) {
+            return new DirectExecutionControl();
+        }
+    }
+}
