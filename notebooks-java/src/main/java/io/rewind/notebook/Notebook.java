@@ -60,7 +60,9 @@ public final class Notebook {
     public static void rewind(Object... args) {
         String[] argv = new String[args.length];
         for (int i = 0; i < args.length; i++) argv[i] = String.valueOf(args[i]);
+        long start = System.nanoTime();
         int code = Rewind.execute(argv);
+        System.out.printf("(rewind %s: %.1f s)%n", argv.length == 0 ? "" : argv[0], (System.nanoTime() - start) / 1e9);
         if (code != 0) {
             throw new IllegalStateException("rewind " + String.join(" ", argv) + " exited with " + code);
         }
