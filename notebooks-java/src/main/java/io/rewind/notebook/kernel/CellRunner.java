@@ -66,13 +66,25 @@ public final class CellRunner implements AutoCloseable {
             }
             value = null;
             for (SnippetEvent event : shell.eval(source)) {
-                if (event.causeSnippet() != null) continue;
+                if (event.causeSnippet() != null) {
+                    warnIfReset(event);
+                    continue;
+                }
                 CellError error = errorOf(event);
                 if (error != null) return new Result(null, error);
                 if (isExpression(event.snippet()) && event.value() != null) value = event.value();
             }
         }
         return new Result(value, null);
+    }
+
+    /** JShell recompiles a variable when a later import might change its type's name, and resets its value. */
+    private static void warnIfReset(SnippetEvent event) {
+        if (event.snippet() instanceof jdk.jshell.VarSnippet v && event.previousStatus().isDefined()
+                && event.status().isDefined()) {
+            System.err.println("note: this cell's import made JShell redefine variable " + v.name()
+                    + "; its value was reset (put imports in the first cell)");
+        }
     }
 
     private CellError errorOf(SnippetEvent event) {
