@@ -35,6 +35,10 @@ public final class CellRunner implements AutoCloseable {
     public record CellError(String name, String message, List<String> traceback) {
     }
 
+    /** The jshell tool's default imports, so cells read like jshell sessions. */
+    static final List<String> DEFAULT_IMPORTS = List.of("java.io.*", "java.math.*", "java.net.*", "java.nio.file.*",
+            "java.util.*", "java.util.concurrent.*", "java.util.function.*", "java.util.regex.*", "java.util.stream.*");
+
     private final JShell shell;
 
     public CellRunner(String classpath) {
@@ -42,6 +46,7 @@ public final class CellRunner implements AutoCloseable {
         for (String entry : classpath.split(java.io.File.pathSeparator)) {
             if (!entry.isBlank()) shell.addToClasspath(entry);
         }
+        for (String pkg : DEFAULT_IMPORTS) shell.eval("import " + pkg + ";");
     }
 
     /** Evaluates every snippet of {@code code} in order; stops at the first failing one. */
