@@ -59,7 +59,7 @@ final class FastStates {
         private String rowId;
         private Integer action;
         private double[] actionProbs;
-        private double[] qValues;
+        private float[] qValues;
 
         public String getRowId() {
             return rowId;
@@ -85,22 +85,13 @@ final class FastStates {
             actionProbs = v;
         }
 
-        public double[] getQValues() {
+        public float[] getQValues() {
             return qValues;
         }
 
-        public void setQValues(double[] v) {
+        public void setQValues(float[] v) {
             qValues = v;
-        }
-
-
-
-
-
-
-
-
-    }
+        }    }
 
     /** The scored rows with the columns the generic path produces (row_id, action, ..., status). */
     static Dataset<Row> score(Dataset<Row> input, String stateColumn, Broadcast<Scorer> scorer, QuarantineSink sink,
@@ -167,14 +158,10 @@ final class FastStates {
             }
             DdqnBcq.Scores s = ExecutorModels.rl(scorer.model()).score(states.toArray(new float[0][]));
             for (int i = 0; i < good.size(); i++) {
-                double[] q = new double[s.q()[i].length];
-                for (int a = 0; a < q.length; a++) {
-                    q[a] = s.q()[i][a];
-                }
                 Out o = good.get(i);
                 o.setAction(s.greedy(i));
                 o.setActionProbs(s.softmax(i, scorer.temperature()));
-                o.setQValues(q);
+                o.setQValues(s.q()[i]);
             }
         }
 

@@ -11,7 +11,7 @@ import org.apache.spark.sql.types.StructType;
 /**
  * Batch-RL policies: one state per row (a bare JSON array, {@code {"state": [...]}}, or a vector column) → the
  * greedy action among BCQ's allowed ones, the policy's probabilities (softmax(Q/T) over the allowed actions) and the
- * Q values. States are scored {@code batch} at a time in one forward pass.
+ * Q values (float, the network's own precision). States are scored {@code batch} at a time in one forward pass.
  */
 final class RlScorer implements Scorer {
     private final ExecutorModels.Payload model;
@@ -42,7 +42,7 @@ final class RlScorer implements Scorer {
     public StructType fields() {
         return new StructType().add("action", DataTypes.IntegerType)
                 .add("action_probs", DataTypes.createArrayType(DataTypes.DoubleType))
-                .add("q_values", DataTypes.createArrayType(DataTypes.DoubleType));
+                .add("q_values", DataTypes.createArrayType(DataTypes.FloatType));
     }
 
     @Override
@@ -103,11 +103,7 @@ final class RlScorer implements Scorer {
         DdqnBcq.Scores scores = policy.score(states);
         List<Object[]> out = new ArrayList<>(states.length);
         for (int i = 0; i < states.length; i++) {
-            double[] q = new double[scores.q()[i].length];
-            for (int a = 0; a < q.length; a++) {
-                q[a] = scores.q()[i][a];
-            }
-            out.add(new Object[] {scores.greedy(i), scores.softmax(i, temperature), q});
+            out.add(new Object[] {scores.greedy(i), scores.softmax(i, temperature), scores.q()[i]});
         }
         return out;
     }
