@@ -7,6 +7,7 @@ import java.util.SplittableRandom;
  * contexts x ~ N(0, I_d); binary rewards with q(x, a) = sigmoid(θ_a·x + b_a); a softmax logging policy
  * π_b(a|x) ∝ exp(β · q(x, a)) (β &lt; 0 prefers poor actions, as OBP's benchmark with β = −3); and an
  * epsilon-greedy target policy on q. The target's value is known exactly for any set of contexts.
+ * {@link #obpLogistic} draws θ and b as OBP's newer logistic reward function does.
  */
 public final class SyntheticBandit {
     private final int actions;
@@ -17,19 +18,74 @@ public final class SyntheticBandit {
     private final double[] bias;
 
     public SyntheticBandit(int actions, int dim, double beta, double epsilon, long seed) {
-        this.actions = actions;
-        this.dim = dim;
-        this.beta = beta;
-        this.epsilon = epsilon;
+        this(actions, dim, beta, epsilon, new double[actions][dim], new double[actions]);
         SplittableRandom r = new SplittableRandom(seed);
-        theta = new double[actions][dim];
-        bias = new double[actions];
         for (int a = 0; a < actions; a++) {
             for (int j = 0; j < dim; j++) {
                 theta[a][j] = gaussian(r);
             }
             bias[a] = gaussian(r);
         }
+    }
+
+    private SyntheticBandit(int actions, int dim, double beta, double epsilon, double[][] theta, double[] bias) {
+        this.actions = actions;
+        this.dim = dim;
+        this.beta = beta;
+        this.epsilon = epsilon;
+        this.theta = theta;
+        this.bias = bias;
+    }
+
+    /**
+     * The reward function of Open Bandit Pipeline's newer {@code logistic_reward_function} (degree 1): with
+     * x̃ = [1, x] and one-hot actions ẽ_a = [1, e_a], the logit c·x̃ + d·ẽ_a + x̃ᵀ C ẽ_a with every coefficient
+     * uniform on [−1, 1], z-scored over contexts and actions. That logit is linear in x for each action, so it is
+     * stored as θ_a, b_a; the z-score uses the exact mean and standard deviation under x ~ N(0, I) and uniform
+     * actions (OBP uses the sample's, which for 10,000 rounds agree to about 1%).
+     */
+    public static SyntheticBandit obpLogistic(int actions, int dim, double beta, double epsilon, long seed) {
+        SplittableRandom r = new SplittableRandom(seed);
+        double[] c = uniform(r, dim + 1);
+        double[] d = uniform(r, actions + 1);
+        double[][] cross = new double[dim + 1][];
+        for (int j = 0; j <= dim; j++) {
+            cross[j] = uniform(r, actions + 1);
+        }
+        double[][] theta = new double[actions][dim];
+        double[] bias = new double[actions];
+        double mean = 0;
+        for (int a = 0; a < actions; a++) {
+            bias[a] = c[0] + d[0] + d[a + 1] + cross[0][0] + cross[0][a + 1];
+            for (int j = 0; j < dim; j++) {
+                theta[a][j] = c[j + 1] + cross[j + 1][0] + cross[j + 1][a + 1];
+            }
+            mean += bias[a] / actions;
+        }
+        double variance = 0;
+        for (int a = 0; a < actions; a++) {
+            double v = (bias[a] - mean) * (bias[a] - mean);
+            for (int j = 0; j < dim; j++) {
+                v += theta[a][j] * theta[a][j];
+            }
+            variance += v / actions;
+        }
+        double sd = Math.sqrt(variance);
+        for (int a = 0; a < actions; a++) {
+            bias[a] = (bias[a] - mean) / sd;
+            for (int j = 0; j < dim; j++) {
+                theta[a][j] /= sd;
+            }
+        }
+        return new SyntheticBandit(actions, dim, beta, epsilon, theta, bias);
+    }
+
+    private static double[] uniform(SplittableRandom r, int n) {
+        double[] v = new double[n];
+        for (int i = 0; i < n; i++) {
+            v[i] = 2 * r.nextDouble() - 1;
+        }
+        return v;
     }
 
     public int actions() {

@@ -28,7 +28,8 @@ public final class SyntheticEvaluation {
 
     /**
      * As {@link #generate(SyntheticBandit, int, long, int)}, with the target policy replaced by {@code target}
-     * (context to distribution) when it is not null.
+     * (context to distribution) when it is not null. {@code folds} 0 uses the true reward function as the reward
+     * model (an oracle: what is left of DR's error is the reward noise of the sample).
      */
     public static DataSet generate(SyntheticBandit bandit, int n, long seed, int folds,
                                    java.util.function.Function<double[], double[]> target) {
@@ -54,7 +55,8 @@ public final class SyntheticEvaluation {
         for (int i = 0; i < n; i++) {
             index.add(i);
         }
-        List<RewardModel> models = CrossFitting.fit(index, folds, i -> i % folds, rows -> {
+        List<RewardModel> models = folds == 0 ? List.of(bandit::expectedRewards)
+                : CrossFitting.fit(index, folds, i -> i % folds, rows -> {
             List<PerActionLogistic.Example> part = new ArrayList<>(rows.size());
             for (int i : rows) {
                 part.add(examples.get(i));
@@ -64,7 +66,7 @@ public final class SyntheticEvaluation {
         List<BanditSample> samples = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
             SyntheticBandit.Round round = rounds.get(i);
-            double[] qHat = models.get(i % folds).predict(round.x());
+            double[] qHat = models.get(folds == 0 ? 0 : i % folds).predict(round.x());
             double dm = 0;
             for (int a = 0; a < qHat.length; a++) {
                 dm += round.target()[a] * qHat[a];
