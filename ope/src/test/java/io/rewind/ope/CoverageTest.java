@@ -46,4 +46,48 @@ class CoverageTest {
         assertTrue(bootstrapHits[0] >= 0.91 * sets, report);
         assertTrue(bernsteinHits >= 0.95 * sets, "a high-probability bound covers at its level: " + report);
     }
+
+    /**
+     * The accuracy benchmark's data (OBP's reward function, 30 actions, β = −3, the IPWLearner target fitted once
+     * on a separate sample): 500 data sets of 2,000 rounds; truth the target's population value.
+     */
+    @Test
+    void onObpsDataTheIntervalsOfDrAndSnipsCoverAtLeast93Percent() {
+        SyntheticBandit bandit = SyntheticBandit.obpLogistic(30, 5, -3, 0.3, 7);
+        java.util.SplittableRandom r = new java.util.SplittableRandom(8);
+        List<SyntheticBandit.Round> train = new java.util.ArrayList<>();
+        for (int i = 0; i < 10_000; i++) {
+            train.add(bandit.round(r));
+        }
+        io.rewind.ope.synthetic.IpwLearnerPolicy target =
+                io.rewind.ope.synthetic.IpwLearnerPolicy.fit(train, 30, 1e-3, 200);
+        java.util.SplittableRandom contexts = new java.util.SplittableRandom(9);
+        double truth = 0;
+        int samples = 200_000;
+        for (int i = 0; i < samples; i++) {
+            double[] x = bandit.context(contexts);
+            double[] p = target.probs(x);
+            double[] q = bandit.expectedRewards(x);
+            for (int a = 0; a < p.length; a++) {
+                truth += p[a] * q[a] / samples;
+            }
+        }
+        List<Estimator<BanditSample>> estimators = List.of(new DoublyRobust(), new Snips());
+        int sets = 500;
+        int[] hits = new int[2];
+        double[] width = new double[2];
+        for (int s = 0; s < sets; s++) {
+            SyntheticEvaluation.DataSet data = SyntheticEvaluation.generate(bandit, 2000, 20_000 + s, 2, target::probs);
+            List<Estimate> e = SyntheticEvaluation.evaluate(estimators, data.samples(), 0, s).results(0.95);
+            for (int i = 0; i < 2; i++) {
+                hits[i] += e.get(i).normal().contains(truth) ? 1 : 0;
+                width[i] += e.get(i).normal().width() / sets;
+            }
+        }
+        String report = String.format("OBP data, coverage of the normal 95%% interval over %d sets (mean width):"
+                + " DR %.3f (%.4f), SNIPS %.3f (%.4f)", sets, hits[0] / (double) sets, width[0],
+                hits[1] / (double) sets, width[1]);
+        System.out.println(report);
+        assertTrue(hits[0] >= 0.93 * sets && hits[1] >= 0.93 * sets, report);
+    }
 }
