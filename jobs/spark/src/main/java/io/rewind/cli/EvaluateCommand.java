@@ -67,6 +67,11 @@ public final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--folds", defaultValue = "3", description = "cross-fitting folds of the reward model")
     int folds;
 
+    @Option(names = "--reward-model", defaultValue = "mllib", description = "learner of the cross-fitted reward"
+            + " model for DM and the DR family: mllib (logistic or linear regression, default) or ridge (the bandit"
+            + " learners' ridge regression, one Spark aggregation per fold)")
+    String rewardModel;
+
     @Option(names = "--bootstrap", defaultValue = "200", description = "Poisson-bootstrap replicates")
     int replicates;
 
@@ -127,7 +132,8 @@ public final class EvaluateCommand implements Callable<Integer> {
         }
         EvaluateConfig c = new EvaluateConfig(data, TableFormat.parse(dataFormat), split, observedOnly, target,
                 TableFormat.parse(targetFormat), targetColumn, incumbent, TableFormat.parse(incumbentFormat), estimators, clip, tau,
-                lambda, folds, replicates, level, seed, report, chart, maxBadFraction, targetModel, incumbentModel);
+                lambda, folds, replicates, level, seed, report, chart, maxBadFraction, targetModel, incumbentModel,
+                rewardModel);
         var spark = LocalSpark.getOrCreate("rewind evaluate");
         EvaluationReport[] r = new EvaluationReport[1];
         run.record(spark, "evaluate", data, report, () -> {

@@ -10,12 +10,8 @@ import io.rewind.formats.spark.SparkRows;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.spark.ml.Model;
-import org.apache.spark.ml.classification.LogisticRegression;
-import org.apache.spark.ml.functions;
 import org.apache.spark.ml.linalg.SQLDataTypes;
 import org.apache.spark.ml.linalg.Vectors;
-import org.apache.spark.ml.regression.LinearRegression;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -28,8 +24,8 @@ import org.apache.spark.sql.types.DataTypes;
  * q̂(x, a) for every candidate of every logged decision, by cross-fitting on Spark MLlib: rows are split into K
  * folds by a hash of {@code event_id}, and each fold is scored by a model fitted on the other folds' logged actions
  * (Chernozhukov et al. 2018). Features: for parametric actions the context, the action's features and their
- * products; for fixed arms a per-arm intercept and per-arm context weights. Binary rewards get a logistic
- * regression, others a linear one.
+ * products; for fixed arms a per-arm intercept and per-arm context weights. The learner is a {@link RewardRegressor}:
+ * MLlib's logistic (binary rewards) or linear regression by default.
  */
 public final class CrossFittedRewardModel {
     private CrossFittedRewardModel() {
@@ -41,6 +37,11 @@ public final class CrossFittedRewardModel {
      * @return one row per candidate: {@code event_id}, {@code pos} (index in {@code actions}), {@code q_hat}
      */
     public static Dataset<Row> predict(Dataset<Row> interactions, int folds, double regParam) {
+        return predict(interactions, folds, new MllibRewardRegressor(regParam));
+    }
+
+    /** As {@link #predict(Dataset, int, double)}, with any learner fitting each fold's model. */
+    public static Dataset<Row> predict(Dataset<Row> interactions, int folds, RewardRegressor regressor) {
         if (folds < 2) {
             throw new IllegalArgumentException("cross-fitting needs at least 2 folds, got " + folds);
         }
@@ -91,15 +92,7 @@ public final class CrossFittedRewardModel {
             Dataset<Row> train = rows.filter(col("logged").and(col("fold").notEqual(k))).withColumnRenamed("reward",
                     "label");
             Dataset<Row> score = rows.filter(col("fold").equalTo(k));
-            Dataset<Row> scored;
-            if (binary) {
-                Model<?> m = new LogisticRegression().setRegParam(regParam).setMaxIter(50).fit(train);
-                scored = m.transform(score).withColumn("q_hat",
-                        functions.vector_to_array(col("probability"), "float64").getItem(1));
-            } else {
-                Model<?> m = new LinearRegression().setRegParam(regParam).setMaxIter(50).fit(train);
-                scored = m.transform(score).withColumnRenamed("prediction", "q_hat");
-            }
+            Dataset<Row> scored = regressor.fitAndScore(train, score, binary);
             Dataset<Row> part = scored.select("event_id", "pos", "q_hat");
             out = out == null ? part : out.union(part);
         }

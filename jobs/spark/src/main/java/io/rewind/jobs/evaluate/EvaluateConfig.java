@@ -16,13 +16,26 @@ import java.util.List;
  * @param targetModel a saved Rewind bandit model whose distribution over each row's candidates is the target, or
  *                    null
  * @param incumbentModel a saved model as the incumbent, or null
+ * @param rewardModel the learner of the cross-fitted reward model: {@code mllib} (logistic or linear regression)
+ *                    or {@code ridge} (the bandit learners' ridge regression, from offline-rl)
  */
 public record EvaluateConfig(List<String> data, TableFormat dataFormat, String split, boolean observedOnly,
                              List<String> target,
                              TableFormat targetFormat, String targetColumn, List<String> incumbent, TableFormat incumbentFormat,
                              List<String> estimators, double clip, double tau, double lambda, int folds,
                              int replicates, double level, long seed, String report, String chart,
-                             double maxBadFraction, String targetModel, String incumbentModel) {
+                             double maxBadFraction, String targetModel, String incumbentModel,
+                             String rewardModel) {
+    public EvaluateConfig(List<String> data, TableFormat dataFormat, String split, boolean observedOnly,
+                          List<String> target, TableFormat targetFormat, String targetColumn, List<String> incumbent,
+                          TableFormat incumbentFormat, List<String> estimators, double clip, double tau, double lambda,
+                          int folds, int replicates, double level, long seed, String report, String chart,
+                          double maxBadFraction, String targetModel, String incumbentModel) {
+        this(data, dataFormat, split, observedOnly, target, targetFormat, targetColumn, incumbent, incumbentFormat,
+                estimators, clip, tau, lambda, folds, replicates, level, seed, report, chart, maxBadFraction,
+                targetModel, incumbentModel, "mllib");
+    }
+
     public EvaluateConfig(List<String> data, TableFormat dataFormat, String split, boolean observedOnly,
                           List<String> target, TableFormat targetFormat, String targetColumn, List<String> incumbent,
                           TableFormat incumbentFormat, List<String> estimators, double clip, double tau, double lambda,
@@ -30,7 +43,7 @@ public record EvaluateConfig(List<String> data, TableFormat dataFormat, String s
                           double maxBadFraction) {
         this(data, dataFormat, split, observedOnly, target, targetFormat, targetColumn, incumbent, incumbentFormat,
                 estimators, clip, tau, lambda, folds, replicates, level, seed, report, chart, maxBadFraction, null,
-                null);
+                null, "mllib");
     }
 
     public EvaluateConfig {
@@ -50,6 +63,15 @@ public record EvaluateConfig(List<String> data, TableFormat dataFormat, String s
             throw new IllegalArgumentException("give the incumbent as --incumbent TABLE or --incumbent-model PATH,"
                     + " not both");
         }
+        if (!List.of("mllib", "ridge").contains(rewardModel)) {
+            throw new IllegalArgumentException("--reward-model must be mllib or ridge, not " + rewardModel);
+        }
         estimators = List.copyOf(estimators);
+    }
+
+    /** The learner each cross-fitting fold's reward model is fitted with. */
+    public io.rewind.ope.spark.RewardRegressor regressor() {
+        return rewardModel.equals("ridge") ? new RidgeRewardRegressor(1.0)
+                : new io.rewind.ope.spark.MllibRewardRegressor(1e-3);
     }
 }

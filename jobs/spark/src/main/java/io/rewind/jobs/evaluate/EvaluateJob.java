@@ -99,7 +99,7 @@ public final class EvaluateJob {
                 .withColumn("pos", array_position(col("actions.id"), col("action")).cast("int"));
 
         if (Estimators.needRewardModel(c.estimators())) {
-            Dataset<Row> q = CrossFittedRewardModel.predict(good, c.folds(), 1e-3)
+            Dataset<Row> q = CrossFittedRewardModel.predict(good, c.folds(), c.regressor())
                     .groupBy("event_id").agg(array_sort(collect_list(struct(col("pos"), col("q_hat")))).as("q"));
             good = good.join(q, "event_id").withColumn("q", col("q.q_hat"));
         } else {

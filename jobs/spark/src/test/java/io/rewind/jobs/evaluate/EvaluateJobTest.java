@@ -129,4 +129,26 @@ class EvaluateJobTest {
         assertTrue(r.target().get(0).normal().contains(0.85), r.target().get(0).toString());
         assertTrue(r.target().get(1).normal().contains(0.85), r.target().get(1).toString());
     }
+
+    /** The same evaluation with the reward model fitted by offline-rl's ridge regression instead of MLlib. */
+    @Test
+    void theRidgeRewardModelGivesTheSameAnswerThroughTheSameInterface() {
+        String target = policy("ridge-target", 0.2, 1.0);
+        EvaluateConfig mllib = config(target, null, 0.01);
+        EvaluateConfig ridge = new EvaluateConfig(mllib.data(), mllib.dataFormat(), mllib.split(), false, mllib.target(),
+                mllib.targetFormat(), null, null, mllib.incumbentFormat(), List.of("dm", "dr", "sndr"), mllib.clip(),
+                mllib.tau(), mllib.lambda(), 3, 200, 0.95, 1, null, null, 0.01, null, null, "ridge");
+        EvaluationReport r = EvaluateJob.run(SPARK, ridge);
+        System.out.println(EvaluateJob.table(r));
+        assertEquals(6000, r.rowsUsed());
+        assertTrue(r.target().get(1).normal().contains(0.85), "DR: " + r.target().get(1));
+        assertTrue(r.target().get(2).normal().contains(0.85), "SNDR: " + r.target().get(2));
+        // the per-arm linear model cannot express "1 for the true class only" either: DM is biased, DR is not
+        assertTrue(Math.abs(r.target().get(0).value() - 0.85) > Math.abs(r.target().get(1).value() - 0.85),
+                "DR corrects DM: " + r.target());
+        assertTrue(org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () ->
+                new EvaluateConfig(mllib.data(), mllib.dataFormat(), "all", false, mllib.target(), mllib.targetFormat(),
+                        null, null, mllib.incumbentFormat(), List.of("dr"), 1, 1, 1, 3, 10, 0.95, 1, null, null, 0.01,
+                        null, null, "forest")).getMessage().contains("--reward-model must be mllib or ridge"));
+    }
 }
