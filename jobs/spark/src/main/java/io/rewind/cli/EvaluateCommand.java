@@ -91,8 +91,12 @@ public final class EvaluateCommand implements Callable<Integer> {
     double maxBadFraction;
 
     @Option(names = "--episodes", description = "the data is an episodes table; needs --target-column (per-step"
-            + " target probabilities over all actions)")
+            + " target probabilities over all actions) or --target-policy")
     boolean episodes;
+
+    @Option(names = "--target-policy", description = "episodes: a batch-RL policy folder (rewind train-rl's"
+            + " OUTPUT/policy); its softmax(Q/T) at each step's state is the target")
+    String targetPolicy;
 
     @Option(names = "--gamma", defaultValue = "0.99", description = "discount for episodes (default 0.99)")
     double gamma;
@@ -111,11 +115,9 @@ public final class EvaluateCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         if (episodes) {
-            if (targetColumn == null) {
-                throw new IllegalArgumentException("--episodes needs --target-column");
-            }
             EpisodeEvaluation.Result r = EpisodeEvaluation.run(LocalSpark.getOrCreate("rewind evaluate"), data,
-                    TableFormat.parse(dataFormat), targetColumn, gamma, replicates, level, seed, fqeIterations);
+                    TableFormat.parse(dataFormat), targetColumn, targetPolicy, gamma, replicates, level, seed,
+                    fqeIterations);
             System.out.println("rewind evaluate (episodes: " + r.episodes() + ", steps quarantined: "
                     + r.stepsQuarantined() + ")\n" + EvaluateJob.table("", r.estimates()));
             return 0;

@@ -50,15 +50,38 @@ public final class EpisodeEvaluation {
     /** @param fqeIterations fitted-Q-evaluation iterations for SDR, WDR and DM (0: importance sampling only) */
     public static Result run(SparkSession spark, List<String> paths, TableFormat format, String targetColumn,
                              double gamma, int replicates, double level, long seed, int fqeIterations) {
+        return run(spark, paths, format, targetColumn, null, gamma, replicates, level, seed, fqeIterations);
+    }
+
+    /**
+     * @param targetColumn a column of the input with the target's per-step probabilities, or null
+     * @param targetPolicy a saved batch-RL policy folder whose softmax(Q/T) at each step's state is the target, or
+     *                     null (exactly one of the two)
+     */
+    public static Result run(SparkSession spark, List<String> paths, TableFormat format, String targetColumn,
+                             String targetPolicy, double gamma, int replicates, double level, long seed,
+                             int fqeIterations) {
+        if ((targetColumn == null) == (targetPolicy == null)) {
+            throw new IllegalArgumentException("episodes: give the target as --target-column NAME or --target-policy"
+                    + " PATH (one of them)");
+        }
         String[] p = paths.toArray(new String[0]);
         ReadResult read = TableReader.read(spark, Tables.EPISODES, format, p);
-        Dataset<Row> raw = format == TableFormat.DELTA ? spark.read().format("delta").load(p[0])
-                : format == TableFormat.PARQUET ? spark.read().parquet(p) : spark.read().json(p);
-        if (!List.of(raw.columns()).contains(targetColumn)) {
-            throw new IllegalArgumentException("the episodes have no column " + targetColumn + " (--target-column)");
+        Dataset<Row> target;
+        if (targetPolicy != null) {
+            target = io.rewind.jobs.transform.PolicyProbabilities.of(spark, targetPolicy, read.valid()
+                    .select(col("episode_id").cast("long").as("episode_id"), col("step").cast("int").as("step"),
+                            col("state")), 4096);
+        } else {
+            Dataset<Row> raw = format == TableFormat.DELTA ? spark.read().format("delta").load(p[0])
+                    : format == TableFormat.PARQUET ? spark.read().parquet(p) : spark.read().json(p);
+            if (!List.of(raw.columns()).contains(targetColumn)) {
+                throw new IllegalArgumentException("the episodes have no column " + targetColumn
+                        + " (--target-column)");
+            }
+            target = raw.select(col("episode_id").cast("long").as("episode_id"), col("step").cast("int")
+                    .as("step"), col(targetColumn).cast(DataTypes.createArrayType(DataTypes.DoubleType)).as("target"));
         }
-        Dataset<Row> target = raw.select(col("episode_id").cast("long").as("episode_id"), col("step").cast("int")
-                .as("step"), col(targetColumn).cast(DataTypes.createArrayType(DataTypes.DoubleType)).as("target"));
         Dataset<Row> steps = read.valid().join(target, new String[] {"episode_id", "step"}, "inner")
                 .withColumn("ratio", element_at(col("target"), col("action").plus(1))
                         .divide(element_at(col("action_probs"), col("action").plus(1))));
