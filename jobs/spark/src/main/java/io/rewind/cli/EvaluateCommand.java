@@ -5,6 +5,7 @@ import io.rewind.formats.spark.LocalSpark;
 import io.rewind.jobs.evaluate.EpisodeEvaluation;
 import io.rewind.jobs.evaluate.EvaluateConfig;
 import io.rewind.jobs.evaluate.EvaluateJob;
+import io.rewind.jobs.evaluate.EstimateChart;
 import io.rewind.jobs.evaluate.EvaluationReport;
 import io.rewind.jobs.evaluate.SlateEvaluation;
 import java.util.List;
@@ -112,6 +113,16 @@ public final class EvaluateCommand implements Callable<Integer> {
     @picocli.CommandLine.Mixin
     RegistryRunOptions run = new RegistryRunOptions();
 
+    /** --report and --chart for the episodes and slates evaluations (the bandit one writes its own). */
+    private void writeOutputs(EvaluationReport r) {
+        if (report != null) {
+            EvaluateJob.writeJson(LocalSpark.getOrCreate("rewind evaluate"), r, report);
+        }
+        if (chart != null) {
+            EstimateChart.write(r, chart);
+        }
+    }
+
     @Override
     public Integer call() {
         if (episodes) {
@@ -120,6 +131,8 @@ public final class EvaluateCommand implements Callable<Integer> {
                     fqeIterations);
             System.out.println("rewind evaluate (episodes: " + r.episodes() + ", steps quarantined: "
                     + r.stepsQuarantined() + ")\n" + EvaluateJob.table("", r.estimates()));
+            writeOutputs(new EvaluationReport(r.episodes() + r.stepsQuarantined(), r.episodes(), r.stepsQuarantined(),
+                    level, r.estimates(), null, null, null));
             return 0;
         }
         if (slates) {
@@ -130,6 +143,7 @@ public final class EvaluateCommand implements Callable<Integer> {
                     TableFormat.parse(dataFormat), target, TableFormat.parse(targetFormat), replicates, level, seed);
             System.out.println("rewind evaluate (slates: " + r.slates() + ")\n"
                     + EvaluateJob.table("", r.estimates()));
+            writeOutputs(new EvaluationReport(r.slates(), r.slates(), 0, level, r.estimates(), null, null, null));
             return 0;
         }
         EvaluateConfig c = new EvaluateConfig(data, TableFormat.parse(dataFormat), split, observedOnly, target,

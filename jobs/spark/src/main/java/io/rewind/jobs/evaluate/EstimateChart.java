@@ -9,7 +9,10 @@ import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.CategoryChart;
 import org.knowm.xchart.CategoryChartBuilder;
 
-/** A PNG of estimates with their normal intervals as error bars, the logged policy's value beside them. */
+/**
+ * A PNG of estimates with their normal intervals as error bars, the incumbent's and the logged policy's value beside
+ * them when the report has them.
+ */
 public final class EstimateChart {
     private EstimateChart() {
     }
@@ -24,11 +27,13 @@ public final class EstimateChart {
         if (report.incumbent() != null) {
             addSeries(chart, "incumbent", labels, report.incumbent());
         }
-        List<Estimate> logged = new ArrayList<>();
-        for (int i = 0; i < labels.size(); i++) {
-            logged.add(report.logged());
+        if (report.logged() != null) {
+            List<Estimate> logged = new ArrayList<>();
+            for (int i = 0; i < labels.size(); i++) {
+                logged.add(report.logged());
+            }
+            addSeries(chart, "logged policy", labels, logged);
         }
-        addSeries(chart, "logged policy", labels, logged);
         try {
             BitmapEncoder.saveBitmap(chart, path.endsWith(".png") ? path.substring(0, path.length() - 4) : path,
                     BitmapEncoder.BitmapFormat.PNG);

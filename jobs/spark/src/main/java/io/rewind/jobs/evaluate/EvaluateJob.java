@@ -160,7 +160,7 @@ public final class EvaluateJob {
         return aggregate(zip_with(col(probs), col("q"), (p, q) -> p.multiply(q)), lit(0.0), (acc, x) -> acc.plus(x));
     }
 
-    static void writeJson(SparkSession spark, EvaluationReport report, String path) {
+    public static void writeJson(SparkSession spark, EvaluationReport report, String path) {
         Path p = new Path(path);
         try (OutputStream out = p.getFileSystem(spark.sparkContext().hadoopConfiguration()).create(p, true)) {
             out.write(JsonCodec.MAPPER.writer(SerializationFeature.INDENT_OUTPUT).writeValueAsString(report)

@@ -105,6 +105,20 @@ class PolicyTargetEpisodesTest {
         assertEquals("PDIS", pdis.estimator());
         assertTrue(pdis.bootstrap().contains(truth), pdis + " truth " + truth);
         assertTrue(wis.bootstrap().contains(truth), wis + " truth " + truth);
+        String report = dir.resolve("episodes-report.json").toString();
+        String chart = dir.resolve("episodes-chart.png").toString();
+        assertEquals(0, Rewind.execute("evaluate", "--episodes", "--data", episodes, "--data-format", "parquet",
+                "--target-policy", policyDir, "--gamma", "0.99", "--fqe-iterations", "0", "--seed", "5",
+                "--report", report, "--chart", chart));
+        try {
+            var json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(new java.io.File(report));
+            assertEquals(400, json.get("rowsUsed").asLong());
+            assertEquals("PDIS", json.get("target").get(0).get("estimator").asText());
+            assertEquals(pdis.value(), json.get("target").get(0).get("value").asDouble(), 1e-6);
+            assertTrue(java.nio.file.Files.size(Path.of(chart)) > 1000, "a chart was drawn");
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
         assertTrue(org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () ->
                 EpisodeEvaluation.run(SPARK, List.of(episodes), TableFormat.PARQUET, "target_probs", policyDir, gamma,
                         10, 0.95, 5, 0)).getMessage().contains("one of them"));
