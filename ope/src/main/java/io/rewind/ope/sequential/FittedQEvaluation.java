@@ -74,6 +74,30 @@ public final class FittedQEvaluation {
         return q;
     }
 
+    /** A fitted model from its weights (one row per action) and features, e.g. fitted elsewhere from the sums. */
+    public static FittedQEvaluation of(double[][] weights, Function<double[], double[]> features) {
+        return new FittedQEvaluation(weights, features);
+    }
+
+    /**
+     * One regression step from mergeable sums: per action, the Gram matrix Σ φφᵀ (row-major, d × d) and Σ φ·y; the
+     * ridge penalty is added here. Spark sums both over any number of transitions; this solves them.
+     */
+    public static double[][] solve(double[][] gram, double[][] xty, int d, double ridge) {
+        double[][] w = new double[gram.length][];
+        for (int a = 0; a < gram.length; a++) {
+            double[][] m = new double[d][d];
+            for (int i = 0; i < d; i++) {
+                for (int j = 0; j < d; j++) {
+                    m[i][j] = gram[a][i * d + j] + (i == j ? ridge : 0);
+                }
+            }
+            w[a] = new CholeskyDecomposition(new Array2DRowRealMatrix(m, false)).getSolver()
+                    .solve(new ArrayRealVector(xty[a], false)).toArray();
+        }
+        return w;
+    }
+
     public double q(double[] state, int action) {
         double[] f = features.apply(state);
         double s = 0;

@@ -20,8 +20,6 @@ import io.rewind.ope.sequential.WeightedIs;
 import io.rewind.ope.sequential.WeightedPerDecisionIs;
 import io.rewind.ope.spark.SparkEvaluation;
 import io.rewind.formats.spark.SparkRows;
-import io.rewind.ope.Evaluation;
-import io.rewind.ope.sequential.FittedQEvaluation;
 import io.rewind.ope.sequential.SequentialDirectMethod;
 import io.rewind.ope.sequential.SequentialDoublyRobust;
 import io.rewind.ope.sequential.WeightedDoublyRobust;
@@ -115,38 +113,29 @@ public final class EpisodeEvaluation {
     }
 
     /**
-     * SDR, WDR and DM with a value model from fitted Q evaluation on linear per-action features [1, state], fitted
-     * in the driver (the steps are collected, as batch-RL training does).
+     * SDR, WDR and DM with a value model from fitted Q evaluation on linear per-action features [1, state], fitted on
+     * Spark ({@link SparkFittedQ}); the episodes are then assembled and evaluated as the same mergeable aggregation.
      */
     private static List<Estimate> withValueModel(Dataset<Row> steps, double gamma, int horizon, int iterations,
                                                  int replicates, double level, long seed) {
-        List<Row> rows = steps.select("episode_id", "step", "state", "action", "reward", "ratio", "target")
-                .orderBy("episode_id", "step").collectAsList();
-        int actions = rows.get(0).getList(6).size();
-        List<FittedQEvaluation.Transition> data = new ArrayList<>();
-        for (int i = 0; i < rows.size(); i++) {
-            Row r = rows.get(i);
-            boolean last = i + 1 == rows.size() || rows.get(i + 1).getLong(0) != r.getLong(0);
-            data.add(new FittedQEvaluation.Transition(SparkRows.doubles(r.get(2)), r.getInt(3), r.getDouble(4),
-                    last ? null : SparkRows.doubles(rows.get(i + 1).get(2)),
-                    last ? null : SparkRows.doubles(rows.get(i + 1).get(6))));
-        }
-        FittedQEvaluation fqe = FittedQEvaluation.fit(data, actions, FittedQEvaluation::linear, gamma, iterations,
-                1e-3);
+        int actions = steps.select("target").first().getList(0).size();
+        double[][] w = SparkFittedQ.fit(steps, actions, gamma, iterations, 1e-3);
+        JavaRDD<EpisodeSample> episodes = steps.groupBy("episode_id")
+                .agg(sort_array(collect_list(struct(col("step"), col("reward"), col("ratio"), col("state"),
+                        col("action"), col("target")))).as("steps"))
+                .javaRDD().map(r -> {
+                    List<double[]> episode = new ArrayList<>();
+                    for (Row s : r.<Row>getList(1)) {
+                        double[] state = SparkRows.doubles(s.get(3));
+                        episode.add(new double[] {s.getDouble(1), s.getDouble(2),
+                                SparkFittedQ.q(w, state, s.getInt(4)),
+                                SparkFittedQ.value(w, state, SparkRows.doubles(s.get(5)))});
+                    }
+                    return EpisodeSample.fromSteps(PoissonBootstrap.mix(r.getLong(0)), episode);
+                });
         List<Estimator<EpisodeSample>> estimators = List.of(new SequentialDoublyRobust(gamma),
                 new WeightedDoublyRobust(gamma, horizon), new SequentialDirectMethod());
-        Evaluation<EpisodeSample> ev = new Evaluation<>(estimators, replicates, seed, Double.POSITIVE_INFINITY);
-        List<double[]> episode = new ArrayList<>();
-        for (int i = 0; i < rows.size(); i++) {
-            Row r = rows.get(i);
-            double[] s = SparkRows.doubles(r.get(2));
-            episode.add(new double[] {r.getDouble(4), r.getDouble(5), fqe.q(s, r.getInt(3)),
-                    fqe.value(s, SparkRows.doubles(r.get(6)))});
-            if (i + 1 == rows.size() || rows.get(i + 1).getLong(0) != r.getLong(0)) {
-                ev.add(EpisodeSample.fromSteps(PoissonBootstrap.mix(r.getLong(0)), episode));
-                episode.clear();
-            }
-        }
-        return ev.results(level);
+        return SparkEvaluation.evaluate(episodes, estimators, replicates, seed, Double.POSITIVE_INFINITY)
+                .results(level);
     }
 }

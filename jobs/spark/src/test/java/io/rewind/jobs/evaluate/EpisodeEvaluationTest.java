@@ -73,6 +73,37 @@ class EpisodeEvaluationTest {
         }
         List<String> names = r.estimates().stream().map(Estimate::estimator).toList();
         assertEquals(List.of("PDIS", "WPDIS", "WIS", "SDR", "WDR", "DM"), names);
+        // SDR, WDR and DM from fitted Q evaluation on Spark equal the in-memory FittedQEvaluation's on the same steps
+        List<ChainMdp.Step> logged = mdp.log(1500, 0.5, 11);
+        List<io.rewind.ope.sequential.FittedQEvaluation.Transition> transitions = new ArrayList<>();
+        for (int i = 0; i < logged.size(); i++) {
+            ChainMdp.Step s = logged.get(i);
+            boolean last = i + 1 == logged.size() || logged.get(i + 1).episode() != s.episode();
+            transitions.add(new io.rewind.ope.sequential.FittedQEvaluation.Transition(new double[] {s.state()},
+                    s.action(), s.reward(), last ? null : new double[] {logged.get(i + 1).state()},
+                    last ? null : new double[] {0.2, 0.8}));
+        }
+        var fqe = io.rewind.ope.sequential.FittedQEvaluation.fit(transitions, 2,
+                io.rewind.ope.sequential.FittedQEvaluation::linear, 0.95, 30, 1e-3);
+        List<Estimator<EpisodeSample>> withModel = List.of(new io.rewind.ope.sequential.SequentialDoublyRobust(0.95),
+                new io.rewind.ope.sequential.WeightedDoublyRobust(0.95, 20),
+                new io.rewind.ope.sequential.SequentialDirectMethod());
+        Evaluation<EpisodeSample> modelMemory = new Evaluation<>(withModel, 0, 3, Double.POSITIVE_INFINITY);
+        List<double[]> episode = new ArrayList<>();
+        for (int i = 0; i < logged.size(); i++) {
+            ChainMdp.Step s = logged.get(i);
+            double[] state = {s.state()};
+            episode.add(new double[] {s.reward(), (s.action() == 1 ? 0.8 : 0.2) / 0.5, fqe.q(state, s.action()),
+                    fqe.value(state, new double[] {0.2, 0.8})});
+            if (i + 1 == logged.size() || logged.get(i + 1).episode() != s.episode()) {
+                modelMemory.add(EpisodeSample.fromSteps(s.episode(), episode));
+                episode.clear();
+            }
+        }
+        for (int i = 0; i < withModel.size(); i++) {
+            assertEquals(withModel.get(i).estimate(modelMemory.stats(i)), r.estimates().get(3 + i).value(), 1e-6,
+                    r.estimates().get(3 + i).estimator());
+        }
         Estimate sdr = r.estimates().get(3);
         // a linear value model on the state index is a poor model of the chain; SDR corrects it
         assertTrue(sdr.bootstrap().contains(truth), sdr + " truth " + truth);
