@@ -4,8 +4,6 @@ import io.rewind.formats.JoinRules;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.flink.api.common.functions.OpenContext;
-import org.apache.flink.api.common.state.ListState;
-import org.apache.flink.api.common.state.ListStateDescriptor;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.metrics.Counter;
@@ -25,11 +23,7 @@ public class JoinFunction extends KeyedCoProcessFunction<String, Event, Event, J
     private final long orphanAfterMillis;
     private final long retainMillis;
 
-    private transient ValueState<Event> decision;
-    private transient ListState<Event> rewards;
-    private transient ValueState<Long> closeAt;
-    private transient ValueState<Long> orphanAt;
-    private transient ValueState<Long> emittedUntil;
+    private transient ValueState<Pending> state;
     private transient Counter joined;
     private transient Counter defaulted;
     private transient Counter late;
@@ -48,11 +42,7 @@ public class JoinFunction extends KeyedCoProcessFunction<String, Event, Event, J
 
     @Override
     public void open(OpenContext ctx) {
-        decision = getRuntimeContext().getState(new ValueStateDescriptor<>("decision", Event.class));
-        rewards = getRuntimeContext().getListState(new ListStateDescriptor<>("rewards", Event.class));
-        closeAt = getRuntimeContext().getState(new ValueStateDescriptor<>("close-at", Long.class));
-        orphanAt = getRuntimeContext().getState(new ValueStateDescriptor<>("orphan-at", Long.class));
-        emittedUntil = getRuntimeContext().getState(new ValueStateDescriptor<>("emitted-until", Long.class));
+        state = getRuntimeContext().getState(new ValueStateDescriptor<>("pending", Pending.class));
         var m = getRuntimeContext().getMetricGroup();
         joined = m.counter("joined");
         defaulted = m.counter("defaulted");
@@ -87,80 +77,87 @@ public class JoinFunction extends KeyedCoProcessFunction<String, Event, Event, J
     public void processElement1(Event d, Context ctx, Collector<Joined> out) throws Exception {
         decisionsIn.inc();
         maybeLog();
-        Event kept = decision.value();
-        if (emittedUntil.value() != null) {
+        Pending p = state.value();
+        if (p == null) {
+            p = Pending.empty();
+        }
+        if (p.emitted()) {
             reject(ctx, "decisions", d, JoinRules.DUPLICATE_DECISION);
             return;
         }
-        if (kept != null) {
-            if (!d.before(kept)) {
+        if (p.decision != null) {
+            if (!d.before(p.decision)) {
                 reject(ctx, "decisions", d, JoinRules.DUPLICATE_DECISION);
                 return;
             }
-            reject(ctx, "decisions", kept, JoinRules.DUPLICATE_DECISION);
-            ctx.timerService().deleteEventTimeTimer(closeAt.value());
+            reject(ctx, "decisions", p.decision, JoinRules.DUPLICATE_DECISION);
+            ctx.timerService().deleteEventTimeTimer(p.closeAt);
         }
-        decision.update(d);
         long close = ceilMillis(deadlineMicros(d));
-        closeAt.update(close);
         ctx.timerService().registerEventTimeTimer(close);
-        if (orphanAt.value() != null) {
-            ctx.timerService().deleteEventTimeTimer(orphanAt.value());
-            orphanAt.clear();
+        if (p.orphanAt != Pending.NONE) {
+            ctx.timerService().deleteEventTimeTimer(p.orphanAt);
         }
+        state.update(new Pending(d, p.rewards, close, Pending.NONE, Pending.NONE));
     }
 
     @Override
     public void processElement2(Event r, Context ctx, Collector<Joined> out) throws Exception {
         rewardsIn.inc();
         maybeLog();
-        if (emittedUntil.value() != null) {
+        Pending p = state.value();
+        if (p == null) {
+            p = Pending.empty();
+        }
+        if (p.emitted()) {
             // its decision's window has closed: whether the reward was after the window or merely arrived after
             // the watermark passed it, it can no longer count
             late.inc();
             reject(ctx, "rewards", r, JoinRules.LATE_REWARD);
             return;
         }
-        rewards.add(r);
-        if (decision.value() == null) {
+        Pending next = p.withReward(r);
+        if (p.decision == null) {
             long at = Math.floorDiv(r.timestampMicros, 1000) + orphanAfterMillis;
-            Long current = orphanAt.value();
-            if (current == null || at > current) {
-                if (current != null) {
-                    ctx.timerService().deleteEventTimeTimer(current);
+            if (p.orphanAt == Pending.NONE || at > p.orphanAt) {
+                if (p.orphanAt != Pending.NONE) {
+                    ctx.timerService().deleteEventTimeTimer(p.orphanAt);
                 }
-                orphanAt.update(at);
+                next.orphanAt = at;
                 ctx.timerService().registerEventTimeTimer(at);
             }
         }
+        state.update(next);
     }
 
     @Override
     public void onTimer(long timestamp, OnTimerContext ctx, Collector<Joined> out) throws Exception {
-        Event d = decision.value();
-        if (d != null && closeAt.value() != null && timestamp == closeAt.value()) {
-            close(d, ctx, out);
+        Pending p = state.value();
+        if (p == null) {
             return;
         }
-        if (d == null && orphanAt.value() != null && timestamp == orphanAt.value()) {
-            for (Event r : rewards.get()) {
+        if (p.decision != null && timestamp == p.closeAt) {
+            close(p, ctx, out);
+            return;
+        }
+        if (p.decision == null && timestamp == p.orphanAt) {
+            for (Event r : p.rewards) {
                 orphaned.inc();
                 reject(ctx, "rewards", r, JoinRules.ORPHAN_REWARD);
             }
-            rewards.clear();
-            orphanAt.clear();
+            state.clear();
             return;
         }
-        Long until = emittedUntil.value();
-        if (until != null && timestamp >= until) {
-            emittedUntil.clear();
+        if (p.emitted() && timestamp >= p.emittedUntil) {
+            state.clear();
         }
     }
 
-    private void close(Event d, OnTimerContext ctx, Collector<Joined> out) throws Exception {
+    private void close(Pending p, OnTimerContext ctx, Collector<Joined> out) throws Exception {
+        Event d = p.decision;
         long deadline = deadlineMicros(d);
         List<Event> inWindow = new ArrayList<>();
-        for (Event r : rewards.get()) {
+        for (Event r : p.rewards) {
             if (r.timestampMicros <= deadline) {
                 inWindow.add(r);
             } else {
@@ -187,11 +184,8 @@ public class JoinFunction extends KeyedCoProcessFunction<String, Event, Event, J
             joined.inc();
             out.collect(new Joined(d.json, true, reward, inWindow.size(), used.json));
         }
-        decision.clear();
-        rewards.clear();
-        closeAt.clear();
         long until = ceilMillis(deadline) + retainMillis;
-        emittedUntil.update(until);
+        state.update(new Pending(null, Pending.empty().rewards, Pending.NONE, Pending.NONE, until));
         ctx.timerService().registerEventTimeTimer(until);
     }
 
