@@ -102,7 +102,8 @@ public class CollectBench {
         CollectConfig c = new CollectConfig(in.resolve("decisions").toString(), in.resolve("rewards").toString(),
                 null, o.toString(), CollectConfig.defaultQuarantine(o.toString()),
                 new JoinRules(Duration.ofMillis(windowMs), 0, false, JoinRules.Aggregation.FIRST, 0.8),
-                Duration.ofMillis(200), Duration.ofMinutes(1), Duration.ofMinutes(1), Duration.ofSeconds(1), 2, false);
+                Duration.ofMillis(200), Duration.ofMinutes(1), Duration.ofMinutes(1), Duration.ofSeconds(1), 2, false,
+                Duration.ofMillis(Long.getLong("idle", 1000)), Duration.ofMillis(Long.getLong("discovery", 200)));
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
         CollectJob.build(env, c, s -> s);
         JobClient job = env.executeAsync("bench collect live");
@@ -125,8 +126,12 @@ public class CollectBench {
             Thread.sleep(200);
             collect(o, seen, latencies, windowMs);
         }
-        Thread.sleep(3000);
-        collect(o, seen, latencies, windowMs);
+        // keep looking for a while after the last file, as often as during the run, so the last rows' latency is
+        // measured when their file appears rather than after one long wait
+        for (int k = 0; k < 30; k++) {
+            Thread.sleep(100);
+            collect(o, seen, latencies, windowMs);
+        }
         job.cancel().get();
         return latencies.stream().mapToDouble(Double::doubleValue).toArray();
     }

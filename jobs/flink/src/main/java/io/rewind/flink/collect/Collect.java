@@ -63,6 +63,14 @@ public final class Collect implements Callable<Integer> {
     @Option(names = "--bounded", description = "read what is there now and stop")
     boolean bounded;
 
+    @Option(names = "--idle-timeout", defaultValue = "5s", description = "a source split silent this long no longer"
+            + " holds back the watermark (shorter: lower latency when inputs are sparse; longer: safer for slow ones)")
+    String idleTimeout;
+
+    @Option(names = "--discovery-interval", defaultValue = "1s", description = "folders: how often to look for new"
+            + " files")
+    String discoveryInterval;
+
     static Duration duration(String s) {
         return io.rewind.formats.Durations.parse(s);
     }
@@ -73,7 +81,7 @@ public final class Collect implements Callable<Integer> {
                 new JoinRules(duration(window), defaultReward, dropUnrewarded,
                         JoinRules.Aggregation.parse(aggregation), trainRatio),
                 duration(outOfOrder), duration(orphanAfter), duration(retain), duration(checkpoint), parallelism,
-                bounded);
+                bounded, duration(idleTimeout), duration(discoveryInterval));
     }
 
     @Override

@@ -13,10 +13,23 @@ import java.time.Duration;
  * @param outOfOrder how far behind the newest event an event may arrive (the watermark's lag)
  * @param orphanAfter how long (event time) a reward waits for its decision before it is an orphan
  * @param retain how long (event time) an emitted id is remembered, to recognise later copies and late rewards
+ * @param idleTimeout how long a source split may send nothing before the watermark stops waiting for it
+ * @param discoveryInterval folders: how often new files are looked for
  */
 public record CollectConfig(String decisions, String rewards, String kafka, String output, String quarantine,
                             JoinRules rules, Duration outOfOrder, Duration orphanAfter, Duration retain,
-                            Duration checkpointInterval, int parallelism, boolean bounded) {
+                            Duration checkpointInterval, int parallelism, boolean bounded, Duration idleTimeout,
+                            Duration discoveryInterval) {
+    public static final Duration DEFAULT_IDLE_TIMEOUT = Duration.ofSeconds(5);
+    public static final Duration DEFAULT_DISCOVERY_INTERVAL = Duration.ofSeconds(1);
+
+    public CollectConfig(String decisions, String rewards, String kafka, String output, String quarantine,
+                         JoinRules rules, Duration outOfOrder, Duration orphanAfter, Duration retain,
+                         Duration checkpointInterval, int parallelism, boolean bounded) {
+        this(decisions, rewards, kafka, output, quarantine, rules, outOfOrder, orphanAfter, retain, checkpointInterval,
+                parallelism, bounded, DEFAULT_IDLE_TIMEOUT, DEFAULT_DISCOVERY_INTERVAL);
+    }
+
     public static String defaultQuarantine(String output) {
         return output.replaceAll("/+$", "") + "_quarantine";
     }

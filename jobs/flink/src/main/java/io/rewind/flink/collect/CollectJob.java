@@ -93,7 +93,7 @@ public final class CollectJob {
         } else {
             var builder = FileSource.forRecordStreamFormat(new NumberedLines(table), new Path(where));
             if (!c.bounded()) {
-                builder = builder.monitorContinuously(Duration.ofSeconds(1));
+                builder = builder.monitorContinuously(c.discoveryInterval());
             }
             lines = env.fromSource(builder.build(), WatermarkStrategy.noWatermarks(), table + "-files");
         }
@@ -101,7 +101,7 @@ public final class CollectJob {
         DataStream<Event> timed = parsed.assignTimestampsAndWatermarks(
                 WatermarkStrategy.<Event>forBoundedOutOfOrderness(c.outOfOrder())
                         .withTimestampAssigner((e, ts) -> Math.floorDiv(e.timestampMicros, 1000))
-                        .withIdleness(Duration.ofSeconds(5)));
+                        .withIdleness(c.idleTimeout()));
         return new Parsed(parsed, timed);
     }
 
