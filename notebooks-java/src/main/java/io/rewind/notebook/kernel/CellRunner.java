@@ -132,9 +132,10 @@ public final class CellRunner implements AutoCloseable {
     }
 
     private static String describe(String source, Diag d) {
-        long pos = d.getStartPosition();
-        int line = pos < 0 ? 1 : 1 + (int) source.substring(0, (int) Math.min(pos, source.length()))
-                .chars().filter(c -> c == '\n').count();
+        long pos = Math.max(0, Math.min(d.getStartPosition(), source.length()));
+        int start = source.length() - source.stripLeading().length();
+        int line = 1 + (int) source.substring(Math.min(start, (int) pos), (int) pos).chars().filter(c -> c == '\n')
+                .count();
         return "line " + line + " of `" + firstLine(source) + "`: " + d.getMessage(Locale.ROOT);
     }
 

@@ -83,6 +83,8 @@ class CellRunnerTest {
         assertFalse(bad.ok());
         assertEquals("CompilationError", bad.error().name());
         assertTrue(bad.error().message().contains("incompatible types"), bad.error().message());
+        CellRunner.Result second = cells.run("int fine = 1;\nString wrong =\n    fine;");
+        assertTrue(second.error().message().startsWith("line 2 of `String wrong = ...`"), second.error().message());
         CellRunner.Result missing = cells.run("nosuchMethod(3)");
         assertFalse(missing.ok());
         CellRunner.Result incomplete = cells.run("for (int i = 0; i < 3; i++) {");
