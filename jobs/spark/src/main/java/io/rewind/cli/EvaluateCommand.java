@@ -142,7 +142,7 @@ public final class EvaluateCommand implements Callable<Integer> {
             SlateEvaluation.Result r = SlateEvaluation.run(LocalSpark.getOrCreate("rewind evaluate"), data,
                     TableFormat.parse(dataFormat), target, TableFormat.parse(targetFormat), replicates, level, seed);
             System.out.println("rewind evaluate (slates: " + r.slates() + ")\n"
-                    + EvaluateJob.table("", r.estimates()));
+                    + EvaluateJob.table("", r.estimates()) + (r.note() == null ? "" : r.note() + "\n"));
             writeOutputs(new EvaluationReport(r.slates(), r.slates(), 0, level, r.estimates(), null, null, null));
             return 0;
         }

@@ -95,6 +95,86 @@ class SlateEvaluationTest {
         }
         assertTrue(res.estimates().get(1).normal().width() < res.estimates().get(0).normal().width(),
                 "RIPS narrower than slate IPS");
+        assertTrue(res.note().contains("action_probs"), "no IIPS without the logger's distribution: " + res.note());
+    }
+
+    static final double[] POSITION_BIAS = {1.0, 0.6, 0.3};
+
+    /**
+     * An item-position click model (each slot clicked independently with attractiveness × position bias), where
+     * independent IPS is unbiased; the logger's distribution is logged, so IIPS runs beside the others.
+     */
+    @Test
+    void independentIpsCoversTheTruthWhenSlotsAreIndependent() {
+        int k = 3;
+        List<Candidate> candidates = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            candidates.add(new Candidate("item" + i, null));
+        }
+        double[] uniform = normalise(new double[] {1, 1, 1, 1, 1, 1});
+        List<Row> logged = new ArrayList<>();
+        List<Row> target = new ArrayList<>();
+        SplittableRandom r = new SplittableRandom(8);
+        Instant t = Instant.parse("2026-06-01T12:00:00Z");
+        for (int e = 0; e < 30_000; e++) {
+            String id = "ip-" + e;
+            boolean[] used = new boolean[6];
+            String[] slate = new String[k];
+            double[] probs = new double[k];
+            double[] slotRewards = new double[k];
+            for (int j = 0; j < k; j++) {
+                int a = pick(uniform, used, r.nextDouble());
+                probs[j] = conditional(uniform, a, used);
+                used[a] = true;
+                slate[j] = "item" + a;
+                slotRewards[j] = r.nextDouble() < ATTRACT[a] * POSITION_BIAS[j] ? 1 : 0;
+            }
+            double reward = slotRewards[0] + slotRewards[1] + slotRewards[2];
+            Object[] row = new Object[Tables.INTERACTIONS.size()];
+            Object[] d = {id, t, "uniform-ranker", null, null, null, candidates, slate[0], probs[0], slate, probs, null,
+                    uniform};
+            System.arraycopy(d, 0, row, 0, d.length);
+            Object[] rest = {reward, t, true, 1, slotRewards, null, Split.of(id, 0.8), Timestamps.date(t),
+                    Timestamps.hour(t)};
+            System.arraycopy(rest, 0, row, d.length, rest.length);
+            logged.add(SparkRows.toRow(Tables.INTERACTIONS, row));
+            target.add(SparkRows.toRow(Tables.DECISIONS, new Object[] {id, t, "target", null, null, null, candidates,
+                    "item5", TARGET[5], null, null, null, TARGET}));
+        }
+        String data = dir.resolve("ip-interactions").toString();
+        String targetPath = dir.resolve("ip-target").toString();
+        TableWriter.write(SPARK.createDataFrame(logged, SparkSchemas.of(Tables.INTERACTIONS)), Tables.INTERACTIONS,
+                TableFormat.PARQUET, data);
+        TableWriter.write(SPARK.createDataFrame(target, SparkSchemas.of(Tables.DECISIONS)), Tables.DECISIONS,
+                TableFormat.PARQUET, targetPath);
+
+        SlateEvaluation.Result res = SlateEvaluation.run(SPARK, List.of(data), TableFormat.PARQUET, List.of(targetPath),
+                TableFormat.PARQUET, 200, 0.95, 5);
+        double truth = 0;
+        for (int a = 0; a < 6; a++) {
+            for (int b = 0; b < 6; b++) {
+                for (int c = 0; c < 6; c++) {
+                    if (a == b || b == c || a == c) {
+                        continue;
+                    }
+                    boolean[] used = new boolean[6];
+                    double p = conditional(TARGET, a, used);
+                    used[a] = true;
+                    p *= conditional(TARGET, b, used);
+                    used[b] = true;
+                    p *= conditional(TARGET, c, used);
+                    truth += p * (ATTRACT[a] * POSITION_BIAS[0] + ATTRACT[b] * POSITION_BIAS[1]
+                            + ATTRACT[c] * POSITION_BIAS[2]);
+                }
+            }
+        }
+        assertEquals(null, res.note());
+        assertEquals(List.of("SlateIPS", "RIPS", "IIPS"), res.estimates().stream().map(Estimate::estimator).toList());
+        Estimate iips = res.estimates().get(2);
+        System.out.println("item-position model: " + res.estimates() + " truth " + truth);
+        assertTrue(iips.normal().contains(truth), iips + " truth " + truth);
+        assertTrue(res.estimates().get(0).normal().contains(truth), res.estimates().get(0) + " truth " + truth);
+        assertTrue(iips.normal().width() < res.estimates().get(0).normal().width(), "IIPS narrower than slate IPS");
     }
 
     static double truth(int k) {
