@@ -45,6 +45,20 @@ public final class SyntheticBandit {
      * actions (OBP uses the sample's, which for 10,000 rounds agree to about 1%).
      */
     public static SyntheticBandit obpLogistic(int actions, int dim, double beta, double epsilon, long seed) {
+        return obpLogistic(actions, dim, beta, epsilon, seed, true);
+    }
+
+    /**
+     * As {@link #obpLogistic}, but the z-score as OBP 0.5.6 releases it: {@code x - x.mean() / x.std()}
+     * (operator precedence), which shifts the logits by mean/sd and keeps their raw scale instead of standardising
+     * them. The published benchmark figures fit these data best.
+     */
+    public static SyntheticBandit obpLogisticAsReleased(int actions, int dim, double beta, double epsilon, long seed) {
+        return obpLogistic(actions, dim, beta, epsilon, seed, false);
+    }
+
+    private static SyntheticBandit obpLogistic(int actions, int dim, double beta, double epsilon, long seed,
+                                               boolean zScore) {
         SplittableRandom r = new SplittableRandom(seed);
         double[] c = uniform(r, dim + 1);
         double[] d = uniform(r, actions + 1);
@@ -72,6 +86,10 @@ public final class SyntheticBandit {
         }
         double sd = Math.sqrt(variance);
         for (int a = 0; a < actions; a++) {
+            if (!zScore) {
+                bias[a] -= mean / sd;
+                continue;
+            }
             bias[a] = (bias[a] - mean) / sd;
             for (int j = 0; j < dim; j++) {
                 theta[a][j] /= sd;
