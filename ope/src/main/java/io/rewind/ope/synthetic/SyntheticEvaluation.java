@@ -78,6 +78,20 @@ public final class SyntheticEvaluation {
         return new DataSet(samples, truth / n);
     }
 
+    /**
+     * Open Bandit Pipeline's published experiment on {@code bandit}: an {@link IpwLearnerPolicy} fitted on a separate
+     * sample of n logged rounds (drawn with seed 500 + {@code seed}) is the target of a fresh data set of n rounds.
+     */
+    public static DataSet withIpwLearnerTarget(SyntheticBandit bandit, int n, long seed, int folds) {
+        SplittableRandom r = new SplittableRandom(500 + seed);
+        List<SyntheticBandit.Round> train = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            train.add(bandit.round(r));
+        }
+        IpwLearnerPolicy policy = IpwLearnerPolicy.fit(train, bandit.actions(), 1e-3, 200);
+        return generate(bandit, n, seed, folds, policy::probs);
+    }
+
     public static Evaluation<BanditSample> evaluate(List<Estimator<BanditSample>> estimators,
                                                     List<BanditSample> samples, int replicates, long seed) {
         Evaluation<BanditSample> e = new Evaluation<>(estimators, replicates, seed, Double.POSITIVE_INFINITY);

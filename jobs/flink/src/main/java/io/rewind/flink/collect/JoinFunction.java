@@ -185,7 +185,7 @@ public class JoinFunction extends KeyedCoProcessFunction<String, Event, Event, J
             out.collect(new Joined(d.json, true, reward, inWindow.size(), used.json));
         }
         long until = ceilMillis(deadline) + retainMillis;
-        state.update(new Pending(null, Pending.empty().rewards, Pending.NONE, Pending.NONE, until));
+        state.update(Pending.emitted(until));
         ctx.timerService().registerEventTimeTimer(until);
     }
 

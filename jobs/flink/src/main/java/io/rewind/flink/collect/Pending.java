@@ -31,6 +31,11 @@ public class Pending {
         return new Pending();
     }
 
+    /** An emitted id, remembered until event time {@code until}. */
+    static Pending emitted(long until) {
+        return new Pending(null, NO_REWARDS, NONE, NONE, until);
+    }
+
     boolean emitted() {
         return emittedUntil != NONE;
     }

@@ -124,12 +124,12 @@ public final class EpisodeEvaluation {
                 .agg(sort_array(collect_list(struct(col("step"), col("reward"), col("ratio"), col("state"),
                         col("action"), col("target")))).as("steps"))
                 .javaRDD().map(r -> {
+                    var fqe = SparkFittedQ.model(w);
                     List<double[]> episode = new ArrayList<>();
                     for (Row s : r.<Row>getList(1)) {
                         double[] state = SparkRows.doubles(s.get(3));
-                        episode.add(new double[] {s.getDouble(1), s.getDouble(2),
-                                SparkFittedQ.q(w, state, s.getInt(4)),
-                                SparkFittedQ.value(w, state, SparkRows.doubles(s.get(5)))});
+                        episode.add(new double[] {s.getDouble(1), s.getDouble(2), fqe.q(state, s.getInt(4)),
+                                fqe.value(state, SparkRows.doubles(s.get(5)))});
                     }
                     return EpisodeSample.fromSteps(PoissonBootstrap.mix(r.getLong(0)), episode);
                 });

@@ -52,7 +52,7 @@ final class SparkFittedQ {
             double[] xtySums = transitions.treeAggregate(new double[actions * d], (acc, r) -> {
                 double y = r.getDouble(2);
                 if (!r.isNullAt(3)) {
-                    y += gamma * value(current, SparkRows.doubles(r.get(3)), SparkRows.doubles(r.get(4)));
+                    y += gamma * model(current).value(SparkRows.doubles(r.get(3)), SparkRows.doubles(r.get(4)));
                 }
                 double[] f = FittedQEvaluation.linear(SparkRows.doubles(r.get(0)));
                 int base = r.getInt(1) * d;
@@ -71,24 +71,9 @@ final class SparkFittedQ {
         return w;
     }
 
-    /** Q(s, a) = w_a · [1, s]. */
-    static double q(double[][] w, double[] s, int a) {
-        double v = w[a][0];
-        for (int i = 0; i < s.length; i++) {
-            v += w[a][i + 1] * s[i];
-        }
-        return v;
-    }
-
-    /** V(s) = Σ_a π(a|s) Q(s, a). */
-    static double value(double[][] w, double[] s, double[] policy) {
-        double v = 0;
-        for (int a = 0; a < policy.length; a++) {
-            if (policy[a] != 0) {
-                v += policy[a] * q(w, s, a);
-            }
-        }
-        return v;
+    /** The fitted model over [1, s]; built where it is used, as only the weights travel with the tasks. */
+    static FittedQEvaluation model(double[][] w) {
+        return FittedQEvaluation.of(w, FittedQEvaluation::linear);
     }
 
     private static double[] add(double[] a, double[] b) {

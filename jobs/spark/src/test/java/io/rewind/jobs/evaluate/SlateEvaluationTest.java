@@ -89,7 +89,8 @@ class SlateEvaluationTest {
         SlateEvaluation.Result res = SlateEvaluation.run(SPARK, List.of(data), TableFormat.PARQUET, List.of(targetPath),
                 TableFormat.PARQUET, 200, 0.95, 5);
         assertEquals(30_000, res.slates());
-        double truth = truth(k);
+        // cascade: the slate is clicked unless every item is passed over
+        double truth = truth(slate -> 1 - (1 - ATTRACT[slate[0]]) * (1 - ATTRACT[slate[1]]) * (1 - ATTRACT[slate[2]]));
         for (Estimate e : res.estimates()) {
             assertTrue(e.normal().contains(truth), e + " truth " + truth);
         }
@@ -150,24 +151,8 @@ class SlateEvaluationTest {
 
         SlateEvaluation.Result res = SlateEvaluation.run(SPARK, List.of(data), TableFormat.PARQUET, List.of(targetPath),
                 TableFormat.PARQUET, 200, 0.95, 5);
-        double truth = 0;
-        for (int a = 0; a < 6; a++) {
-            for (int b = 0; b < 6; b++) {
-                for (int c = 0; c < 6; c++) {
-                    if (a == b || b == c || a == c) {
-                        continue;
-                    }
-                    boolean[] used = new boolean[6];
-                    double p = conditional(TARGET, a, used);
-                    used[a] = true;
-                    p *= conditional(TARGET, b, used);
-                    used[b] = true;
-                    p *= conditional(TARGET, c, used);
-                    truth += p * (ATTRACT[a] * POSITION_BIAS[0] + ATTRACT[b] * POSITION_BIAS[1]
-                            + ATTRACT[c] * POSITION_BIAS[2]);
-                }
-            }
-        }
+        double truth = truth(slate -> ATTRACT[slate[0]] * POSITION_BIAS[0] + ATTRACT[slate[1]] * POSITION_BIAS[1]
+                + ATTRACT[slate[2]] * POSITION_BIAS[2]);
         assertEquals(null, res.note());
         assertEquals(List.of("SlateIPS", "RIPS", "IIPS"), res.estimates().stream().map(Estimate::estimator).toList());
         Estimate iips = res.estimates().get(2);
@@ -177,7 +162,8 @@ class SlateEvaluationTest {
         assertTrue(iips.normal().width() < res.estimates().get(0).normal().width(), "IIPS narrower than slate IPS");
     }
 
-    static double truth(int k) {
+    /** The target's expected value of {@code value(slate)}, summed over the 120 ordered top-3 slates of 6 items. */
+    static double truth(java.util.function.ToDoubleFunction<int[]> value) {
         double v = 0;
         for (int a = 0; a < 6; a++) {
             for (int b = 0; b < 6; b++) {
@@ -191,7 +177,7 @@ class SlateEvaluationTest {
                     p *= conditional(TARGET, b, used);
                     used[b] = true;
                     p *= conditional(TARGET, c, used);
-                    v += p * (1 - (1 - ATTRACT[a]) * (1 - ATTRACT[b]) * (1 - ATTRACT[c]));
+                    v += p * value.applyAsDouble(new int[] {a, b, c});
                 }
             }
         }
