@@ -76,7 +76,7 @@ class SyntheticAccuracyTest {
     /**
      * The published run itself, as far as it can be rebuilt: OBP's newer logistic reward function
      * ({@link SyntheticBandit#obpLogistic}), the IPWLearner target fitted on a separate 10,000-round sample, 3-fold
-     * cross-fitting, 20 seeds. Published: DR 0.0062, SNDR 0.0061, SNIPS 0.0067, IPS 0.0095, DM 0.074. The same data
+     * cross-fitting of a {@link io.rewind.ope.reward.SharedSlopeLogistic} reward model, 20 seeds. Published: DR 0.0062, SNDR 0.0061, SNIPS 0.0067, IPS 0.0095, DM 0.074. The same data
      * evaluated by DR with the true reward function as its model (the oracle) shows the floor that the noise of
      * 10,000 binary rewards sets for DR-type estimators; Rewind's DR must be within 10% of it.
      */
@@ -84,7 +84,8 @@ class SyntheticAccuracyTest {
     void onObpsRewardFunctionDrIsAtTheNoiseFloorOfItsData() {
         java.util.function.IntFunction<java.util.function.IntFunction<SyntheticEvaluation.DataSet>> data =
                 folds -> seed -> SyntheticEvaluation.withIpwLearnerTarget(
-                        SyntheticBandit.obpLogistic(30, 5, -3, 0.3, 1000 + seed), 10_000, seed, folds);
+                        SyntheticBandit.obpLogistic(30, 5, -3, 0.3, 1000 + seed), 10_000, seed, folds,
+                        SyntheticEvaluation.sharedSlopeLogistic(30));
         StringBuilder report = new StringBuilder();
         double[] relErr = meanRelativeError(data.apply(3), report);
         StringBuilder oracleReport = new StringBuilder();
@@ -99,19 +100,20 @@ class SyntheticAccuracyTest {
 
     /**
      * OBP's generator as released in 0.5.6 ({@link SyntheticBandit#obpLogisticAsReleased}: the z-score line
-     * subtracts mean/sd instead of standardising), with the IPWLearner target and 3-fold cross-fitting, 20 seeds: the
-     * data the published figures fit best. Published: DR 0.0062, SNDR 0.0061 (standard deviations over its 20 runs
+     * subtracts mean/sd instead of standardising), with the IPWLearner target and 3-fold cross-fitting of a
+     * {@link io.rewind.ope.reward.SharedSlopeLogistic} reward model, 20 seeds: the data the published figures fit best. Published: DR 0.0062, SNDR 0.0061 (standard deviations over its 20 runs
      * 0.0042 and 0.0040, so standard errors about 0.0009).
      */
     @Test
     void onObpsGeneratorAsReleasedDrAndSndrMeetThePublishedFigures() {
         StringBuilder report = new StringBuilder();
         double[] relErr = meanRelativeError(seed -> SyntheticEvaluation.withIpwLearnerTarget(
-                SyntheticBandit.obpLogisticAsReleased(30, 5, -3, 0.3, 1000 + seed), 10_000, seed, 3), report);
+                SyntheticBandit.obpLogisticAsReleased(30, 5, -3, 0.3, 1000 + seed), 10_000, seed, 3,
+                SyntheticEvaluation.sharedSlopeLogistic(30)), report);
         System.out.println("OBP generator as released, IPWLearner target, mean relative error over 20 seeds: "
-                + report);
+                + report + java.util.Arrays.toString(relErr));
         assertTrue(relErr[3] <= 0.0062, "DR at most the published 0.0062: " + report);
-        assertTrue(relErr[4] <= 0.0061 + 0.0009, "SNDR within one standard error of the published 0.0061: " + report);
+        assertTrue(relErr[4] <= 0.0061, "SNDR at most the published 0.0061: " + report);
         assertTrue(relErr[3] < relErr[1] && relErr[3] < relErr[0] && relErr[3] < relErr[2], "DR beats IPS, SNIPS, DM: "
                 + report);
     }

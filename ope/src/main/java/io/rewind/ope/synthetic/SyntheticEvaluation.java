@@ -6,6 +6,7 @@ import io.rewind.ope.bandit.BanditSample;
 import io.rewind.ope.reward.CrossFitting;
 import io.rewind.ope.reward.PerActionLogistic;
 import io.rewind.ope.reward.RewardModel;
+import io.rewind.ope.reward.SharedSlopeLogistic;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -33,6 +34,28 @@ public final class SyntheticEvaluation {
      */
     public static DataSet generate(SyntheticBandit bandit, int n, long seed, int folds,
                                    java.util.function.Function<double[], double[]> target) {
+        return generate(bandit, n, seed, folds, target, perActionLogistic(bandit.actions()));
+    }
+
+    /** The default reward model: {@link PerActionLogistic} with an L2 penalty of 1. */
+    public static java.util.function.Function<List<PerActionLogistic.Example>, RewardModel> perActionLogistic(
+            int actions) {
+        return part -> PerActionLogistic.fit(part, actions, 1.0);
+    }
+
+    /**
+     * {@link SharedSlopeLogistic} with its penalty chosen from 0.3, 1, 3, 10, 30 by 3-fold cross-validated log-loss
+     * on the rows it is fitted on (the model used for Open Bandit Pipeline's published setup).
+     */
+    public static java.util.function.Function<List<PerActionLogistic.Example>, RewardModel> sharedSlopeLogistic(
+            int actions) {
+        return part -> SharedSlopeLogistic.fitCrossValidated(part, actions, new double[] {0.3, 1, 3, 10, 30}, 3);
+    }
+
+    /** As above, with the reward model fitted by {@code fit} on each cross-fitting fold's complement. */
+    public static DataSet generate(SyntheticBandit bandit, int n, long seed, int folds,
+                                   java.util.function.Function<double[], double[]> target,
+                                   java.util.function.Function<List<PerActionLogistic.Example>, RewardModel> fit) {
         SplittableRandom r = new SplittableRandom(seed);
         List<SyntheticBandit.Round> rounds = new ArrayList<>(n);
         List<PerActionLogistic.Example> examples = new ArrayList<>(n);
@@ -61,7 +84,7 @@ public final class SyntheticEvaluation {
             for (int i : rows) {
                 part.add(examples.get(i));
             }
-            return PerActionLogistic.fit(part, bandit.actions(), 1.0);
+            return fit.apply(part);
         });
         List<BanditSample> samples = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
@@ -83,13 +106,18 @@ public final class SyntheticEvaluation {
      * sample of n logged rounds (drawn with seed 500 + {@code seed}) is the target of a fresh data set of n rounds.
      */
     public static DataSet withIpwLearnerTarget(SyntheticBandit bandit, int n, long seed, int folds) {
+        return withIpwLearnerTarget(bandit, n, seed, folds, perActionLogistic(bandit.actions()));
+    }
+
+    public static DataSet withIpwLearnerTarget(SyntheticBandit bandit, int n, long seed, int folds,
+            java.util.function.Function<List<PerActionLogistic.Example>, RewardModel> fit) {
         SplittableRandom r = new SplittableRandom(500 + seed);
         List<SyntheticBandit.Round> train = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
             train.add(bandit.round(r));
         }
         IpwLearnerPolicy policy = IpwLearnerPolicy.fit(train, bandit.actions(), 1e-3, 200);
-        return generate(bandit, n, seed, folds, policy::probs);
+        return generate(bandit, n, seed, folds, policy::probs, fit);
     }
 
     public static Evaluation<BanditSample> evaluate(List<Estimator<BanditSample>> estimators,

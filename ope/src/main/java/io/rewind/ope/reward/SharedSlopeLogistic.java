@@ -1,0 +1,136 @@
+package io.rewind.ope.reward;
+
+import java.util.List;
+import org.apache.commons.math3.linear.Array2DRowRealMatrix;
+import org.apache.commons.math3.linear.ArrayRealVector;
+import org.apache.commons.math3.linear.CholeskyDecomposition;
+import org.apache.commons.math3.linear.RealVector;
+
+/**
+ * One logistic regression over all actions: logit(a, x) = α_a + (b + δ_a)·x, a slope b shared by the actions and a
+ * per-action deviation δ_a shrunk towards it by an L2 penalty λ (α and b get a small ridge {@code 1e-4}). Between
+ * a pooled model (λ → ∞) and {@link PerActionLogistic} (λ → 0): actions with few logged rows borrow the shared
+ * slope instead of fitting their own from a handful of examples (Gelman & Hill 2007, ch. 12, partial pooling).
+ * Fitted by Newton's method (IRLS). Rewards in [0, 1].
+ */
+public final class SharedSlopeLogistic implements RewardModel {
+    private static final double SMALL_RIDGE = 1e-4;
+    private final int actions;
+    private final int dim;
+    private final double[] beta;
+
+    private SharedSlopeLogistic(int actions, int dim, double[] beta) {
+        this.actions = actions;
+        this.dim = dim;
+        this.beta = beta;
+    }
+
+    public static SharedSlopeLogistic fit(List<PerActionLogistic.Example> data, int actions, double lambda) {
+        if (data.isEmpty()) {
+            throw new IllegalArgumentException("no examples to fit the reward model on");
+        }
+        int dim = data.get(0).x().length;
+        int p = actions + dim + actions * dim;
+        double[] beta = new double[p];
+        double[] penalty = new double[p];
+        for (int j = 0; j < p; j++) {
+            penalty[j] = j < actions + dim ? SMALL_RIDGE : lambda;
+        }
+        int[] idx = new int[1 + 2 * dim];
+        double[] val = new double[1 + 2 * dim];
+        for (int iter = 0; iter < 30; iter++) {
+            double[][] h = new double[p][p];
+            double[] g = new double[p];
+            for (int j = 0; j < p; j++) {
+                h[j][j] = penalty[j];
+                g[j] = penalty[j] * beta[j];
+            }
+            for (PerActionLogistic.Example e : data) {
+                int nnz = features(e.x(), e.action(), actions, dim, idx, val);
+                double z = 0;
+                for (int k = 0; k < nnz; k++) {
+                    z += beta[idx[k]] * val[k];
+                }
+                double prob = sigmoid(z);
+                double s = prob * (1 - prob);
+                for (int k = 0; k < nnz; k++) {
+                    g[idx[k]] += (prob - e.reward()) * val[k];
+                    for (int l = 0; l < nnz; l++) {
+                        h[idx[k]][idx[l]] += s * val[k] * val[l];
+                    }
+                }
+            }
+            RealVector step = new CholeskyDecomposition(new Array2DRowRealMatrix(h, false), 1e-9, 1e-14)
+                    .getSolver().solve(new ArrayRealVector(g, false));
+            double change = 0;
+            for (int j = 0; j < p; j++) {
+                beta[j] -= step.getEntry(j);
+                change = Math.max(change, Math.abs(step.getEntry(j)));
+            }
+            if (change < 1e-8) {
+                break;
+            }
+        }
+        return new SharedSlopeLogistic(actions, dim, beta);
+    }
+
+    /**
+     * Fits with the penalty from {@code lambdas} that has the lowest log-loss under {@code k}-fold cross-validation on
+     * {@code data} (rows assigned to inner folds by position), then refits on all of {@code data} with it.
+     */
+    public static SharedSlopeLogistic fitCrossValidated(List<PerActionLogistic.Example> data, int actions,
+                                                        double[] lambdas, int k) {
+        double best = Double.POSITIVE_INFINITY;
+        double chosen = lambdas[0];
+        for (double lambda : lambdas) {
+            double loss = 0;
+            for (int f = 0; f < k; f++) {
+                List<PerActionLogistic.Example> train = new java.util.ArrayList<>();
+                List<PerActionLogistic.Example> held = new java.util.ArrayList<>();
+                for (int i = 0; i < data.size(); i++) {
+                    (i % k == f ? held : train).add(data.get(i));
+                }
+                SharedSlopeLogistic m = fit(train, actions, lambda);
+                for (PerActionLogistic.Example e : held) {
+                    double p = Math.min(1 - 1e-12, Math.max(1e-12, m.predict(e.x())[e.action()]));
+                    loss -= e.reward() * Math.log(p) + (1 - e.reward()) * Math.log(1 - p);
+                }
+            }
+            if (loss < best) {
+                best = loss;
+                chosen = lambda;
+            }
+        }
+        return fit(data, actions, chosen);
+    }
+
+    /** The non-zero features of (x, a): the action's intercept, the shared slope, the action's slope deviation. */
+    private static int features(double[] x, int a, int actions, int dim, int[] idx, double[] val) {
+        idx[0] = a;
+        val[0] = 1;
+        for (int j = 0; j < dim; j++) {
+            idx[1 + j] = actions + j;
+            val[1 + j] = x[j];
+            idx[1 + dim + j] = actions + dim + a * dim + j;
+            val[1 + dim + j] = x[j];
+        }
+        return 1 + 2 * dim;
+    }
+
+    @Override
+    public double[] predict(double[] x) {
+        double[] out = new double[actions];
+        for (int a = 0; a < actions; a++) {
+            double z = beta[a];
+            for (int j = 0; j < dim; j++) {
+                z += (beta[actions + j] + beta[actions + dim + a * dim + j]) * x[j];
+            }
+            out[a] = sigmoid(z);
+        }
+        return out;
+    }
+
+    private static double sigmoid(double z) {
+        return 1 / (1 + Math.exp(-z));
+    }
+}
