@@ -81,23 +81,29 @@ public class TransformBench {
         double[] rl = new double[runs];
         double[] cb = new double[runs];
         double[] plain = new double[runs];
-        for (int r = 0; r < runs; r++) {
+        // run -1 warms the JVM (JIT, DJL's native library, Spark's code generation) and is reported, not counted
+        for (int r = -1; r < runs; r++) {
             long t0 = System.nanoTime();
             var sum = TransformJob.run(spark, new TransformConfig(policy.toString(), List.of(statesIn.toString()),
                     TableFormat.PARQUET, out.resolve("scored-states").toString(), TableFormat.PARQUET, false, 1,
                     "state", Instant.EPOCH, null, Integer.getInteger("batch", 4096), 0.01, null));
-            rl[r] = states / ((System.nanoTime() - t0) / 1e9);
+            double rlRate = states / ((System.nanoTime() - t0) / 1e9);
             System.out.println(sum.toTable());
             long t1 = System.nanoTime();
             TransformJob.run(spark, new TransformConfig(bandit.toString(), List.of(decisionsIn.toString()),
                     TableFormat.PARQUET, out.resolve("scored-decisions").toString(), TableFormat.PARQUET, false, 1,
                     "state", Instant.EPOCH, null, 1024, 0.01, "user_id"));
-            cb[r] = decisions / ((System.nanoTime() - t1) / 1e9);
-            plain[r] = plainLoop(Math.min(states, 20_000_000));
-            System.out.printf("run %d: transform states %,.0f rows/s, bandit %,.0f decisions/s, plain DJL %,.0f"
-                    + " rows/s%n", r + 1, rl[r], cb[r], plain[r]);
+            double cbRate = decisions / ((System.nanoTime() - t1) / 1e9);
+            double plainRate = plainLoop(Math.min(states, 20_000_000));
+            System.out.printf("%s: transform states %,.0f rows/s, bandit %,.0f decisions/s, plain DJL %,.0f"
+                    + " rows/s%n", r < 0 ? "warm-up" : "run " + (r + 1), rlRate, cbRate, plainRate);
+            if (r >= 0) {
+                rl[r] = rlRate;
+                cb[r] = cbRate;
+                plain[r] = plainRate;
+            }
         }
-        System.out.printf("%nrewind transform on local[2], median of %d runs:%n", runs);
+        System.out.printf("%nrewind transform on local[2], median of %d runs after a warm-up run:%n", runs);
         System.out.printf("  DDQN+BCQ policy, %,d CartPole states, Parquet -> Parquet: %,.0f states/s%n", states,
                 median(rl));
         System.out.printf("  bandit (epsilon-greedy, 5 context x 5 action features), %,d decisions of 20 candidates:"

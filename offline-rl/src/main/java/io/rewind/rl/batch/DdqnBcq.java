@@ -154,13 +154,19 @@ public final class DdqnBcq implements AutoCloseable {
         try (NDManager m = q.manager().newSubManager()) {
             NDArray x = m.create(states);
             float[] qv = q.predict(x).toFloatArray();
-            boolean[] ok = allowed(imitation.predict(x)).toBooleanArray();
+            float[] logits = imitation.predict(x).toFloatArray();
+            // BCQ's filter p(a)/max p >= threshold, on the logits: a - max >= ln threshold (no softmax needed)
+            double logThreshold = Math.log(config.bcqThreshold());
             float[][] qs = new float[states.length][actions];
             boolean[][] al = new boolean[states.length][actions];
             for (int i = 0; i < states.length; i++) {
+                float max = Float.NEGATIVE_INFINITY;
+                for (int a = 0; a < actions; a++) {
+                    max = Math.max(max, logits[i * actions + a]);
+                }
                 for (int a = 0; a < actions; a++) {
                     qs[i][a] = qv[i * actions + a];
-                    al[i][a] = ok[i * actions + a];
+                    al[i][a] = (double) logits[i * actions + a] - max >= logThreshold;
                 }
             }
             return new Scores(qs, al);

@@ -1,183 +1,193 @@
 package io.rewind.jobs.transform;
 
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.when;
 
 import io.rewind.rl.batch.DdqnBcq;
-import java.io.Serializable;
-import java.util.ArrayList;
+import java.nio.charset.StandardCharsets;
 import java.util.Iterator;
 import java.util.List;
-import org.apache.spark.api.java.function.MapPartitionsFunction;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.function.FlatMapFunction;
 import org.apache.spark.broadcast.Broadcast;
+import org.apache.spark.rdd.RDD;
 import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.catalyst.InternalRow;
+import org.apache.spark.sql.catalyst.expressions.UnsafeRow;
+import org.apache.spark.sql.catalyst.expressions.codegen.UnsafeArrayWriter;
+import org.apache.spark.sql.catalyst.expressions.codegen.UnsafeRowWriter;
+import org.apache.spark.sql.catalyst.util.ArrayData;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+import org.apache.spark.unsafe.types.UTF8String;
 
 /**
- * The columnar path for batch-RL policies (Parquet or Delta states, no {@code --join-input}): states cross into the
- * JVM as primitive arrays through bean encoders instead of generic rows, and the scores leave the same way.
+ * The columnar path for batch-RL policies (Parquet or Delta states, no {@code --join-input}): the scan's internal
+ * rows are read in place (the state array's doubles, the file name's bytes) and the scores leave as internal rows
+ * built from primitive arrays, so no state or score crosses Spark's row encoders.
  */
 final class FastStates {
     private FastStates() {
     }
 
-    /** One input state with its address. */
-    public static final class In implements Serializable {
-        private double[] state;
-        private String file;
-        private long row;
-
-        public double[] getState() {
-            return state;
-        }
-
-        public void setState(double[] state) {
-            this.state = state;
-        }
-
-        public String getFile() {
-            return file;
-        }
-
-        public void setFile(String file) {
-            this.file = file;
-        }
-
-        public long getRow() {
-            return row;
-        }
-
-        public void setRow(long row) {
-            this.row = row;
-        }
-    }
-
-    /** One scored (or rejected) state. */
-    public static final class Out implements Serializable {
-        private String rowId;
-        private Integer action;
-        private double[] actionProbs;
-        private float[] qValues;
-
-        public String getRowId() {
-            return rowId;
-        }
-
-        public void setRowId(String v) {
-            rowId = v;
-        }
-
-        public Integer getAction() {
-            return action;
-        }
-
-        public void setAction(Integer v) {
-            action = v;
-        }
-
-        public double[] getActionProbs() {
-            return actionProbs;
-        }
-
-        public void setActionProbs(double[] v) {
-            actionProbs = v;
-        }
-
-        public float[] getQValues() {
-            return qValues;
-        }
-
-        public void setQValues(float[] v) {
-            qValues = v;
-        }    }
-
-    /** The scored rows with the columns the generic path produces (row_id, action, ..., status). */
-    static Dataset<Row> score(Dataset<Row> input, String stateColumn, Broadcast<Scorer> scorer, QuarantineSink sink,
-                              int batch, int stateDim) {
+    /** The scored rows with the columns the generic path produces (row_id, action, action_probs, q_values). */
+    static Dataset<Row> score(SparkSession spark, Dataset<Row> input, String stateColumn, Broadcast<Scorer> scorer,
+                              QuarantineSink sink, int batch, int stateDim) {
         if (!List.of(input.columns()).contains(stateColumn)) {
             throw new IllegalArgumentException("the input has no column " + stateColumn + " (--state-column)");
         }
-        // a missing element becomes NaN, which the check below rejects; the array then has no nulls and crosses
-        // into the JVM as a primitive array in one copy
-        Dataset<In> in = input.select(org.apache.spark.sql.functions.transform(col(stateColumn)
-                        .cast("array<double>"), x -> org.apache.spark.sql.functions.coalesce(x, lit(Double.NaN)))
-                        .as("state"), col("__file").as("file"), col("__row").as("row"))
-                .as(Encoders.bean(In.class));
-        MapPartitionsFunction<In, Out> f = it -> new Scored(it, (RlScorer) scorer.value(), sink, batch, stateDim);
-        return in.mapPartitions(f, Encoders.bean(Out.class)).select(col("rowId").as("row_id"), col("action"),
-                col("actionProbs").as("action_probs"), col("qValues").as("q_values"));
+        RDD<InternalRow> rows = input.select(col(stateColumn).cast("array<double>").as("state"), col("__file"),
+                col("__row")).queryExecution().toRdd();
+        StructType schema = new StructType().add("row_id", DataTypes.StringType).add(scorer.value().fields().fields()[0])
+                .add(scorer.value().fields().fields()[1]).add(scorer.value().fields().fields()[2]);
+        FlatMapFunction<Iterator<InternalRow>, InternalRow> f = it -> new Scored(it, (RlScorer) scorer.value(), sink,
+                batch, stateDim);
+        JavaRDD<InternalRow> scored = rows.toJavaRDD().mapPartitions(f);
+        return ((org.apache.spark.sql.classic.SparkSession) spark).internalCreateDataFrame(scored.rdd(), schema, false);
     }
 
-    private static final class Scored extends BatchedIterator<Out> {
-        private final Iterator<In> in;
+    /**
+     * Scores a batch at a time and hands out each scored state in one reused {@link UnsafeRow} (the scan that takes
+     * it copies it before asking for the next), written field by field from the batch's primitive results.
+     */
+    private static final class Scored implements Iterator<InternalRow> {
+        private final Iterator<InternalRow> in;
         private final RlScorer scorer;
         private final QuarantineSink sink;
         private final int batch;
         private final int dim;
-        private String lastFile;
-        private String lastFileId;
+        private final UnsafeRowWriter out = new UnsafeRowWriter(4, 64);
+        private final byte[] id = new byte[64];
+        private final float[][] states;
+        private final byte[][] prefixes;
+        private final long[] rows;
+        private UTF8String lastFile;
+        private byte[] idPrefix;
+        private DdqnBcq.Scores scores;
+        private int size;
+        private int next;
 
-        Scored(Iterator<In> in, RlScorer scorer, QuarantineSink sink, int batch, int dim) {
+        Scored(Iterator<InternalRow> in, RlScorer scorer, QuarantineSink sink, int batch, int dim) {
             this.in = in;
             this.sink = sink;
             this.scorer = scorer;
             this.batch = batch;
             this.dim = dim;
+            this.states = new float[batch][];
+            this.prefixes = new byte[batch][];
+            this.rows = new long[batch];
         }
 
         @Override
-        protected void fill(List<Out> ready) {
-            List<float[]> states = new ArrayList<>();
-            List<Out> good = new ArrayList<>();
-            while (in.hasNext() && states.size() < batch) {
-                In r = in.next();
-                Out o = new Out();
-                if (!r.getFile().equals(lastFile)) {
-                    lastFile = r.getFile();
-                    lastFileId = TransformJob.fileId(lastFile);
+        public boolean hasNext() {
+            if (next < size) {
+                return true;
+            }
+            fill();
+            return next < size;
+        }
+
+        @Override
+        public InternalRow next() {
+            if (!hasNext()) {
+                throw new java.util.NoSuchElementException();
+            }
+            int i = next++;
+            out.reset();
+            out.zeroOutNullBytes();
+            out.write(0, id, 0, rowId(prefixes[i], rows[i], id));
+            out.write(1, scores.greedy(i));
+            double[] p = scores.softmax(i, scorer.temperature());
+            int before = out.cursor();
+            UnsafeArrayWriter probs = new UnsafeArrayWriter(out, 8);
+            probs.initialize(p.length);
+            for (int a = 0; a < p.length; a++) {
+                probs.write(a, p[a]);
+            }
+            out.setOffsetAndSizeFromPreviousCursor(2, before);
+            float[] q = scores.q()[i];
+            before = out.cursor();
+            UnsafeArrayWriter qs = new UnsafeArrayWriter(out, 4);
+            qs.initialize(q.length);
+            for (int a = 0; a < q.length; a++) {
+                qs.write(a, q[a]);
+            }
+            out.setOffsetAndSizeFromPreviousCursor(3, before);
+            return out.getRow();
+        }
+
+        private void fill() {
+            size = 0;
+            next = 0;
+            while (in.hasNext() && size < batch) {
+                InternalRow r = in.next();
+                UTF8String file = r.getUTF8String(1);
+                if (!file.equals(lastFile)) {
+                    lastFile = file.clone();
+                    idPrefix = (TransformJob.fileId(lastFile.toString()) + ":").getBytes(StandardCharsets.UTF_8);
                 }
-                o.setRowId(lastFileId + ":" + r.getRow());
-                String reason = check(r.getState());
+                long row = r.getLong(2);
+                ArrayData state = r.isNullAt(0) ? null : r.getArray(0);
+                String reason = check(state);
                 if (reason != null) {
-                    sink.add(o.getRowId(), r.getFile(), r.getRow(), reason, "{\"state\": "
-                            + java.util.Arrays.toString(r.getState()) + "}");
+                    sink.add(new String(id, 0, rowId(idPrefix, row, id), StandardCharsets.UTF_8), lastFile.toString(),
+                            row, reason, "{\"state\": " + show(state) + "}");
                     continue;
                 }
                 float[] s = new float[dim];
                 for (int k = 0; k < dim; k++) {
-                    s[k] = (float) r.getState()[k];
+                    s[k] = (float) state.getDouble(k);
                 }
-                states.add(s);
-                good.add(o);
-                ready.add(o);
+                states[size] = s;
+                prefixes[size] = idPrefix;
+                rows[size] = row;
+                size++;
             }
-            if (states.isEmpty()) {
-                return;
-            }
-            DdqnBcq.Scores s = ExecutorModels.rl(scorer.model()).score(states.toArray(new float[0][]));
-            for (int i = 0; i < good.size(); i++) {
-                Out o = good.get(i);
-                o.setAction(s.greedy(i));
-                o.setActionProbs(s.softmax(i, scorer.temperature()));
-                o.setQValues(s.q()[i]);
+            if (size > 0) {
+                scores = ExecutorModels.rl(scorer.model()).score(java.util.Arrays.copyOf(states, size));
             }
         }
 
-        private String check(double[] s) {
+        /** Writes prefix and the decimal digits of row (not negative) into {@code to}; returns the length. */
+        static int rowId(byte[] prefix, long row, byte[] to) {
+            int digits = 1;
+            for (long v = row; v >= 10; v /= 10) {
+                digits++;
+            }
+            System.arraycopy(prefix, 0, to, 0, prefix.length);
+            long v = row;
+            for (int i = prefix.length + digits - 1; i >= prefix.length; i--) {
+                to[i] = (byte) ('0' + v % 10);
+                v /= 10;
+            }
+            return prefix.length + digits;
+        }
+
+        private String check(ArrayData s) {
             if (s == null) {
                 return "state: missing";
             }
-            if (s.length != dim) {
-                return "state: " + s.length + " values, the policy expects " + dim;
+            if (s.numElements() != dim) {
+                return "state: " + s.numElements() + " values, the policy expects " + dim;
             }
-            for (double v : s) {
-                if (!Double.isFinite(v)) {
+            for (int k = 0; k < dim; k++) {
+                if (s.isNullAt(k) || !Double.isFinite(s.getDouble(k))) {
                     return "state: an element is missing or not a finite number";
                 }
             }
             return null;
+        }
+
+        private static String show(ArrayData s) {
+            if (s == null) {
+                return "null";
+            }
+            StringBuilder b = new StringBuilder("[");
+            for (int k = 0; k < s.numElements(); k++) {
+                b.append(k == 0 ? "" : ", ").append(s.isNullAt(k) ? "null" : Double.toString(s.getDouble(k)));
+            }
+            return b.append(']').toString();
         }
     }
 }

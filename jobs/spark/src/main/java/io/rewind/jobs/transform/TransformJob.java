@@ -62,7 +62,7 @@ public final class TransformJob {
         QuarantineSink sink = new QuarantineSink(c.quarantine());
         Dataset<Row> scored;
         if (!text && !join && scorer instanceof RlScorer rl) {
-            scored = FastStates.score(input, c.stateColumn(), shipped, sink, batch, rl.stateDim());
+            scored = FastStates.score(spark, input, c.stateColumn(), shipped, sink, batch, rl.stateDim());
         } else {
             JavaRDD<Row> requests = text ? TextLines.read(spark, c.input().toArray(new String[0]))
                     : input.javaRDD();
@@ -237,10 +237,26 @@ public final class TransformJob {
         var w = rows.write().mode(SaveMode.Overwrite);
         switch (format) {
             case JSONL -> w.json(path);
-            case PARQUET -> w.parquet(path);
+            case PARQUET -> withoutScoreDictionaries(w).parquet(path);
             case DELTA -> w.format("delta").save(path);
             default -> throw new IllegalArgumentException("transform writes jsonl, parquet or delta");
         }
+    }
+
+    /**
+     * Row ids, Q values and probabilities are (nearly) all distinct: Parquet would fill a dictionary page for each
+     * column chunk before giving up on it, so they are written plain from the start; the ids' min/max statistics
+     * would never prune a read.
+     */
+    private static org.apache.spark.sql.DataFrameWriter<Row> withoutScoreDictionaries(
+            org.apache.spark.sql.DataFrameWriter<Row> w) {
+        for (String column : List.of("row_id", "event_id", "q_values.list.element", "action_probs.list.element",
+                "scores.list.element")) {
+            w = w.option("parquet.enable.dictionary#" + column, "false");
+        }
+        w = w.option("parquet.column.statistics.enabled#row_id", "false")
+                .option("parquet.column.statistics.enabled#event_id", "false");
+        return w;
     }
 
     /** A short stable id for an input file: a hash of its full path, 8 hex digits. */
