@@ -9,6 +9,7 @@ import java.util.List;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.function.FlatMapFunction;
 import org.apache.spark.broadcast.Broadcast;
+import org.apache.spark.rdd.InputFileBlockHolder;
 import org.apache.spark.rdd.RDD;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -37,8 +38,8 @@ final class FastStates {
         if (!List.of(input.columns()).contains(stateColumn)) {
             throw new IllegalArgumentException("the input has no column " + stateColumn + " (--state-column)");
         }
-        RDD<InternalRow> rows = input.select(col(stateColumn).cast("array<double>").as("state"), col("__file"),
-                col("__row")).queryExecution().toRdd();
+        RDD<InternalRow> rows = input.select(col(stateColumn).cast("array<double>").as("state"), col("__row"))
+                .queryExecution().toRdd();
         StructType schema = new StructType().add("row_id", DataTypes.StringType).add(scorer.value().fields().fields()[0])
                 .add(scorer.value().fields().fields()[1]).add(scorer.value().fields().fields()[2]);
         FlatMapFunction<Iterator<InternalRow>, InternalRow> f = it -> new Scored(it, (RlScorer) scorer.value(), sink,
@@ -62,7 +63,8 @@ final class FastStates {
         private final float[][] states;
         private final byte[][] prefixes;
         private final long[] rows;
-        private UTF8String lastFile;
+        private UTF8String lastHolderPath;
+        private String lastFile;
         private byte[] idPrefix;
         private DdqnBcq.Scores scores;
         private int size;
@@ -122,17 +124,24 @@ final class FastStates {
             next = 0;
             while (in.hasNext() && size < batch) {
                 InternalRow r = in.next();
-                UTF8String file = r.getUTF8String(1);
-                if (!file.equals(lastFile)) {
-                    lastFile = file.clone();
-                    idPrefix = (TransformJob.fileId(lastFile.toString()) + ":").getBytes(StandardCharsets.UTF_8);
+                // the file being read: the scan sets it when it opens a file, and a row comes out before the next
+                // file is opened (what input_file_name() reads); no per-row path column to copy and compare
+                UTF8String file = InputFileBlockHolder.getInputFilePath();
+                if (file != lastHolderPath) {
+                    if (file.numBytes() == 0) {
+                        throw new IllegalStateException("the scan of the states did not say which file row " + r.getLong(1)
+                                + " came from; run with --join-input to use the generic path");
+                    }
+                    lastHolderPath = file;
+                    lastFile = metadataFilePath(file.toString());
+                    idPrefix = (TransformJob.fileId(lastFile) + ":").getBytes(StandardCharsets.UTF_8);
                 }
-                long row = r.getLong(2);
+                long row = r.getLong(1);
                 ArrayData state = r.isNullAt(0) ? null : r.getArray(0);
                 String reason = check(state);
                 if (reason != null) {
-                    sink.add(new String(id, 0, rowId(idPrefix, row, id), StandardCharsets.UTF_8), lastFile.toString(),
-                            row, reason, "{\"state\": " + show(state) + "}");
+                    sink.add(new String(id, 0, rowId(idPrefix, row, id), StandardCharsets.UTF_8), lastFile, row,
+                            reason, "{\"state\": " + show(state) + "}");
                     continue;
                 }
                 float[] s = new float[dim];
@@ -147,6 +156,17 @@ final class FastStates {
             if (size > 0) {
                 scores = ExecutorModels.rl(scorer.model()).score(java.util.Arrays.copyOf(states, size));
             }
+        }
+
+        /**
+         * The file's path as {@code _metadata.file_path} spells it (which the generic path's row ids hash): the
+         * holder writes local files as {@code file:///p}, the metadata column as {@code file:/p}.
+         */
+        static String metadataFilePath(String holderPath) {
+            java.net.URI u = java.net.URI.create(holderPath);
+            String authority = u.getRawAuthority();
+            return u.getScheme() != null && (authority == null || authority.isEmpty())
+                    ? u.getScheme() + ":" + u.getRawPath() : holderPath;
         }
 
         /** Writes prefix and the decimal digits of row (not negative) into {@code to}; returns the length. */

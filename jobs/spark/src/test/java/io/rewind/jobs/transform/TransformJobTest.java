@@ -141,6 +141,40 @@ class TransformJobTest {
         assertTrue(bad.getString(bad.fieldIndex("raw")).contains("\"id\":29"), bad.toString());
     }
 
+    @Test
+    void parquetStatesGetTheSameRowIdsAndScoresOnTheColumnarAndTheGenericPath() throws Exception {
+        Path parquet = dir.resolve("a b%c").resolve("states.parquet");
+        StructType schema = new StructType().add("id", DataTypes.LongType)
+                .add("state", DataTypes.createArrayType(DataTypes.DoubleType));
+        List<Row> rows = new ArrayList<>();
+        for (long i = 0; i < 90; i++) {
+            rows.add(RowFactory.create(i, i == 50 ? new double[] {1, 2} : new double[] {0.01 * i, 0.02, -0.001 * i, 0}));
+        }
+        // three small files: Spark reads them in one partition, so the file changes inside a task
+        SPARK.createDataFrame(rows, schema).repartition(3).write().parquet(parquet.toString());
+        TransformJob.run(SPARK, config(policy, parquet, TableFormat.PARQUET, "columnar", false, null, 0.1));
+        TransformJob.run(SPARK, config(policy, parquet, TableFormat.PARQUET, "generic", true, null, 0.1));
+        Map<String, Row> columnar = new java.util.HashMap<>();
+        for (Row r : SPARK.read().parquet(dir.resolve("columnar").toString()).collectAsList()) {
+            columnar.put(r.getString(r.fieldIndex("row_id")), r);
+        }
+        List<Row> generic = SPARK.read().parquet(dir.resolve("generic").toString()).collectAsList();
+        assertEquals(89, generic.size());
+        assertEquals(89, columnar.size(), "one row per scored state, ids unique");
+        for (Row g : generic) {
+            Row c = columnar.get(g.getString(g.fieldIndex("row_id")));
+            assertTrue(c != null, "the columnar path has the generic path's row id " + g.getString(g.fieldIndex("row_id")));
+            for (String f : List.of("action", "action_probs", "q_values")) {
+                assertEquals(g.get(g.fieldIndex(f)), c.get(c.fieldIndex(f)), f);
+            }
+        }
+        Row bad = SPARK.read().json(dir.resolve("columnar_quarantine").toString()).first();
+        Row badGeneric = SPARK.read().json(dir.resolve("generic_quarantine").toString()).first();
+        for (String f : List.of("row_id", "source_file", "source_line")) {
+            assertEquals(badGeneric.get(badGeneric.fieldIndex(f)), bad.get(bad.fieldIndex(f)), f);
+        }
+    }
+
     static Path requests(String name, int rows, int files) throws Exception {
         Path d = dir.resolve(name);
         Files.createDirectories(d);
