@@ -24,6 +24,8 @@ import org.apache.parquet.hadoop.util.HadoopInputFile;
 
 /** Throughput and window-close-to-commit latency of rewind collect. */
 public class CollectBench {
+    static final boolean RANGES = "ranges".equals(System.getenv("LAYOUT"));
+    static final int PARALLELISM = Integer.getInteger("parallelism", 2);
     static String decision(String id, Instant t) {
         return "{\"event_id\":\"" + id + "\",\"timestamp\":\"" + t + "\",\"actions\":[{\"id\":\"a\"},{\"id\":\"b\"}],"
                 + "\"action\":\"a\",\"action_prob\":0.5,\"action_probs\":[0.5,0.5],\"context\":[0.1,0.2]}";
@@ -38,13 +40,13 @@ public class CollectBench {
         int runs = Integer.parseInt(args[1]);
         int live = Integer.parseInt(args[2]);
         Path out = Path.of(args[3]);
-        Path in = out.resolve("in-" + n);
+        Path in = out.resolve("in-" + n + (RANGES ? "-ranges" : "-interleaved-" + PARALLELISM));
         if (!Files.exists(in.resolve("done"))) {
             Files.createDirectories(in.resolve("decisions"));
             Files.createDirectories(in.resolve("rewards"));
             Instant start = Instant.parse("2026-05-01T00:00:00Z");
             SplittableRandom r = new SplittableRandom(1);
-            int files = 8;
+            int files = RANGES ? 8 : PARALLELISM;
             BufferedWriter[] d = new BufferedWriter[files];
             BufferedWriter[] w = new BufferedWriter[files];
             for (int f = 0; f < files; f++) {
@@ -52,7 +54,11 @@ public class CollectBench {
                 w[f] = Files.newBufferedWriter(in.resolve("rewards/part-" + f + ".jsonl"));
             }
             for (long i = 0; i < n; i++) {
-                int f = (int) (i * files / n);
+                // one file per reader, consecutive decisions in different files, as a stream's events go to
+                // different partitions: every file spans the whole time range and the readers' watermarks advance
+                // together. LAYOUT=ranges writes 8 files of consecutive time ranges instead: readers working on
+                // different ranges hold the watermark back and the join's state grows with the skew.
+                int f = RANGES ? (int) (i * files / n) : (int) (i % files);
                 Instant t = start.plusMillis(i * 5);
                 d[f].write(decision("d" + i, t));
                 d[f].newLine();
@@ -73,13 +79,20 @@ public class CollectBench {
             CollectConfig c = new CollectConfig(in.resolve("decisions").toString(), in.resolve("rewards").toString(),
                     null, o.toString(), CollectConfig.defaultQuarantine(o.toString()),
                     new JoinRules(Duration.ofMinutes(2), 0, false, JoinRules.Aggregation.FIRST, 0.8),
-                    Duration.ofMinutes(1), Duration.ofHours(1), Duration.ofMinutes(2), Duration.ofSeconds(5), Integer.getInteger("parallelism", 2), true);
+                    Duration.ofMinutes(1), Duration.ofHours(1), Duration.ofMinutes(2), Duration.ofSeconds(5), PARALLELISM, true, Duration.ofMillis(Long.getLong("throughputIdle", 5000)),
+                    CollectConfig.DEFAULT_DISCOVERY_INTERVAL);
             StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
             CollectJob.build(env, c, s -> s);
             long t0 = System.nanoTime();
             env.execute("bench collect");
             rates[run] = n / ((System.nanoTime() - t0) / 1e9);
-            System.out.printf("run %d: %,.0f decisions/s (each with a reward)%n", run + 1, rates[run]);
+            long[] counts = count(o);
+            System.out.printf("run %d: %,.0f decisions/s (each with a reward); output %,d interactions, %,d with their"
+                    + " reward%n", run + 1, rates[run], counts[0], counts[1]);
+            if (counts[0] != n || counts[1] != n) {
+                throw new IllegalStateException("every decision should leave once with its reward: " + counts[0]
+                        + " rows, " + counts[1] + " observed, of " + n);
+            }
         }
         double[] lat = latency(out, live);
         Arrays.sort(rates);
@@ -166,6 +179,29 @@ public class CollectBench {
                 }
             }
         }
+    }
+
+    /** Rows in the committed Parquet files under out, and how many of them carry an observed reward. */
+    static long[] count(Path out) throws Exception {
+        List<Path> files;
+        try (Stream<Path> s = Files.walk(out)) {
+            files = s.filter(p -> p.getFileName().toString().endsWith(".parquet")
+                    && !p.getFileName().toString().startsWith(".")).toList();
+        }
+        long rows = 0;
+        long observed = 0;
+        for (Path f : files) {
+            try (ParquetReader<GenericRecord> reader = AvroParquetReader.<GenericRecord>builder(
+                    HadoopInputFile.fromPath(new org.apache.hadoop.fs.Path(f.toString()),
+                            new org.apache.hadoop.conf.Configuration())).withDataModel(GenericData.get()).build()) {
+                GenericRecord rec;
+                while ((rec = reader.read()) != null) {
+                    rows++;
+                    observed += Boolean.TRUE.equals(rec.get("reward_observed")) ? 1 : 0;
+                }
+            }
+        }
+        return new long[] {rows, observed};
     }
 
     static double pct(double[] v, double q) {

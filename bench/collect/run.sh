@@ -9,5 +9,5 @@ set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 (cd "$ROOT" && mvn -B -q -o -DskipTests install -pl jobs/flink -am) >&2
 TARGET="$ROOT/jobs/flink/target"
-java -Xmx8g -Didle="${IDLE_MS:-1000}" -Ddiscovery="${DISCOVERY_MS:-200}" -cp "$TARGET/rewind-jobs-flink.jar:$(cat "$TARGET/classpath.txt")" "$ROOT/bench/collect/CollectBench.java" \
+java -Xmx8g ${JAVA_OPTS:-} -Didle="${IDLE_MS:-1000}" -Ddiscovery="${DISCOVERY_MS:-200}" -cp "$TARGET/rewind-jobs-flink.jar:$(cat "$TARGET/classpath.txt")" "$ROOT/bench/collect/CollectBench.java" \
   "${DECISIONS:-2000000}" "${RUNS:-3}" "${SECONDS_LIVE:-30}" "${OUT:-$ROOT/bench/out/collect}"

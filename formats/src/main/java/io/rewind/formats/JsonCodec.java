@@ -23,15 +23,47 @@ public final class JsonCodec {
     public static final ObjectMapper MAPPER = JsonMapper.builder()
             .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
             .build();
+    /** A reader bound to trees once (ObjectMapper.readTree resolves the JsonNode type on every call). */
+    private static final com.fasterxml.jackson.databind.ObjectReader TREE = MAPPER.reader();
 
     private JsonCodec() {
+    }
+
+    /**
+     * The top-level timestamp field of a JSON object line in epoch microseconds, read without decoding the rest of
+     * the line (streaming sources use it to stamp events before they are parsed), or {@code Long.MIN_VALUE} when
+     * the line is not an object or the field is missing or not a timestamp.
+     */
+    public static long timestampMicros(String line, String field) {
+        try (com.fasterxml.jackson.core.JsonParser p = MAPPER.getFactory().createParser(line)) {
+            if (p.nextToken() != com.fasterxml.jackson.core.JsonToken.START_OBJECT) {
+                return Long.MIN_VALUE;
+            }
+            while (p.nextToken() == com.fasterxml.jackson.core.JsonToken.FIELD_NAME) {
+                boolean wanted = field.equals(p.currentName());
+                p.nextToken();
+                if (!wanted) {
+                    p.skipChildren();
+                    continue;
+                }
+                Object v = p.currentToken().isScalarValue() ? decodeValue(field, FieldType.TIMESTAMP,
+                        (JsonNode) TREE.readTree(p), false) : null;
+                if (v instanceof Instant t) {
+                    return t.getEpochSecond() * 1_000_000L + t.getNano() / 1_000;
+                }
+                return Long.MIN_VALUE;
+            }
+            return Long.MIN_VALUE;
+        } catch (java.io.IOException | FieldException e) {
+            return Long.MIN_VALUE;
+        }
     }
 
     /** Parses one line; a line that is not a JSON object fails with a {@link FieldException} on field "line". */
     public static Object[] decodeLine(TableSchema schema, String line) {
         JsonNode node;
         try {
-            node = MAPPER.readTree(line);
+            node = TREE.readTree(line);
         } catch (JsonProcessingException e) {
             throw new FieldException("line", "malformed JSON: " + e.getOriginalMessage());
         }

@@ -111,4 +111,21 @@ class CodecTest {
                 SeedEpisodeCsv.encodeLine(last, 9.0));
         assertEquals(header, SeedEpisodeCsv.header(4));
     }
+
+    @Test
+    void timestampIsReadFromALineWithoutDecodingTheRest() {
+        String line = "{\"context\": {\"a\": [1, {\"timestamp\": 5}]}, \"timestamp\": \"2026-05-01T00:00:01.5Z\","
+                + " \"event_id\": \"e\"}";
+        Instant t = Instant.parse("2026-05-01T00:00:01.5Z");
+        assertEquals(t.getEpochSecond() * 1_000_000L + t.getNano() / 1_000, JsonCodec.timestampMicros(line,
+                "timestamp"), "the top-level field, not the nested one");
+        Object[] full = JsonCodec.decodeLine(Tables.DECISIONS, "{\"event_id\": \"e\", \"timestamp\": 1777593600.25}");
+        Instant decoded = (Instant) full[Tables.DECISIONS.indexOf("timestamp")];
+        assertEquals(decoded.getEpochSecond() * 1_000_000L + decoded.getNano() / 1_000, JsonCodec.timestampMicros(
+                "{\"event_id\": \"e\", \"timestamp\": 1777593600.25}", "timestamp"), "epoch seconds as the codec reads them");
+        for (String bad : new String[] {"[1, 2]", "{\"event_id\": \"e\"}", "{\"timestamp\": \"yesterday\"}",
+                "{\"timestamp\": [1]}", "{\"timestamp\": ", ""}) {
+            assertEquals(Long.MIN_VALUE, JsonCodec.timestampMicros(bad, "timestamp"), bad);
+        }
+    }
 }

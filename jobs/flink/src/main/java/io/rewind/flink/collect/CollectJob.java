@@ -47,6 +47,13 @@ public final class CollectJob {
             env.configure(conf);
         }
         env.setParallelism(c.parallelism());
+        // operators chained to one another hand over their objects without copies; the join, the only operator
+        // that keeps what it receives, gets fresh objects from the network
+        env.getConfig().enableObjectReuse();
+        // the file source's splits cannot be paused one by one; aligning whole sources is enough (one split at a
+        // time per reader)
+        env.configure(new org.apache.flink.configuration.Configuration().set(
+                org.apache.flink.configuration.PipelineOptions.ALLOW_UNALIGNED_SOURCE_SPLITS, true));
         Parsed decisions = parse(env, c, "decisions");
         Parsed rewards = parse(env, c, "rewards");
         SingleOutputStreamOperator<Joined> joined = decisions.timed().connect(rewards.timed())
@@ -74,12 +81,34 @@ public final class CollectJob {
                 .build()).name("quarantine");
     }
 
-    /** A table's parsed events (whose side output holds its bad rows) and the same events with watermarks. */
-    private record Parsed(SingleOutputStreamOperator<Event> parsed, DataStream<Event> timed) {
-    }
-
+    /**
+     * A table's events, stamped with their event time; the side output holds its bad rows.
+     *
+     * <p>Kafka topics and folders read once (bounded) are stamped in the source, from the line's timestamp field
+     * read without parsing the rest: each partition or file then has its own watermark (a file read after a later
+     * one is not judged late against it), and watermark alignment pauses whichever stream runs ahead (rewards,
+     * cheaper to parse, would otherwise race ahead of their decisions and wait in the join's state). Monitored
+     * folders are stamped after parsing, with one watermark per reader: their files are many and short, and a file
+     * read in less than one watermark interval would never advance a per-file watermark.
+     */
     private static Parsed parse(StreamExecutionEnvironment env, CollectConfig c, String table) {
         String where = table.equals("decisions") ? c.decisions() : c.rewards();
+        boolean inSource = c.kafka() != null || c.bounded();
+        WatermarkStrategy<RawLine> strategy = WatermarkStrategy.noWatermarks();
+        if (inSource) {
+            strategy = WatermarkStrategy.<RawLine>forBoundedOutOfOrderness(c.outOfOrder())
+                    .withTimestampAssigner((line, ts) -> {
+                        long micros = io.rewind.formats.JsonCodec.timestampMicros(line.text, "timestamp");
+                        return micros == Long.MIN_VALUE ? Long.MIN_VALUE : Math.floorDiv(micros, 1000);
+                    })
+                    .withWatermarkAlignment("rewind-collect", c.rules().window(), Duration.ofMillis(200));
+            // a bounded read always has more to read until it ends (then its watermark is the end of time): a
+            // reader waiting for its next file or paused by alignment must not count as idle, or the others'
+            // watermarks would overtake the events it has yet to read and make them late
+            if (!c.bounded()) {
+                strategy = strategy.withIdleness(c.idleTimeout());
+            }
+        }
         DataStream<RawLine> lines;
         if (c.kafka() != null) {
             KafkaSource<RawLine> src = KafkaSource.<RawLine>builder().setBootstrapServers(c.kafka())
@@ -89,20 +118,27 @@ public final class CollectJob {
                     .setProperty("commit.offsets.on.checkpoint", "false")
                     .setBounded(c.bounded() ? OffsetsInitializer.latest() : null)
                     .build();
-            lines = env.fromSource(src, WatermarkStrategy.noWatermarks(), table + "-kafka");
+            lines = env.fromSource(src, strategy, table + "-kafka");
         } else {
-            var builder = FileSource.forRecordStreamFormat(new NumberedLines(table), new Path(where));
+            var builder = FileSource.forRecordStreamFormat(new NumberedLines(table), new Path(where))
+                    .setSplitAssigner(PathOrderSplitAssigner.PROVIDER);
             if (!c.bounded()) {
                 builder = builder.monitorContinuously(c.discoveryInterval());
             }
-            lines = env.fromSource(builder.build(), WatermarkStrategy.noWatermarks(), table + "-files");
+            lines = env.fromSource(builder.build(), strategy, table + "-files");
         }
         SingleOutputStreamOperator<Event> parsed = lines.process(new Parse(table)).name("parse-" + table);
-        DataStream<Event> timed = parsed.assignTimestampsAndWatermarks(
+        if (inSource) {
+            return new Parsed(parsed, parsed);
+        }
+        return new Parsed(parsed, parsed.assignTimestampsAndWatermarks(
                 WatermarkStrategy.<Event>forBoundedOutOfOrderness(c.outOfOrder())
                         .withTimestampAssigner((e, ts) -> Math.floorDiv(e.timestampMicros, 1000))
-                        .withIdleness(c.idleTimeout()));
-        return new Parsed(parsed, timed);
+                        .withIdleness(c.idleTimeout())));
+    }
+
+    /** A table's parsed events (whose side output holds its bad rows) and the same events with watermarks. */
+    private record Parsed(SingleOutputStreamOperator<Event> parsed, DataStream<Event> timed) {
     }
 
     /** Joined rows as Avro records; the schema is parsed once per task. */

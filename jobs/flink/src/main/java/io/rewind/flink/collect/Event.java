@@ -2,7 +2,8 @@ package io.rewind.flink.collect;
 
 /**
  * A checked decision or reward on its way to the join: its id and event time, where it came from (to order ties as
- * the batch join does), and its canonical JSON (the table's fields, as {@code formats} encodes them).
+ * the batch join does), and its line as it came (decoded again where the interaction is written; quarantined as
+ * is).
  */
 public class Event {
     public String eventId;

@@ -54,6 +54,6 @@ public class Parse extends ProcessFunction<RawLine, Event> {
         Instant t = (Instant) values[schema.indexOf("timestamp")];
         long micros = t.getEpochSecond() * 1_000_000L + t.getNano() / 1_000;
         double reward = table.equals("rewards") ? (Double) values[schema.indexOf("reward")] : 0;
-        out.collect(new Event(id, micros, line.source, line.position, JsonCodec.encodeLine(schema, values), reward));
+        out.collect(new Event(id, micros, line.source, line.position, line.text, reward));
     }
 }

@@ -134,6 +134,50 @@ class CollectJobTest {
         assertGolden(c);
     }
 
+    /**
+     * A backfill: 8 files per table, each a consecutive 400 s of decisions (one a second) or of their rewards (0-60 s
+     * after each), read by 2 readers in whatever order the files are handed out. Every file keeps its own
+     * watermark and a bounded read never counts as idle (here with a 10 ms idle timeout), so no reward is judged
+     * late because another file ran ahead: every decision leaves once, with its reward.
+     */
+    @Test
+    void aBoundedReadOfTimeRangedFilesJoinsEveryReward() throws Exception {
+        Path d = dir.resolve("ranges/decisions");
+        Path r = dir.resolve("ranges/rewards");
+        Files.createDirectories(d);
+        Files.createDirectories(r);
+        Instant start = Instant.parse("2026-05-01T00:00:00Z");
+        java.util.SplittableRandom random = new java.util.SplittableRandom(3);
+        int files = 8;
+        int perFile = 400;
+        for (int f = 0; f < files; f++) {
+            List<String> dl = new ArrayList<>();
+            List<String> rl = new ArrayList<>();
+            for (int k = 0; k < perFile; k++) {
+                int i = f * perFile + k;
+                Instant t = start.plusSeconds(i);
+                dl.add("{\"event_id\":\"e" + i + "\",\"timestamp\":\"" + t + "\",\"actions\":[{\"id\":\"a\"},"
+                        + "{\"id\":\"b\"}],\"action\":\"a\",\"action_prob\":0.5}");
+                rl.add("{\"event_id\":\"e" + i + "\",\"timestamp\":\"" + t.plusMillis(random.nextInt(60_000))
+                        + "\",\"reward\":1}");
+            }
+            Files.write(d.resolve("part-" + f + ".jsonl"), dl);
+            Files.write(r.resolve("part-" + f + ".jsonl"), rl);
+        }
+        String out = dir.resolve("ranges-out").toString();
+        CollectConfig c = new CollectConfig(d.toString(), r.toString(), null, out, CollectConfig.defaultQuarantine(out),
+                new JoinRules(Duration.ofMinutes(2), 0, false, JoinRules.Aggregation.FIRST, 0.8), Duration.ofMinutes(1),
+                Duration.ofHours(1), Duration.ofMinutes(2), Duration.ofMillis(300), 2, true, Duration.ofMillis(10),
+                Duration.ofSeconds(1));
+        StreamExecutionEnvironment env = env();
+        CollectJob.build(env, c, s -> s);
+        env.execute("collect time-ranged files");
+        List<String> rows = interactions(Path.of(out));
+        assertEquals(files * perFile, rows.size(), "every decision once");
+        assertEquals(files * perFile, rows.stream().filter(l -> l.split("\\|")[3].equals("true")).count(),
+                "every decision with its reward");
+    }
+
     static final AtomicInteger SEEN = new AtomicInteger();
 
     /** Fails once, after a few interactions, in the first attempt only. */
