@@ -58,8 +58,9 @@ public final class CollectJob {
         Parsed rewards = parse(env, c, "rewards");
         SingleOutputStreamOperator<Joined> joined = decisions.timed().connect(rewards.timed())
                 .keyBy(e -> e.eventId, e -> e.eventId)
-                .process(new JoinFunction(c.rules(), c.orphanAfter().toMillis(), c.retain().toMillis()))
-                .name("join");
+                .transform("join", org.apache.flink.api.common.typeinfo.TypeInformation.of(Joined.class),
+                        new JoinOperator(new JoinFunction(c.rules(), c.orphanAfter().toMillis(),
+                                c.retain().toMillis()), Math.min(c.retain().toMillis(), c.orphanAfter().toMillis())));
         DataStream<Joined> checked = tap.apply(joined);
         Schema schema = InteractionRecords.schema();
         double ratio = c.rules().trainRatio();

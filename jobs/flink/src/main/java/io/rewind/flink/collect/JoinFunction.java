@@ -16,7 +16,8 @@ import org.apache.flink.util.Collector;
  * (first, last or sum) or the default reward; rewards after the window are late; a reward that comes before its
  * decision waits for it up to {@code orphanAfterMillis} of event time, then is an orphan; a second decision with
  * the same id is a duplicate (the earlier, by timestamp, is kept while both are waiting). An emitted id is
- * remembered for {@code retainMillis} so later copies and late rewards are still recognised.
+ * remembered for {@code retainMillis} so later copies and late rewards are still recognised ({@link JoinOperator}
+ * forgets it afterwards; run this function through it).
  */
 public class JoinFunction extends KeyedCoProcessFunction<String, Event, Event, Joined> {
     private final JoinRules rules;
@@ -42,7 +43,7 @@ public class JoinFunction extends KeyedCoProcessFunction<String, Event, Event, J
 
     @Override
     public void open(OpenContext ctx) {
-        state = getRuntimeContext().getState(new ValueStateDescriptor<>("pending", Pending.class));
+        state = getRuntimeContext().getState(stateDescriptor());
         var m = getRuntimeContext().getMetricGroup();
         joined = m.counter("joined");
         defaulted = m.counter("defaulted");
@@ -51,6 +52,11 @@ public class JoinFunction extends KeyedCoProcessFunction<String, Event, Event, J
         duplicates = m.counter("duplicate_decisions");
         decisionsIn = m.counter("join_decisions_in");
         rewardsIn = m.counter("join_rewards_in");
+    }
+
+    /** The one state of an id (the same descriptor lets {@link JoinOperator} sweep the emitted ones). */
+    static ValueStateDescriptor<Pending> stateDescriptor() {
+        return new ValueStateDescriptor<>("pending", Pending.class);
     }
 
     /** Every 10 seconds of wall time, one line with this subtask's counts. */
@@ -73,11 +79,35 @@ public class JoinFunction extends KeyedCoProcessFunction<String, Event, Event, J
         return Math.floorDiv(micros + 999, 1000);
     }
 
+    /**
+     * The id's state as of the watermark: an emitted id past its retention is forgotten; rewards whose decision
+     * did not come before their orphan limit are rejected as orphans. The sweep in {@link JoinOperator} does the
+     * same for ids that see no more events, so the answer does not depend on when it runs.
+     */
+    Pending current(Pending p, long watermark, java.util.function.Consumer<Rejected> rejected) {
+        if (p == null) {
+            return null;
+        }
+        if (p.emitted() && p.emittedUntil <= watermark) {
+            return null;
+        }
+        if (p.decision == null && p.orphanAt != Pending.NONE && p.orphanAt <= watermark) {
+            for (Event r : p.rewards) {
+                orphaned.inc();
+                rejected.accept(new Rejected("rewards", r.eventId, JoinRules.ORPHAN_REWARD, r.source, r.position,
+                        r.json));
+            }
+            return null;
+        }
+        return p;
+    }
+
     @Override
     public void processElement1(Event d, Context ctx, Collector<Joined> out) throws Exception {
         decisionsIn.inc();
         maybeLog();
-        Pending p = state.value();
+        Pending p = current(state.value(), ctx.timerService().currentWatermark(),
+                rej -> ctx.output(Parse.REJECTED, rej));
         if (p == null) {
             p = Pending.empty();
         }
@@ -95,9 +125,6 @@ public class JoinFunction extends KeyedCoProcessFunction<String, Event, Event, J
         }
         long close = ceilMillis(deadlineMicros(d));
         ctx.timerService().registerEventTimeTimer(close);
-        if (p.orphanAt != Pending.NONE) {
-            ctx.timerService().deleteEventTimeTimer(p.orphanAt);
-        }
         state.update(new Pending(d, p.rewards, close, Pending.NONE, Pending.NONE));
     }
 
@@ -105,7 +132,8 @@ public class JoinFunction extends KeyedCoProcessFunction<String, Event, Event, J
     public void processElement2(Event r, Context ctx, Collector<Joined> out) throws Exception {
         rewardsIn.inc();
         maybeLog();
-        Pending p = state.value();
+        Pending p = current(state.value(), ctx.timerService().currentWatermark(),
+                rej -> ctx.output(Parse.REJECTED, rej));
         if (p == null) {
             p = Pending.empty();
         }
@@ -118,14 +146,8 @@ public class JoinFunction extends KeyedCoProcessFunction<String, Event, Event, J
         }
         Pending next = p.withReward(r);
         if (p.decision == null) {
-            long at = Math.floorDiv(r.timestampMicros, 1000) + orphanAfterMillis;
-            if (p.orphanAt == Pending.NONE || at > p.orphanAt) {
-                if (p.orphanAt != Pending.NONE) {
-                    ctx.timerService().deleteEventTimeTimer(p.orphanAt);
-                }
-                next.orphanAt = at;
-                ctx.timerService().registerEventTimeTimer(at);
-            }
+            // no timer: the limit is checked when the id is next touched and by JoinOperator's sweep
+            next.orphanAt = Math.max(p.orphanAt, Math.floorDiv(r.timestampMicros, 1000) + orphanAfterMillis);
         }
         state.update(next);
     }
@@ -133,23 +155,8 @@ public class JoinFunction extends KeyedCoProcessFunction<String, Event, Event, J
     @Override
     public void onTimer(long timestamp, OnTimerContext ctx, Collector<Joined> out) throws Exception {
         Pending p = state.value();
-        if (p == null) {
-            return;
-        }
-        if (p.decision != null && timestamp == p.closeAt) {
+        if (p != null && p.decision != null && timestamp == p.closeAt) {
             close(p, ctx, out);
-            return;
-        }
-        if (p.decision == null && timestamp == p.orphanAt) {
-            for (Event r : p.rewards) {
-                orphaned.inc();
-                reject(ctx, "rewards", r, JoinRules.ORPHAN_REWARD);
-            }
-            state.clear();
-            return;
-        }
-        if (p.emitted() && timestamp >= p.emittedUntil) {
-            state.clear();
         }
     }
 
@@ -184,9 +191,8 @@ public class JoinFunction extends KeyedCoProcessFunction<String, Event, Event, J
             joined.inc();
             out.collect(new Joined(d.json, true, reward, inWindow.size(), used.json));
         }
-        long until = ceilMillis(deadline) + retainMillis;
-        state.update(Pending.emitted(until));
-        ctx.timerService().registerEventTimeTimer(until);
+        // no timer: forgotten when touched after the watermark passes until, or by JoinOperator's sweep
+        state.update(Pending.emitted(ceilMillis(deadline) + retainMillis));
     }
 
     private void reject(Context ctx, String table, Event e, String reason) {

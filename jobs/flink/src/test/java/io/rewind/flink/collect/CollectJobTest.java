@@ -178,6 +178,75 @@ class CollectJobTest {
                 "every decision with its reward");
     }
 
+    /**
+     * Emitted ids are remembered for --retain of event time, then forgotten (by a periodic sweep, not a timer per
+     * id): on monitored folders fed one file at a time, a copy of a decision while its id is remembered is a
+     * duplicate, a copy after the watermark has moved well past the retention is a new decision.
+     */
+    @Test
+    void anEmittedIdIsRememberedForTheRetentionAndThenForgotten() throws Exception {
+        Path d = dir.resolve("retain/decisions");
+        Path r = dir.resolve("retain/rewards");
+        Files.createDirectories(d);
+        Files.createDirectories(r);
+        Instant t0 = Instant.parse("2026-05-01T00:00:00Z");
+        java.util.function.BiFunction<String, Integer, String> decision = (id, s) -> "{\"event_id\":\"" + id
+                + "\",\"timestamp\":\"" + t0.plusSeconds(s) + "\",\"actions\":[{\"id\":\"a\"}],\"action\":\"a\","
+                + "\"action_prob\":1}";
+        java.util.function.BiFunction<Integer, Integer, List<String>> fillers = (from, to) -> {
+            List<String> l = new ArrayList<>();
+            for (int s = from; s <= to; s += 10) {
+                l.add(decision.apply("filler-" + s, s));
+            }
+            return l;
+        };
+        String out = dir.resolve("retain-out").toString();
+        CollectConfig c = new CollectConfig(d.toString(), r.toString(), null, out, CollectConfig.defaultQuarantine(out),
+                new JoinRules(Duration.ofMinutes(1), 0, false, JoinRules.Aggregation.FIRST, 0.8), Duration.ofSeconds(1),
+                Duration.ofHours(1), Duration.ofMinutes(1), Duration.ofMillis(200), 1, false, Duration.ofSeconds(1),
+                Duration.ofMillis(100));
+        StreamExecutionEnvironment env = env();
+        CollectJob.build(env, c, s -> s);
+        org.apache.flink.core.execution.JobClient job = env.executeAsync("collect retention");
+        try {
+            List<String> first = new ArrayList<>(List.of(decision.apply("early", 0), decision.apply("late", 0)));
+            first.addAll(fillers.apply(10, 100));
+            Files.write(d.resolve("a.jsonl"), first);
+            awaitIds(out, List.of("early", "late"));
+            // emitted when the watermark passed 60 s, remembered until 120 s; the watermark is at 99 s
+            List<String> second = new ArrayList<>(List.of(decision.apply("early", 105)));
+            second.addAll(fillers.apply(110, 700));
+            Files.write(d.resolve("b.jsonl"), second);
+            awaitIds(out, List.of("filler-600"));
+            // the watermark has passed 120 s by far and swept at least once since: this copy is a new decision
+            List<String> third = new ArrayList<>(List.of(decision.apply("late", 710)));
+            third.addAll(fillers.apply(720, 900));
+            Files.write(d.resolve("c.jsonl"), third);
+            awaitIds(out, List.of("filler-820"));
+        } finally {
+            job.cancel().get();
+        }
+        List<String> ids = interactions(Path.of(out)).stream().map(l -> l.split("\\|")[0]).toList();
+        assertEquals(2, ids.stream().filter("late"::equals).count(), "the copy after the retention is new: " + ids);
+        assertEquals(1, ids.stream().filter("early"::equals).count(), "the copy within the retention is not");
+        assertEquals(List.of("decisions|early|" + JoinRules.DUPLICATE_DECISION), quarantine(Path.of(c.quarantine())));
+    }
+
+    /** Waits (up to a minute) until every id has a committed interaction. */
+    static void awaitIds(String out, List<String> ids) throws Exception {
+        long end = System.currentTimeMillis() + 60_000;
+        while (System.currentTimeMillis() < end) {
+            if (Files.exists(Path.of(out))) {
+                List<String> have = interactions(Path.of(out)).stream().map(l -> l.split("\\|")[0]).toList();
+                if (have.containsAll(ids)) {
+                    return;
+                }
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("no committed interaction for " + ids + " within a minute");
+    }
+
     static final AtomicInteger SEEN = new AtomicInteger();
 
     /** Fails once, after a few interactions, in the first attempt only. */
