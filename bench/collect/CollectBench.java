@@ -72,7 +72,8 @@ public class CollectBench {
             Files.createFile(in.resolve("done"));
         }
         double[] rates = new double[runs];
-        for (int run = 0; run < runs; run++) {
+        // run -1 warms the JVM up (JIT, class loading) and is reported, not counted
+        for (int run = -1; run < runs; run++) {
             Path o = out.resolve("throughput-out");
             deleteTree(o);
             deleteTree(out.resolve("throughput-out_quarantine"));
@@ -85,10 +86,13 @@ public class CollectBench {
             CollectJob.build(env, c, s -> s);
             long t0 = System.nanoTime();
             env.execute("bench collect");
-            rates[run] = n / ((System.nanoTime() - t0) / 1e9);
+            double rate = n / ((System.nanoTime() - t0) / 1e9);
+            if (run >= 0) {
+                rates[run] = rate;
+            }
             long[] counts = count(o);
-            System.out.printf("run %d: %,.0f decisions/s (each with a reward); output %,d interactions, %,d with their"
-                    + " reward%n", run + 1, rates[run], counts[0], counts[1]);
+            System.out.printf("%s: %,.0f decisions/s (each with a reward); output %,d interactions, %,d with their"
+                    + " reward%n", run < 0 ? "warm-up" : "run " + (run + 1), rate, counts[0], counts[1]);
             if (counts[0] != n || counts[1] != n) {
                 throw new IllegalStateException("every decision should leave once with its reward: " + counts[0]
                         + " rows, " + counts[1] + " observed, of " + n);
@@ -97,7 +101,7 @@ public class CollectBench {
         double[] lat = latency(out, live);
         Arrays.sort(rates);
         System.out.printf("%nrewind collect, MiniCluster, parallelism 2, 2 cores:%n");
-        System.out.printf("  throughput, %,d decisions + %,d rewards from JSON-lines folders, median of %d runs: %,.0f"
+        System.out.printf("  throughput, %,d decisions + %,d rewards from JSON-lines folders, median of %d runs after a warm-up: %,.0f"
                 + " decisions/s%n", n, n, runs, rates[runs / 2]);
         System.out.printf("  latency window close -> committed Parquet (1 s checkpoints), %d rows: p50 %.0f ms, p99"
                 + " %.0f ms%n", lat.length, pct(lat, 0.5), pct(lat, 0.99));

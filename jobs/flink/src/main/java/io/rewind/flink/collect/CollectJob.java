@@ -14,7 +14,6 @@ import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsIni
 import org.apache.flink.core.fs.Path;
 import org.apache.flink.core.io.SimpleVersionedSerializer;
 import org.apache.flink.formats.avro.typeutils.GenericRecordAvroTypeInfo;
-import org.apache.flink.formats.parquet.avro.AvroParquetWriters;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
@@ -60,14 +59,14 @@ public final class CollectJob {
                 .keyBy(e -> e.eventId, e -> e.eventId)
                 .transform("join", org.apache.flink.api.common.typeinfo.TypeInformation.of(Joined.class),
                         new JoinOperator(new JoinFunction(c.rules(), c.orphanAfter().toMillis(),
-                                c.retain().toMillis()), Math.min(c.retain().toMillis(), c.orphanAfter().toMillis())));
+                                c.retain().toMillis()), 2 * Math.min(c.retain().toMillis(), c.orphanAfter().toMillis())));
         DataStream<Joined> checked = tap.apply(joined);
         Schema schema = InteractionRecords.schema();
         double ratio = c.rules().trainRatio();
         String schemaJson = schema.toString();
         DataStream<GenericRecord> records = checked.map(new ToRecord(schemaJson, ratio))
                 .returns(new GenericRecordAvroTypeInfo(schema)).name("to-records");
-        records.sinkTo(FileSink.forBulkFormat(new Path(c.output()), AvroParquetWriters.forGenericRecord(schema))
+        records.sinkTo(FileSink.forBulkFormat(new Path(c.output()), interactionsWriter(schemaJson))
                 .withBucketAssigner(new DateHourBuckets())
                 .withRollingPolicy(OnCheckpointRollingPolicy.build())
                 .withOutputFileConfig(OutputFileConfig.builder().withPartSuffix(".parquet").build())
@@ -140,6 +139,22 @@ public final class CollectJob {
 
     /** A table's parsed events (whose side output holds its bad rows) and the same events with watermarks. */
     private record Parsed(SingleOutputStreamOperator<Event> parsed, DataStream<Event> timed) {
+    }
+
+    /**
+     * Parquet through parquet-avro, as Flink's {@code AvroParquetWriters.forGenericRecord} writes it, except that
+     * the per-row unique columns (ids, timestamps) are written plain: a dictionary for them fills a page of
+     * distinct values before parquet gives it up, for every column chunk.
+     */
+    static org.apache.flink.formats.parquet.ParquetWriterFactory<GenericRecord> interactionsWriter(String schemaJson) {
+        return new org.apache.flink.formats.parquet.ParquetWriterFactory<>(out ->
+                org.apache.parquet.avro.AvroParquetWriter.<GenericRecord>builder(out)
+                        .withSchema(new Schema.Parser().parse(schemaJson))
+                        .withDataModel(org.apache.avro.generic.GenericData.get())
+                        .withDictionaryEncoding("event_id", false)
+                        .withDictionaryEncoding("timestamp", false)
+                        .withDictionaryEncoding("reward_timestamp", false)
+                        .build());
     }
 
     /** Joined rows as Avro records; the schema is parsed once per task. */

@@ -42,14 +42,16 @@ public final class InteractionRecords {
 
     public static GenericRecord of(Joined j, Schema schema, double trainRatio) {
         Object[] d = JsonCodec.decodeLine(Tables.DECISIONS, j.decisionJson);
-        Object[] r = j.rewardJson == null ? null : JsonCodec.decodeLine(Tables.REWARDS, j.rewardJson);
+        // the reward's own line is decoded only for its slate feedback; its timestamp came with it through the join
+        Object[] r = j.rewardJson == null || !(j.rewardJson.contains("slot_rewards")
+                || j.rewardJson.contains("click_position")) ? null : JsonCodec.decodeLine(Tables.REWARDS, j.rewardJson);
         GenericRecord rec = new GenericData.Record(schema);
         for (Field f : Tables.DECISIONS.fields()) {
             rec.put(f.name(), avro(f.type(), d[Tables.DECISIONS.indexOf(f.name())], schema.getField(f.name())
                     .schema()));
         }
         rec.put("reward", j.reward);
-        rec.put("reward_timestamp", r == null ? null : micros((Instant) r[Tables.REWARDS.indexOf("timestamp")]));
+        rec.put("reward_timestamp", j.rewardJson == null ? null : j.rewardTimestampMicros);
         rec.put("reward_observed", j.observed);
         rec.put("reward_count", j.count);
         rec.put("slot_rewards", r == null ? null : avro(FieldType.DOUBLE_ARRAY, r[Tables.REWARDS.indexOf(

@@ -175,7 +175,7 @@ public class JoinFunction extends KeyedCoProcessFunction<String, Event, Event, J
         if (inWindow.isEmpty()) {
             if (!rules.dropUnrewarded()) {
                 defaulted.inc();
-                out.collect(new Joined(d.json, false, rules.defaultReward(), 0, null));
+                out.collect(new Joined(d.json, false, rules.defaultReward(), 0, null, 0));
             }
         } else {
             Event first = inWindow.get(0);
@@ -189,7 +189,7 @@ public class JoinFunction extends KeyedCoProcessFunction<String, Event, Event, J
             Event used = rules.aggregation() == JoinRules.Aggregation.FIRST ? first : last;
             double reward = rules.aggregation() == JoinRules.Aggregation.SUM ? sum : used.reward;
             joined.inc();
-            out.collect(new Joined(d.json, true, reward, inWindow.size(), used.json));
+            out.collect(new Joined(d.json, true, reward, inWindow.size(), used.json, used.timestampMicros));
         }
         // no timer: forgotten when touched after the watermark passes until, or by JoinOperator's sweep
         state.update(Pending.emitted(ceilMillis(deadline) + retainMillis));

@@ -8,15 +8,19 @@ public class Joined {
     public int count;
     /** The JSON of the reward whose timestamp and slate feedback are used, or null. */
     public String rewardJson;
+    /** That reward's timestamp, epoch microseconds. */
+    public long rewardTimestampMicros;
 
     public Joined() {
     }
 
-    public Joined(String decisionJson, boolean observed, double reward, int count, String rewardJson) {
+    public Joined(String decisionJson, boolean observed, double reward, int count, String rewardJson,
+                  long rewardTimestampMicros) {
         this.decisionJson = decisionJson;
         this.observed = observed;
         this.reward = reward;
         this.count = count;
         this.rewardJson = rewardJson;
+        this.rewardTimestampMicros = rewardTimestampMicros;
     }
 }
