@@ -35,6 +35,94 @@ public final class JsonCodec {
      * the line is not an object or the field is missing or not a timestamp.
      */
     public static long timestampMicros(String line, String field) {
+        long fast = scanTimestampMicros(line, field);
+        return fast != UNSURE ? fast : parseTimestampMicros(line, field);
+    }
+
+    private static final long UNSURE = Long.MIN_VALUE + 1;
+
+    /**
+     * A character scan for the common case: the field at the top level, before any nested value, as a plain
+     * string or a number. Anything else (escapes, the field after nested values, odd spacing) is UNSURE and left to
+     * the parser.
+     */
+    private static long scanTimestampMicros(String line, String field) {
+        int n = line.length();
+        int i = skipSpace(line, 0);
+        if (i >= n || line.charAt(i) != '{') {
+            return UNSURE;
+        }
+        i++;
+        while (true) {
+            i = skipSpace(line, i);
+            if (i >= n || line.charAt(i) != '"') {
+                return UNSURE;
+            }
+            int keyEnd = line.indexOf('"', i + 1);
+            if (keyEnd < 0 || line.lastIndexOf('\\', keyEnd) > i) {
+                return UNSURE;
+            }
+            boolean wanted = keyEnd - i - 1 == field.length() && line.startsWith(field, i + 1);
+            i = skipSpace(line, keyEnd + 1);
+            if (i >= n || line.charAt(i) != ':') {
+                return UNSURE;
+            }
+            i = skipSpace(line, i + 1);
+            if (i >= n) {
+                return UNSURE;
+            }
+            char c = line.charAt(i);
+            int end;
+            if (c == '"') {
+                end = line.indexOf('"', i + 1);
+                if (end < 0 || line.indexOf('\\', i + 1) > -1 && line.indexOf('\\', i + 1) < end) {
+                    return UNSURE;
+                }
+                if (wanted) {
+                    try {
+                        return micros(Timestamps.parse(field, line.substring(i + 1, end)));
+                    } catch (FieldException e) {
+                        return Long.MIN_VALUE;
+                    }
+                }
+                end++;
+            } else if (c == '-' || (c >= '0' && c <= '9')) {
+                end = i + 1;
+                while (end < n && "+-.eE0123456789".indexOf(line.charAt(end)) >= 0) {
+                    end++;
+                }
+                if (wanted) {
+                    try {
+                        return micros(Timestamps.fromEpochSeconds(field, Double.parseDouble(line.substring(i, end))));
+                    } catch (NumberFormatException e) {
+                        return UNSURE;
+                    } catch (FieldException e) {
+                        return Long.MIN_VALUE;
+                    }
+                }
+            } else {
+                return UNSURE;
+            }
+            i = skipSpace(line, end);
+            if (i >= n || line.charAt(i) != ',') {
+                return UNSURE;
+            }
+            i++;
+        }
+    }
+
+    private static int skipSpace(String s, int i) {
+        while (i < s.length() && Character.isWhitespace(s.charAt(i))) {
+            i++;
+        }
+        return i;
+    }
+
+    private static long micros(Instant t) {
+        return t.getEpochSecond() * 1_000_000L + t.getNano() / 1_000;
+    }
+
+    private static long parseTimestampMicros(String line, String field) {
         try (com.fasterxml.jackson.core.JsonParser p = MAPPER.getFactory().createParser(line)) {
             if (p.nextToken() != com.fasterxml.jackson.core.JsonToken.START_OBJECT) {
                 return Long.MIN_VALUE;

@@ -124,8 +124,17 @@ class CodecTest {
         assertEquals(decoded.getEpochSecond() * 1_000_000L + decoded.getNano() / 1_000, JsonCodec.timestampMicros(
                 "{\"event_id\": \"e\", \"timestamp\": 1777593600.25}", "timestamp"), "epoch seconds as the codec reads them");
         for (String bad : new String[] {"[1, 2]", "{\"event_id\": \"e\"}", "{\"timestamp\": \"yesterday\"}",
-                "{\"timestamp\": [1]}", "{\"timestamp\": ", ""}) {
+                "{\"timestamp\": [1]}", "{\"timestamp\": ", "", "{\"ts\": 1, \"timestamp\":}"}) {
             assertEquals(Long.MIN_VALUE, JsonCodec.timestampMicros(bad, "timestamp"), bad);
+        }
+        // the character scan and the parser agree, whatever comes before the field
+        for (String good : new String[] {"{\"timestamp\":\"2026-05-01T00:00:01.5Z\"}",
+                " { \"event_id\" : \"e\" , \"timestamp\" : \"2026-05-01T00:00:01.5Z\" } ",
+                "{\"event_id\": \"a\\\"b\", \"timestamp\": \"2026-05-01T00:00:01.5Z\"}",
+                "{\"model_id\": null, \"reward\": -1.5e0, \"timestamp\": \"2026-05-01T00:00:01.5Z\"}",
+                "{\"x\": {\"timestamp\": 3}, \"timestamp\": \"2026-05-01T00:00:01.5Z\"}"}) {
+            assertEquals(t.getEpochSecond() * 1_000_000L + t.getNano() / 1_000, JsonCodec.timestampMicros(good,
+                    "timestamp"), good);
         }
     }
 }
