@@ -157,11 +157,11 @@ public final class CollectJob {
                         .build());
     }
 
-    /** Joined rows as Avro records; the schema is parsed once per task. */
+    /** Joined rows as Avro records; the schema is parsed and its layout found once per task. */
     static final class ToRecord extends org.apache.flink.api.common.functions.RichMapFunction<Joined, GenericRecord> {
         private final String schemaJson;
         private final double ratio;
-        private transient Schema schema;
+        private transient InteractionRecords.Layout layout;
 
         ToRecord(String schemaJson, double ratio) {
             this.schemaJson = schemaJson;
@@ -170,12 +170,12 @@ public final class CollectJob {
 
         @Override
         public void open(org.apache.flink.api.common.functions.OpenContext ctx) {
-            schema = new Schema.Parser().parse(schemaJson);
+            layout = InteractionRecords.Layout.of(new Schema.Parser().parse(schemaJson));
         }
 
         @Override
         public GenericRecord map(Joined j) {
-            return InteractionRecords.of(j, schema, ratio);
+            return InteractionRecords.of(j, layout, ratio);
         }
     }
 

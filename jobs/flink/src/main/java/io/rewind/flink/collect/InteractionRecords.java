@@ -40,24 +40,43 @@ public final class InteractionRecords {
         return "date=" + t.toLocalDate() + "/hour=" + t.getHour();
     }
 
-    public static GenericRecord of(Joined j, Schema schema, double trainRatio) {
+    /** Where each column sits in a record of {@code schema}, looked up once instead of by name for every row. */
+    public record Layout(Schema schema, int[] decisionPos, Schema[] decisionSchemas, int reward, int rewardTimestamp,
+                         int rewardObserved, int rewardCount, int slotRewards, int clickPosition, int split) {
+        public static Layout of(Schema schema) {
+            List<Field> fields = Tables.DECISIONS.fields();
+            int[] pos = new int[fields.size()];
+            Schema[] schemas = new Schema[fields.size()];
+            for (int i = 0; i < pos.length; i++) {
+                Schema.Field f = schema.getField(fields.get(i).name());
+                pos[i] = f.pos();
+                schemas[i] = f.schema();
+            }
+            return new Layout(schema, pos, schemas, schema.getField("reward").pos(),
+                    schema.getField("reward_timestamp").pos(), schema.getField("reward_observed").pos(),
+                    schema.getField("reward_count").pos(), schema.getField("slot_rewards").pos(),
+                    schema.getField("click_position").pos(), schema.getField("split").pos());
+        }
+    }
+
+    public static GenericRecord of(Joined j, Layout layout, double trainRatio) {
         Object[] d = JsonCodec.decodeLine(Tables.DECISIONS, j.decisionJson);
         // the reward's own line is decoded only for its slate feedback; its timestamp came with it through the join
         Object[] r = j.rewardJson == null || !(j.rewardJson.contains("slot_rewards")
                 || j.rewardJson.contains("click_position")) ? null : JsonCodec.decodeLine(Tables.REWARDS, j.rewardJson);
-        GenericRecord rec = new GenericData.Record(schema);
-        for (Field f : Tables.DECISIONS.fields()) {
-            rec.put(f.name(), avro(f.type(), d[Tables.DECISIONS.indexOf(f.name())], schema.getField(f.name())
-                    .schema()));
+        GenericRecord rec = new GenericData.Record(layout.schema());
+        List<Field> fields = Tables.DECISIONS.fields();
+        for (int i = 0; i < fields.size(); i++) {
+            rec.put(layout.decisionPos()[i], avro(fields.get(i).type(), d[i], layout.decisionSchemas()[i]));
         }
-        rec.put("reward", j.reward);
-        rec.put("reward_timestamp", j.rewardJson == null ? null : j.rewardTimestampMicros);
-        rec.put("reward_observed", j.observed);
-        rec.put("reward_count", j.count);
-        rec.put("slot_rewards", r == null ? null : avro(FieldType.DOUBLE_ARRAY, r[Tables.REWARDS.indexOf(
+        rec.put(layout.reward(), j.reward);
+        rec.put(layout.rewardTimestamp(), j.rewardJson == null ? null : j.rewardTimestampMicros);
+        rec.put(layout.rewardObserved(), j.observed);
+        rec.put(layout.rewardCount(), j.count);
+        rec.put(layout.slotRewards(), r == null ? null : avro(FieldType.DOUBLE_ARRAY, r[Tables.REWARDS.indexOf(
                 "slot_rewards")], null));
-        rec.put("click_position", r == null ? null : r[Tables.REWARDS.indexOf("click_position")]);
-        rec.put("split", Split.of((String) d[0], trainRatio));
+        rec.put(layout.clickPosition(), r == null ? null : r[Tables.REWARDS.indexOf("click_position")]);
+        rec.put(layout.split(), Split.of((String) d[0], trainRatio));
         return rec;
     }
 
