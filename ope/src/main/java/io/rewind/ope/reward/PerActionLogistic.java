@@ -1,11 +1,6 @@
 package io.rewind.ope.reward;
 
 import java.util.List;
-import org.apache.commons.math3.linear.Array2DRowRealMatrix;
-import org.apache.commons.math3.linear.ArrayRealVector;
-import org.apache.commons.math3.linear.CholeskyDecomposition;
-import org.apache.commons.math3.linear.RealMatrix;
-import org.apache.commons.math3.linear.RealVector;
 
 /**
  * One L2-regularised logistic regression per action on the context (plus an intercept), fitted by Newton's method
@@ -61,14 +56,7 @@ public final class PerActionLogistic implements RewardModel {
                     h[i][j] = h[j][i];
                 }
             }
-            RealMatrix hessian = new Array2DRowRealMatrix(h, false);
-            RealVector step = new CholeskyDecomposition(hessian).getSolver().solve(new ArrayRealVector(g, false));
-            double change = 0;
-            for (int j = 0; j < d; j++) {
-                beta[j] -= step.getEntry(j);
-                change = Math.max(change, Math.abs(step.getEntry(j)));
-            }
-            if (change < 1e-8) {
+            if (NewtonStep.apply(h, g, beta) < 1e-8) {
                 break;
             }
         }

@@ -1,10 +1,6 @@
 package io.rewind.ope.reward;
 
 import java.util.List;
-import org.apache.commons.math3.linear.Array2DRowRealMatrix;
-import org.apache.commons.math3.linear.ArrayRealVector;
-import org.apache.commons.math3.linear.CholeskyDecomposition;
-import org.apache.commons.math3.linear.RealVector;
 
 /**
  * One logistic regression over all actions: logit(a, x) = α_a + (b + δ_a)·x, a slope b shared by the actions and a
@@ -60,14 +56,7 @@ public final class SharedSlopeLogistic implements RewardModel {
                     }
                 }
             }
-            RealVector step = new CholeskyDecomposition(new Array2DRowRealMatrix(h, false), 1e-9, 1e-14)
-                    .getSolver().solve(new ArrayRealVector(g, false));
-            double change = 0;
-            for (int j = 0; j < p; j++) {
-                beta[j] -= step.getEntry(j);
-                change = Math.max(change, Math.abs(step.getEntry(j)));
-            }
-            if (change < 1e-8) {
+            if (NewtonStep.apply(h, g, beta) < 1e-8) {
                 break;
             }
         }

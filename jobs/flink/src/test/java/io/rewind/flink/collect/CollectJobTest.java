@@ -142,10 +142,8 @@ class CollectJobTest {
      */
     @Test
     void aBoundedReadOfTimeRangedFilesJoinsEveryReward() throws Exception {
-        Path d = dir.resolve("ranges/decisions");
-        Path r = dir.resolve("ranges/rewards");
-        Files.createDirectories(d);
-        Files.createDirectories(r);
+        Path d = tableDir("ranges/decisions");
+        Path r = tableDir("ranges/rewards");
         Instant start = Instant.parse("2026-05-01T00:00:00Z");
         java.util.SplittableRandom random = new java.util.SplittableRandom(3);
         int files = 8;
@@ -185,10 +183,8 @@ class CollectJobTest {
      */
     @Test
     void anEmittedIdIsRememberedForTheRetentionAndThenForgotten() throws Exception {
-        Path d = dir.resolve("retain/decisions");
-        Path r = dir.resolve("retain/rewards");
-        Files.createDirectories(d);
-        Files.createDirectories(r);
+        Path d = tableDir("retain/decisions");
+        Path r = tableDir("retain/rewards");
         Instant t0 = Instant.parse("2026-05-01T00:00:00Z");
         java.util.function.BiFunction<String, Integer, String> decision = (id, s) -> "{\"event_id\":\"" + id
                 + "\",\"timestamp\":\"" + t0.plusSeconds(s) + "\",\"actions\":[{\"id\":\"a\"}],\"action\":\"a\","
@@ -245,6 +241,11 @@ class CollectJobTest {
             Thread.sleep(100);
         }
         throw new AssertionError("no committed interaction for " + ids + " within a minute");
+    }
+
+    /** An empty folder under the test's directory. */
+    Path tableDir(String name) throws Exception {
+        return Files.createDirectories(dir.resolve(name));
     }
 
     static final AtomicInteger SEEN = new AtomicInteger();
