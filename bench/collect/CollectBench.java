@@ -80,8 +80,7 @@ public class CollectBench {
             CollectConfig c = new CollectConfig(in.resolve("decisions").toString(), in.resolve("rewards").toString(),
                     null, o.toString(), CollectConfig.defaultQuarantine(o.toString()),
                     new JoinRules(Duration.ofMinutes(2), 0, false, JoinRules.Aggregation.FIRST, 0.8),
-                    Duration.ofMinutes(1), Duration.ofHours(1), Duration.ofMinutes(2), Duration.ofSeconds(5), PARALLELISM, true, Duration.ofMillis(Long.getLong("throughputIdle", 5000)),
-                    CollectConfig.DEFAULT_DISCOVERY_INTERVAL);
+                    Duration.ofMinutes(1), Duration.ofHours(1), Duration.ofMinutes(2), Duration.ofSeconds(5), PARALLELISM, true);
             StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
             CollectJob.build(env, c, s -> s);
             long t0 = System.nanoTime();
