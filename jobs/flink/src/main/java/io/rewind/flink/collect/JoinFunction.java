@@ -25,6 +25,7 @@ public class JoinFunction extends KeyedCoProcessFunction<String, Event, Event, J
     private final long retainMillis;
 
     private transient ValueState<Pending> state;
+    private transient CloseSchedule closes;
     private transient Counter joined;
     private transient Counter defaulted;
     private transient Counter late;
@@ -52,6 +53,11 @@ public class JoinFunction extends KeyedCoProcessFunction<String, Event, Event, J
         duplicates = m.counter("duplicate_decisions");
         decisionsIn = m.counter("join_decisions_in");
         rewardsIn = m.counter("join_rewards_in");
+    }
+
+    /** Where window closes are scheduled; {@link JoinOperator} polls it as the watermark advances. */
+    void scheduleOn(CloseSchedule schedule) {
+        this.closes = schedule;
     }
 
     /** The one state of an id (the same descriptor lets {@link JoinOperator} sweep the emitted ones). */
@@ -120,11 +126,11 @@ public class JoinFunction extends KeyedCoProcessFunction<String, Event, Event, J
                 reject(ctx, "decisions", d, JoinRules.DUPLICATE_DECISION);
                 return;
             }
+            // the earlier one's close stays scheduled and finds no decision closing then
             reject(ctx, "decisions", p.decision, JoinRules.DUPLICATE_DECISION);
-            ctx.timerService().deleteEventTimeTimer(p.closeAt);
         }
         long close = ceilMillis(deadlineMicros(d));
-        ctx.timerService().registerEventTimeTimer(close);
+        closes.add(close, ctx.getCurrentKey());
         state.update(new Pending(d, p.rewards, close, Pending.NONE, Pending.NONE));
     }
 
@@ -152,15 +158,20 @@ public class JoinFunction extends KeyedCoProcessFunction<String, Event, Event, J
         state.update(next);
     }
 
-    @Override
-    public void onTimer(long timestamp, OnTimerContext ctx, Collector<Joined> out) throws Exception {
+    /**
+     * The window closing at {@code millis} for the current key: emits its decision if it is the one closing then
+     * (not replaced by an earlier duplicate, not closed already).
+     */
+    void closeIfDue(long millis, Collector<Joined> out, java.util.function.Consumer<Rejected> rejected)
+            throws Exception {
         Pending p = state.value();
-        if (p != null && p.decision != null && timestamp == p.closeAt) {
-            close(p, ctx, out);
+        if (p != null && p.decision != null && millis == p.closeAt) {
+            close(p, out, rejected);
         }
     }
 
-    private void close(Pending p, OnTimerContext ctx, Collector<Joined> out) throws Exception {
+    private void close(Pending p, Collector<Joined> out, java.util.function.Consumer<Rejected> rejected)
+            throws Exception {
         Event d = p.decision;
         long deadline = deadlineMicros(d);
         List<Event> inWindow = new ArrayList<>();
@@ -169,7 +180,8 @@ public class JoinFunction extends KeyedCoProcessFunction<String, Event, Event, J
                 inWindow.add(r);
             } else {
                 late.inc();
-                reject(ctx, "rewards", r, JoinRules.LATE_REWARD);
+                rejected.accept(new Rejected("rewards", r.eventId, JoinRules.LATE_REWARD, r.source, r.position,
+                        r.json));
             }
         }
         if (inWindow.isEmpty()) {

@@ -228,6 +228,90 @@ class CollectJobTest {
         assertEquals(List.of("decisions|early|" + JoinRules.DUPLICATE_DECISION), quarantine(Path.of(c.quarantine())));
     }
 
+    /**
+     * Decisions still waiting for their window to close when a checkpoint is taken survive a failure: the job
+     * fails while closing the first of them, restarts from that checkpoint (the decisions come back from the state,
+     * not from the files, which the sources had finished) and still emits each once, with its reward.
+     */
+    @Test
+    void decisionsWaitingInACheckpointAreEmittedAfterARestore() throws Exception {
+        Path d = tableDir("restore/decisions");
+        Path r = tableDir("restore/rewards");
+        Instant t0 = Instant.parse("2026-05-01T00:00:00Z");
+        java.util.function.BiFunction<String, Integer, String> decision = (id, s) -> "{\"event_id\":\"" + id
+                + "\",\"timestamp\":\"" + t0.plusSeconds(s) + "\",\"actions\":[{\"id\":\"a\"}],\"action\":\"a\","
+                + "\"action_prob\":1}";
+        List<String> waiting = new ArrayList<>();
+        List<String> decisions = new ArrayList<>();
+        List<String> rewards = new ArrayList<>();
+        for (int s = 0; s < 10; s++) {
+            waiting.add("w" + s);
+            decisions.add(decision.apply("w" + s, s));
+            rewards.add("{\"event_id\":\"w" + s + "\",\"timestamp\":\"" + t0.plusSeconds(s + 1) + "\",\"reward\":1}");
+        }
+        for (int s = 10; s <= 30; s += 5) {
+            decisions.add(decision.apply("filler-" + s, s));
+        }
+        String out = dir.resolve("restore-out").toString();
+        CollectConfig c = new CollectConfig(d.toString(), r.toString(), null, out, CollectConfig.defaultQuarantine(out),
+                new JoinRules(Duration.ofMinutes(1), 0, false, JoinRules.Aggregation.FIRST, 0.8), Duration.ofSeconds(1),
+                Duration.ofHours(1), Duration.ofMinutes(1), Duration.ofMillis(200), 2, false, Duration.ofMillis(300),
+                Duration.ofMillis(100));
+        StreamExecutionEnvironment env = env();
+        FAILED.set(false);
+        CollectJob.build(env, c, s -> s.map(new FailOnFirst()).returns(Joined.class).name("fail-on-first"));
+        org.apache.flink.core.execution.JobClient job = env.executeAsync("collect restore");
+        try {
+            Files.write(r.resolve("a.jsonl"), rewards);
+            Files.write(d.resolve("a.jsonl"), decisions);
+            // the watermark is below 30 s, so no window (60 s) has closed; wait for checkpoints taken since
+            int before = lastCheckpoint(out);
+            long end = System.currentTimeMillis() + 60_000;
+            while (lastCheckpoint(out) < before + 4 && System.currentTimeMillis() < end) {
+                Thread.sleep(50);
+            }
+            List<String> later = new ArrayList<>();
+            for (int s = 35; s <= 200; s += 5) {
+                later.add(decision.apply("filler-" + s, s));
+            }
+            Files.write(d.resolve("b.jsonl"), later);
+            awaitIds(out, waiting);
+        } finally {
+            job.cancel().get();
+        }
+        assertEquals(true, FAILED.get(), "the job failed while closing the first window");
+        List<String> rows = interactions(Path.of(out)).stream().filter(l -> l.startsWith("w")).toList();
+        assertEquals(waiting, rows.stream().map(l -> l.split("\\|")[0]).toList(), "each waiting decision once");
+        assertEquals(10, rows.stream().filter(l -> l.split("\\|")[3].equals("true")).count(), "with its reward");
+    }
+
+    /** The number of the newest checkpoint written beside a job's output (0 before the first). */
+    static int lastCheckpoint(String out) throws Exception {
+        Path root = Path.of(out + "_checkpoints");
+        if (!Files.exists(root)) {
+            return 0;
+        }
+        try (Stream<Path> s = Files.walk(root, 2)) {
+            return s.map(p -> p.getFileName().toString()).filter(n -> n.startsWith("chk-"))
+                    .mapToInt(n -> Integer.parseInt(n.substring(4))).max().orElse(0);
+        } catch (java.io.UncheckedIOException e) {
+            return 0;
+        }
+    }
+
+    static final java.util.concurrent.atomic.AtomicBoolean FAILED = new java.util.concurrent.atomic.AtomicBoolean();
+
+    /** Throws at the first interaction it sees, once per test run. */
+    static final class FailOnFirst implements MapFunction<Joined, Joined> {
+        @Override
+        public Joined map(Joined j) {
+            if (FAILED.compareAndSet(false, true)) {
+                throw new IllegalStateException("injected failure");
+            }
+            return j;
+        }
+    }
+
     /** Waits (up to a minute) until every id has a committed interaction. */
     static void awaitIds(String out, List<String> ids) throws Exception {
         long end = System.currentTimeMillis() + 60_000;
