@@ -59,7 +59,7 @@ public final class CollectJob {
                 .keyBy(e -> e.eventId, e -> e.eventId)
                 .transform("join", org.apache.flink.api.common.typeinfo.TypeInformation.of(Joined.class),
                         new JoinOperator(new JoinFunction(c.rules(), c.orphanAfter().toMillis(),
-                                c.retain().toMillis()), 2 * Math.min(c.retain().toMillis(), c.orphanAfter().toMillis())));
+                                c.retain().toMillis())));
         DataStream<Joined> checked = tap.apply(joined);
         Schema schema = InteractionRecords.schema();
         double ratio = c.rules().trainRatio();

@@ -3,6 +3,7 @@ package io.rewind.flink.collect;
 import io.rewind.formats.JoinRules;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
@@ -16,8 +17,8 @@ import org.apache.flink.util.Collector;
  * (first, last or sum) or the default reward; rewards after the window are late; a reward that comes before its
  * decision waits for it up to {@code orphanAfterMillis} of event time, then is an orphan; a second decision with
  * the same id is a duplicate (the earlier, by timestamp, is kept while both are waiting). An emitted id is
- * remembered for {@code retainMillis} so later copies and late rewards are still recognised ({@link JoinOperator}
- * forgets it afterwards; run this function through it).
+ * remembered for {@code retainMillis} so later copies and late rewards are still recognised. Run it through
+ * {@link JoinOperator}, which brings each id up again at the times on its {@link Agenda}.
  */
 public class JoinFunction extends KeyedCoProcessFunction<String, Event, Event, Joined> {
     private final JoinRules rules;
@@ -25,7 +26,7 @@ public class JoinFunction extends KeyedCoProcessFunction<String, Event, Event, J
     private final long retainMillis;
 
     private transient ValueState<Pending> state;
-    private transient CloseSchedule closes;
+    private transient Agenda agenda;
     private transient Counter joined;
     private transient Counter defaulted;
     private transient Counter late;
@@ -55,12 +56,12 @@ public class JoinFunction extends KeyedCoProcessFunction<String, Event, Event, J
         rewardsIn = m.counter("join_rewards_in");
     }
 
-    /** Where window closes are scheduled; {@link JoinOperator} polls it as the watermark advances. */
-    void scheduleOn(CloseSchedule schedule) {
-        this.closes = schedule;
+    /** Where the times to look at an id again go; {@link JoinOperator} polls it as the watermark advances. */
+    void scheduleOn(Agenda agenda) {
+        this.agenda = agenda;
     }
 
-    /** The one state of an id (the same descriptor lets {@link JoinOperator} sweep the emitted ones). */
+    /** The one state of an id (the same descriptor lets {@link JoinOperator} rebuild its agenda). */
     static ValueStateDescriptor<Pending> stateDescriptor() {
         return new ValueStateDescriptor<>("pending", Pending.class);
     }
@@ -87,10 +88,10 @@ public class JoinFunction extends KeyedCoProcessFunction<String, Event, Event, J
 
     /**
      * The id's state as of the watermark: an emitted id past its retention is forgotten; rewards whose decision
-     * did not come before their orphan limit are rejected as orphans. The sweep in {@link JoinOperator} does the
-     * same for ids that see no more events, so the answer does not depend on when it runs.
+     * did not come before their orphan limit are rejected as orphans. {@link #due} does the same for ids that see
+     * no more events, so the answer does not depend on whether an id is touched again.
      */
-    Pending current(Pending p, long watermark, java.util.function.Consumer<Rejected> rejected) {
+    Pending current(Pending p, long watermark, Consumer<Rejected> rejected) {
         if (p == null) {
             return null;
         }
@@ -130,7 +131,7 @@ public class JoinFunction extends KeyedCoProcessFunction<String, Event, Event, J
             reject(ctx, "decisions", p.decision, JoinRules.DUPLICATE_DECISION);
         }
         long close = ceilMillis(deadlineMicros(d));
-        closes.add(close, ctx.getCurrentKey());
+        agenda.add(close, ctx.getCurrentKey());
         state.update(new Pending(d, p.rewards, close, Pending.NONE, Pending.NONE));
     }
 
@@ -152,25 +153,36 @@ public class JoinFunction extends KeyedCoProcessFunction<String, Event, Event, J
         }
         Pending next = p.withReward(r);
         if (p.decision == null) {
-            // no timer: the limit is checked when the id is next touched and by JoinOperator's sweep
-            next.orphanAt = Math.max(p.orphanAt, Math.floorDiv(r.timestampMicros, 1000) + orphanAfterMillis);
+            long limit = Math.floorDiv(r.timestampMicros, 1000) + orphanAfterMillis;
+            if (limit > p.orphanAt) {
+                next.orphanAt = limit;
+                agenda.add(limit, ctx.getCurrentKey());
+            }
         }
         state.update(next);
     }
 
     /**
-     * The window closing at {@code millis} for the current key: emits its decision if it is the one closing then
-     * (not replaced by an earlier duplicate, not closed already).
+     * The current key's agenda entry for {@code millis} has come up (the watermark is at {@code watermark}):
+     * emits its decision if its window closes then (not replaced by an earlier duplicate, not closed already),
+     * forgets it past its retention, rejects its rewards past their orphan limit.
      */
-    void closeIfDue(long millis, Collector<Joined> out, java.util.function.Consumer<Rejected> rejected)
+    void due(String key, long millis, long watermark, Collector<Joined> out, Consumer<Rejected> rejected)
             throws Exception {
         Pending p = state.value();
-        if (p != null && p.decision != null && millis == p.closeAt) {
-            close(p, out, rejected);
+        if (p == null) {
+            return;
+        }
+        if (p.decision != null) {
+            if (millis == p.closeAt) {
+                close(key, p, out, rejected);
+            }
+        } else if (current(p, watermark, rejected) == null) {
+            state.clear();
         }
     }
 
-    private void close(Pending p, Collector<Joined> out, java.util.function.Consumer<Rejected> rejected)
+    private void close(String key, Pending p, Collector<Joined> out, Consumer<Rejected> rejected)
             throws Exception {
         Event d = p.decision;
         long deadline = deadlineMicros(d);
@@ -203,8 +215,9 @@ public class JoinFunction extends KeyedCoProcessFunction<String, Event, Event, J
             joined.inc();
             out.collect(new Joined(d.json, true, reward, inWindow.size(), used.json, used.timestampMicros));
         }
-        // no timer: forgotten when touched after the watermark passes until, or by JoinOperator's sweep
-        state.update(Pending.emitted(ceilMillis(deadline) + retainMillis));
+        long until = ceilMillis(deadline) + retainMillis;
+        state.update(Pending.emitted(until));
+        agenda.addInOrder(until, key);
     }
 
     private void reject(Context ctx, String table, Event e, String reason) {

@@ -177,9 +177,10 @@ class CollectJobTest {
     }
 
     /**
-     * Emitted ids are remembered for --retain of event time, then forgotten (by a periodic sweep, not a timer per
-     * id): on monitored folders fed one file at a time, a copy of a decision while its id is remembered is a
-     * duplicate, a copy after the watermark has moved well past the retention is a new decision.
+     * Emitted ids are remembered for --retain of event time, then forgotten (when the watermark passes the end of
+     * the retention on the join's agenda): on monitored folders fed one file at a time, a copy of a decision while
+     * its id is remembered is a duplicate, a copy after the watermark has moved well past the retention is a new
+     * decision.
      */
     @Test
     void anEmittedIdIsRememberedForTheRetentionAndThenForgotten() throws Exception {
@@ -214,7 +215,7 @@ class CollectJobTest {
             second.addAll(fillers.apply(110, 700));
             Files.write(d.resolve("b.jsonl"), second);
             awaitIds(out, List.of("filler-600"));
-            // the watermark has passed 120 s by far and swept at least once since: this copy is a new decision
+            // the watermark has passed 120 s by far: the id is forgotten and this copy is a new decision
             List<String> third = new ArrayList<>(List.of(decision.apply("late", 710)));
             third.addAll(fillers.apply(720, 900));
             Files.write(d.resolve("c.jsonl"), third);
