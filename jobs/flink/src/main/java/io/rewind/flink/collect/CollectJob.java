@@ -162,6 +162,7 @@ public final class CollectJob {
         private final String schemaJson;
         private final double ratio;
         private transient InteractionRecords.Layout layout;
+        private transient DecisionValues values;
 
         ToRecord(String schemaJson, double ratio) {
             this.schemaJson = schemaJson;
@@ -171,11 +172,12 @@ public final class CollectJob {
         @Override
         public void open(org.apache.flink.api.common.functions.OpenContext ctx) {
             layout = InteractionRecords.Layout.of(new Schema.Parser().parse(schemaJson));
+            values = new DecisionValues();
         }
 
         @Override
         public GenericRecord map(Joined j) {
-            return InteractionRecords.of(j, layout, ratio);
+            return InteractionRecords.of(j, layout, ratio, values);
         }
     }
 

@@ -41,33 +41,30 @@ public final class InteractionRecords {
     }
 
     /** Where each column sits in a record of {@code schema}, looked up once instead of by name for every row. */
-    public record Layout(Schema schema, int[] decisionPos, Schema[] decisionSchemas, int reward, int rewardTimestamp,
+    public record Layout(Schema schema, int[] decisionPos, int reward, int rewardTimestamp,
                          int rewardObserved, int rewardCount, int slotRewards, int clickPosition, int split) {
         public static Layout of(Schema schema) {
             List<Field> fields = Tables.DECISIONS.fields();
             int[] pos = new int[fields.size()];
-            Schema[] schemas = new Schema[fields.size()];
             for (int i = 0; i < pos.length; i++) {
-                Schema.Field f = schema.getField(fields.get(i).name());
-                pos[i] = f.pos();
-                schemas[i] = f.schema();
+                pos[i] = schema.getField(fields.get(i).name()).pos();
             }
-            return new Layout(schema, pos, schemas, schema.getField("reward").pos(),
+            return new Layout(schema, pos, schema.getField("reward").pos(),
                     schema.getField("reward_timestamp").pos(), schema.getField("reward_observed").pos(),
                     schema.getField("reward_count").pos(), schema.getField("slot_rewards").pos(),
                     schema.getField("click_position").pos(), schema.getField("split").pos());
         }
     }
 
-    public static GenericRecord of(Joined j, Layout layout, double trainRatio) {
-        Object[] d = JsonCodec.decodeLine(Tables.DECISIONS, j.decisionJson);
+    static GenericRecord of(Joined j, Layout layout, double trainRatio, DecisionValues values) {
+        GenericRecord d = values.decode(j.decisionValues);
         // the reward's own line is decoded only for its slate feedback; its timestamp came with it through the join
         Object[] r = j.rewardJson == null || !(j.rewardJson.contains("slot_rewards")
                 || j.rewardJson.contains("click_position")) ? null : JsonCodec.decodeLine(Tables.REWARDS, j.rewardJson);
         GenericRecord rec = new GenericData.Record(layout.schema());
-        List<Field> fields = Tables.DECISIONS.fields();
-        for (int i = 0; i < fields.size(); i++) {
-            rec.put(layout.decisionPos()[i], avro(fields.get(i).type(), d[i], layout.decisionSchemas()[i]));
+        int[] pos = layout.decisionPos();
+        for (int i = 0; i < pos.length; i++) {
+            rec.put(pos[i], d.get(i));
         }
         rec.put(layout.reward(), j.reward);
         rec.put(layout.rewardTimestamp(), j.rewardJson == null ? null : j.rewardTimestampMicros);
@@ -76,7 +73,7 @@ public final class InteractionRecords {
         rec.put(layout.slotRewards(), r == null ? null : avro(FieldType.DOUBLE_ARRAY, r[Tables.REWARDS.indexOf(
                 "slot_rewards")], null));
         rec.put(layout.clickPosition(), r == null ? null : r[Tables.REWARDS.indexOf("click_position")]);
-        rec.put(layout.split(), Split.of((String) d[0], trainRatio));
+        rec.put(layout.split(), Split.of(j.eventId, trainRatio));
         return rec;
     }
 

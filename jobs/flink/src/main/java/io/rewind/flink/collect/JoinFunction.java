@@ -199,7 +199,7 @@ public class JoinFunction extends KeyedCoProcessFunction<String, Event, Event, J
         if (inWindow.isEmpty()) {
             if (!rules.dropUnrewarded()) {
                 defaulted.inc();
-                out.collect(new Joined(d.json, false, rules.defaultReward(), 0, null, 0));
+                out.collect(new Joined(d.eventId, d.values, false, rules.defaultReward(), 0, null, 0));
             }
         } else {
             Event first = inWindow.get(0);
@@ -213,7 +213,7 @@ public class JoinFunction extends KeyedCoProcessFunction<String, Event, Event, J
             Event used = rules.aggregation() == JoinRules.Aggregation.FIRST ? first : last;
             double reward = rules.aggregation() == JoinRules.Aggregation.SUM ? sum : used.reward;
             joined.inc();
-            out.collect(new Joined(d.json, true, reward, inWindow.size(), used.json, used.timestampMicros));
+            out.collect(new Joined(d.eventId, d.values, true, reward, inWindow.size(), used.json, used.timestampMicros));
         }
         long until = ceilMillis(deadline) + retainMillis;
         state.update(Pending.emitted(until));

@@ -2,7 +2,9 @@ package io.rewind.flink.collect;
 
 /** A decision with the outcome of its reward window: the reward used (or the default) and how it was made. */
 public class Joined {
-    public String decisionJson;
+    public String eventId;
+    /** The decision's values ({@link DecisionValues}). */
+    public byte[] decisionValues;
     public boolean observed;
     public double reward;
     public int count;
@@ -14,9 +16,10 @@ public class Joined {
     public Joined() {
     }
 
-    public Joined(String decisionJson, boolean observed, double reward, int count, String rewardJson,
+    public Joined(String eventId, byte[] decisionValues, boolean observed, double reward, int count, String rewardJson,
                   long rewardTimestampMicros) {
-        this.decisionJson = decisionJson;
+        this.eventId = eventId;
+        this.decisionValues = decisionValues;
         this.observed = observed;
         this.reward = reward;
         this.count = count;

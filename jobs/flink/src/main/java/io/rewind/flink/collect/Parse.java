@@ -23,6 +23,7 @@ public class Parse extends ProcessFunction<RawLine, Event> {
     private transient TableSchema schema;
     private transient Validator validator;
     private transient Counter in;
+    private transient DecisionValues decisionValues;
 
     public Parse(String table) {
         this.table = table;
@@ -33,6 +34,7 @@ public class Parse extends ProcessFunction<RawLine, Event> {
         schema = table.equals("decisions") ? Tables.DECISIONS : Tables.REWARDS;
         validator = Validator.of(schema);
         in = getRuntimeContext().getMetricGroup().counter(table + "_in");
+        decisionValues = new DecisionValues();
     }
 
     @Override
@@ -53,7 +55,9 @@ public class Parse extends ProcessFunction<RawLine, Event> {
         }
         Instant t = (Instant) values[schema.indexOf("timestamp")];
         long micros = t.getEpochSecond() * 1_000_000L + t.getNano() / 1_000;
-        double reward = table.equals("rewards") ? (Double) values[schema.indexOf("reward")] : 0;
-        out.collect(new Event(id, micros, line.source, line.position, line.text, reward));
+        boolean isReward = schema == Tables.REWARDS;
+        double reward = isReward ? (Double) values[schema.indexOf("reward")] : 0;
+        out.collect(new Event(id, micros, line.source, line.position, line.text, reward,
+                isReward ? null : decisionValues.encode(values)));
     }
 }
