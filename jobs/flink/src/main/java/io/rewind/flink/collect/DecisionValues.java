@@ -1,60 +1,164 @@
 package io.rewind.flink.collect;
 
 import io.rewind.flink.AvroSchemas;
+import io.rewind.formats.Candidate;
 import io.rewind.formats.Field;
+import io.rewind.formats.FieldType;
 import io.rewind.formats.Tables;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericData;
-import org.apache.avro.generic.GenericDatumReader;
-import org.apache.avro.generic.GenericDatumWriter;
 import org.apache.avro.generic.GenericRecord;
-import org.apache.avro.io.BinaryDecoder;
-import org.apache.avro.io.BinaryEncoder;
-import org.apache.avro.io.DecoderFactory;
-import org.apache.avro.io.EncoderFactory;
+import org.apache.flink.core.memory.DataInputDeserializer;
+import org.apache.flink.core.memory.DataOutputSerializer;
+import org.apache.flink.types.StringValue;
 
 /**
- * A checked decision's values in Avro's binary encoding: made where the line is parsed, so the join, which writes
- * the interaction, reads compact bytes instead of decoding the JSON a second time. One instance per thread.
+ * A checked decision's values in a compact binary form, made where the line is parsed so the join, which writes
+ * the interaction, reads them back as Avro values instead of decoding the JSON a second time. Each field is a
+ * presence byte and its value by type (strings as Flink's {@link StringValue}s); Avro's generic writer and reader,
+ * which resolve the schema on every value, cost more than the JSON decoding they replace. One instance per thread.
  */
 final class DecisionValues {
     static final Schema SCHEMA = AvroSchemas.of(Tables.DECISIONS);
+    private static final List<Field> FIELDS = Tables.DECISIONS.fields();
+    private static final Schema CANDIDATE = candidateSchema();
 
-    private final GenericDatumWriter<GenericRecord> writer = new GenericDatumWriter<>(SCHEMA);
-    private final GenericDatumReader<GenericRecord> reader = new GenericDatumReader<>(SCHEMA);
-    private final ByteArrayOutputStream bytes = new ByteArrayOutputStream(256);
-    private BinaryEncoder encoder;
-    private BinaryDecoder decoder;
+    private final DataOutputSerializer out = new DataOutputSerializer(256);
+    private final DataInputDeserializer in = new DataInputDeserializer();
 
-    /** Values as {@code JsonCodec} decodes a decision line, in the decisions table's field order. */
-    byte[] encode(Object[] values) {
-        List<Field> fields = Tables.DECISIONS.fields();
-        GenericRecord rec = new GenericData.Record(SCHEMA);
-        for (int i = 0; i < values.length; i++) {
-            rec.put(i, InteractionRecords.avro(fields.get(i).type(), values[i], SCHEMA.getFields().get(i).schema()));
-        }
-        bytes.reset();
-        encoder = EncoderFactory.get().directBinaryEncoder(bytes, encoder);
-        try {
-            writer.write(rec, encoder);
-            encoder.flush();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return bytes.toByteArray();
+    private static Schema candidateSchema() {
+        Schema actions = SCHEMA.getField("actions").schema();
+        Schema array = actions.getType() == Schema.Type.UNION ? actions.getTypes().get(1) : actions;
+        return array.getElementType();
     }
 
-    /** The record {@link #encode} wrote: strings as Avro {@code Utf8}, lists as Avro arrays. */
-    GenericRecord decode(byte[] encoded) {
-        decoder = DecoderFactory.get().binaryDecoder(encoded, decoder);
+    /** Values as {@code JsonCodec} decodes a decision line, in the decisions table's field order. */
+    @SuppressWarnings("unchecked")
+    byte[] encode(Object[] values) {
+        out.clear();
         try {
-            return reader.read(null, decoder);
+            for (int i = 0; i < FIELDS.size(); i++) {
+                Object v = values[i];
+                out.writeBoolean(v != null);
+                if (v == null) {
+                    continue;
+                }
+                switch (FIELDS.get(i).type()) {
+                    case STRING -> StringValue.writeString((String) v, out);
+                    case INT -> out.writeInt((Integer) v);
+                    case LONG -> out.writeLong((Long) v);
+                    case DOUBLE -> out.writeDouble((Double) v);
+                    case BOOLEAN -> out.writeBoolean((Boolean) v);
+                    case TIMESTAMP -> out.writeLong(InteractionRecords.micros((Instant) v));
+                    case DOUBLE_ARRAY -> writeDoubles((double[]) v);
+                    case STRING_ARRAY -> {
+                        String[] a = (String[]) v;
+                        out.writeInt(a.length);
+                        for (String s : a) {
+                            StringValue.writeString(s, out);
+                        }
+                    }
+                    case SPARSE_VECTOR -> {
+                        Map<String, Double> m = (Map<String, Double>) v;
+                        out.writeInt(m.size());
+                        for (Map.Entry<String, Double> e : m.entrySet()) {
+                            StringValue.writeString(e.getKey(), out);
+                            out.writeDouble(e.getValue());
+                        }
+                    }
+                    case CANDIDATES -> {
+                        List<Candidate> cs = (List<Candidate>) v;
+                        out.writeInt(cs.size());
+                        for (Candidate c : cs) {
+                            StringValue.writeString(c.id(), out);
+                            out.writeBoolean(c.features() != null);
+                            if (c.features() != null) {
+                                writeDoubles(c.features());
+                            }
+                        }
+                    }
+                }
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        return out.getCopyOfBuffer();
+    }
+
+    private void writeDoubles(double[] a) throws IOException {
+        out.writeInt(a.length);
+        for (double d : a) {
+            out.writeDouble(d);
+        }
+    }
+
+    /**
+     * The values {@link #encode} wrote, as the interaction's Avro record takes them (timestamps in microseconds,
+     * lists, maps, candidate records), in the decisions table's field order.
+     */
+    Object[] decode(byte[] encoded) {
+        in.setBuffer(encoded);
+        Object[] values = new Object[FIELDS.size()];
+        try {
+            for (int i = 0; i < values.length; i++) {
+                if (!in.readBoolean()) {
+                    continue;
+                }
+                values[i] = switch (FIELDS.get(i).type()) {
+                    case STRING -> StringValue.readString(in);
+                    case INT -> in.readInt();
+                    case LONG, TIMESTAMP -> in.readLong();
+                    case DOUBLE -> in.readDouble();
+                    case BOOLEAN -> in.readBoolean();
+                    case DOUBLE_ARRAY -> readDoubles();
+                    case STRING_ARRAY -> {
+                        int n = in.readInt();
+                        List<String> a = new ArrayList<>(n);
+                        for (int k = 0; k < n; k++) {
+                            a.add(StringValue.readString(in));
+                        }
+                        yield a;
+                    }
+                    case SPARSE_VECTOR -> {
+                        int n = in.readInt();
+                        Map<String, Double> m = new HashMap<>(n * 2);
+                        for (int k = 0; k < n; k++) {
+                            m.put(StringValue.readString(in), in.readDouble());
+                        }
+                        yield m;
+                    }
+                    case CANDIDATES -> {
+                        int n = in.readInt();
+                        List<GenericRecord> cs = new ArrayList<>(n);
+                        for (int k = 0; k < n; k++) {
+                            GenericRecord c = new GenericData.Record(CANDIDATE);
+                            c.put(0, StringValue.readString(in));
+                            c.put(1, in.readBoolean() ? readDoubles() : null);
+                            cs.add(c);
+                        }
+                        yield cs;
+                    }
+                };
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return values;
+    }
+
+    private List<Double> readDoubles() throws IOException {
+        int n = in.readInt();
+        List<Double> a = new ArrayList<>(n);
+        for (int k = 0; k < n; k++) {
+            a.add(in.readDouble());
+        }
+        return a;
     }
 }

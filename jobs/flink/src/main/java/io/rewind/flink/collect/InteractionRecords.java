@@ -57,14 +57,14 @@ public final class InteractionRecords {
     }
 
     static GenericRecord of(Joined j, Layout layout, double trainRatio, DecisionValues values) {
-        GenericRecord d = values.decode(j.decisionValues);
+        Object[] d = values.decode(j.decisionValues);
         // the reward's own line is decoded only for its slate feedback; its timestamp came with it through the join
         Object[] r = j.rewardJson == null || !(j.rewardJson.contains("slot_rewards")
                 || j.rewardJson.contains("click_position")) ? null : JsonCodec.decodeLine(Tables.REWARDS, j.rewardJson);
         GenericRecord rec = new GenericData.Record(layout.schema());
         int[] pos = layout.decisionPos();
         for (int i = 0; i < pos.length; i++) {
-            rec.put(pos[i], d.get(i));
+            rec.put(pos[i], d[i]);
         }
         rec.put(layout.reward(), j.reward);
         rec.put(layout.rewardTimestamp(), j.rewardJson == null ? null : j.rewardTimestampMicros);
