@@ -28,6 +28,17 @@ final class Agenda {
         size++;
     }
 
+    /** Takes back an entry made by {@link #add} that is no longer needed (a waiting reward's decision came). */
+    void remove(long millis, String id) {
+        ArrayList<String> ids = byTime.get(millis);
+        if (ids != null && ids.remove(id)) {
+            size--;
+            if (ids.isEmpty()) {
+                byTime.remove(millis);
+            }
+        }
+    }
+
     /** The same as {@link #add}, cheaper when times mostly come in increasing order. */
     void addInOrder(long millis, String id) {
         Entry last = inOrder.peekLast();

@@ -130,6 +130,10 @@ public class JoinFunction extends KeyedCoProcessFunction<String, Event, Event, J
             // the earlier one's close stays scheduled and finds no decision closing then
             reject(ctx, "decisions", p.decision, JoinRules.DUPLICATE_DECISION);
         }
+        if (p.decision == null && p.orphanAt != Pending.NONE) {
+            // its rewards are no longer orphans in waiting: without this, the entry would stay for --orphan-after
+            agenda.remove(p.orphanAt, ctx.getCurrentKey());
+        }
         long close = ceilMillis(deadlineMicros(d));
         agenda.add(close, ctx.getCurrentKey());
         state.update(new Pending(d, p.rewards, close, Pending.NONE, Pending.NONE));
