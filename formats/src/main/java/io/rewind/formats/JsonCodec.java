@@ -149,6 +149,15 @@ public final class JsonCodec {
 
     /** Parses one line; a line that is not a JSON object fails with a {@link FieldException} on field "line". */
     public static Object[] decodeLine(TableSchema schema, String line) {
+        Object[] values = StreamingDecoder.decode(schema, line);
+        return values != null ? values : decodeTree(schema, line);
+    }
+
+    /**
+     * {@link #decodeLine} through a Jackson tree: slower than {@link StreamingDecoder}, which hands every line it
+     * is not sure of (and every bad one) to this, so errors are reported in one place.
+     */
+    static Object[] decodeTree(TableSchema schema, String line) {
         JsonNode node;
         try {
             node = TREE.readTree(line);
