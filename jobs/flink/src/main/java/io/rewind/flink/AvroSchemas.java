@@ -27,6 +27,11 @@ public final class AvroSchemas {
         return fields.endRecord();
     }
 
+    /** The record of one candidate action: its id and optional features. */
+    public static Schema candidate() {
+        return type(FieldType.CANDIDATES).getElementType();
+    }
+
     static Schema type(FieldType t) {
         return switch (t) {
             case STRING -> Schema.create(Schema.Type.STRING);

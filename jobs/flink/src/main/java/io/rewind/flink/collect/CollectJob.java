@@ -162,7 +162,8 @@ public final class CollectJob {
         private final String schemaJson;
         private final double ratio;
         private transient InteractionRecords.Layout layout;
-        private transient DecisionValues values;
+        private transient CompactRow decisions;
+        private transient CompactRow rewards;
 
         ToRecord(String schemaJson, double ratio) {
             this.schemaJson = schemaJson;
@@ -172,12 +173,13 @@ public final class CollectJob {
         @Override
         public void open(org.apache.flink.api.common.functions.OpenContext ctx) {
             layout = InteractionRecords.Layout.of(new Schema.Parser().parse(schemaJson));
-            values = new DecisionValues();
+            decisions = new CompactRow(io.rewind.formats.Tables.DECISIONS);
+            rewards = new CompactRow(io.rewind.formats.Tables.REWARDS);
         }
 
         @Override
         public GenericRecord map(Joined j) {
-            return InteractionRecords.of(j, layout, ratio, values);
+            return InteractionRecords.of(j, layout, ratio, decisions, rewards);
         }
     }
 

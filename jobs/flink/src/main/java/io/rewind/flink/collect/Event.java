@@ -1,32 +1,43 @@
 package io.rewind.flink.collect;
 
+import java.nio.charset.StandardCharsets;
+
 /**
  * A checked decision or reward on its way to the join: its id and event time, where it came from (to order ties as
- * the batch join does), its line as it came (quarantined as is) and, for a decision, its values ready for the
- * interaction.
+ * the batch join does), its line as it came (quarantined as is) and, for a decision or a reward with slate
+ * feedback, its values ready for the interaction ({@link CompactRow}). The source and the line travel as UTF-8
+ * bytes: Flink writes a String field one character at a time, an array in one copy.
  */
 public class Event {
     public String eventId;
     public long timestampMicros;
-    public String source;
+    public byte[] source;
     public long position;
-    public String json;
+    public byte[] line;
     public double reward;
-    /** A decision's checked values ({@link DecisionValues}); null for rewards. */
     public byte[] values;
 
     public Event() {
     }
 
-    public Event(String eventId, long timestampMicros, String source, long position, String json, double reward,
+    public Event(String eventId, long timestampMicros, String source, long position, String line, double reward,
                  byte[] values) {
         this.eventId = eventId;
         this.timestampMicros = timestampMicros;
-        this.source = source;
+        this.source = source.getBytes(StandardCharsets.UTF_8);
         this.position = position;
-        this.json = json;
+        this.line = line.getBytes(StandardCharsets.UTF_8);
         this.reward = reward;
         this.values = values;
+    }
+
+    String source() {
+        return new String(source, StandardCharsets.UTF_8);
+    }
+
+    /** The event as a quarantined row. */
+    Rejected rejected(String table, String reason) {
+        return new Rejected(table, eventId, reason, source(), position, new String(line, StandardCharsets.UTF_8));
     }
 
     /** Earlier event time first, then input order. */
@@ -34,7 +45,7 @@ public class Event {
         if (timestampMicros != o.timestampMicros) {
             return timestampMicros < o.timestampMicros;
         }
-        int c = source.compareTo(o.source);
+        int c = java.util.Arrays.equals(source, o.source) ? 0 : source().compareTo(o.source());
         return c != 0 ? c < 0 : position < o.position;
     }
 }

@@ -1,19 +1,13 @@
 package io.rewind.flink.collect;
 
 import io.rewind.flink.AvroSchemas;
-import io.rewind.formats.Candidate;
 import io.rewind.formats.Field;
-import io.rewind.formats.FieldType;
-import io.rewind.formats.JsonCodec;
 import io.rewind.formats.Split;
 import io.rewind.formats.TableSchema;
 import io.rewind.formats.Tables;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.GenericRecord;
@@ -26,6 +20,9 @@ public final class InteractionRecords {
     /** The interactions table without its partition columns. */
     public static final TableSchema FILE_SCHEMA = new TableSchema("interactions", Tables.INTERACTIONS.fields()
             .stream().filter(f -> !f.name().equals("date") && !f.name().equals("hour")).toList());
+
+    private static final int SLOT_REWARDS = Tables.REWARDS.indexOf("slot_rewards");
+    private static final int CLICK_POSITION = Tables.REWARDS.indexOf("click_position");
 
     private InteractionRecords() {
     }
@@ -56,23 +53,21 @@ public final class InteractionRecords {
         }
     }
 
-    static GenericRecord of(Joined j, Layout layout, double trainRatio, DecisionValues values) {
-        Object[] d = values.decode(j.decisionValues);
-        // the reward's own line is decoded only for its slate feedback; its timestamp came with it through the join
-        Object[] r = j.rewardJson == null || !(j.rewardJson.contains("slot_rewards")
-                || j.rewardJson.contains("click_position")) ? null : JsonCodec.decodeLine(Tables.REWARDS, j.rewardJson);
+    /** The interaction of a joined row; {@code decisions} and {@code rewards} decode the two tables' values. */
+    static GenericRecord of(Joined j, Layout layout, double trainRatio, CompactRow decisions, CompactRow rewards) {
+        Object[] d = decisions.decode(j.decisionValues);
+        Object[] r = j.rewardValues == null ? null : rewards.decode(j.rewardValues);
         GenericRecord rec = new GenericData.Record(layout.schema());
         int[] pos = layout.decisionPos();
         for (int i = 0; i < pos.length; i++) {
             rec.put(pos[i], d[i]);
         }
         rec.put(layout.reward(), j.reward);
-        rec.put(layout.rewardTimestamp(), j.rewardJson == null ? null : j.rewardTimestampMicros);
+        rec.put(layout.rewardTimestamp(), j.observed ? j.rewardTimestampMicros : null);
         rec.put(layout.rewardObserved(), j.observed);
         rec.put(layout.rewardCount(), j.count);
-        rec.put(layout.slotRewards(), r == null ? null : avro(FieldType.DOUBLE_ARRAY, r[Tables.REWARDS.indexOf(
-                "slot_rewards")], null));
-        rec.put(layout.clickPosition(), r == null ? null : r[Tables.REWARDS.indexOf("click_position")]);
+        rec.put(layout.slotRewards(), r == null ? null : r[SLOT_REWARDS]);
+        rec.put(layout.clickPosition(), r == null ? null : r[CLICK_POSITION]);
         rec.put(layout.split(), Split.of(j.eventId, trainRatio));
         return rec;
     }
@@ -84,37 +79,5 @@ public final class InteractionRecords {
 
     static long micros(Instant t) {
         return t.getEpochSecond() * 1_000_000L + t.getNano() / 1_000;
-    }
-
-    @SuppressWarnings("unchecked")
-    static Object avro(FieldType type, Object v, Schema schema) {
-        if (v == null) {
-            return null;
-        }
-        return switch (type) {
-            case TIMESTAMP -> micros((Instant) v);
-            case DOUBLE_ARRAY -> Arrays.stream((double[]) v).boxed().toList();
-            case STRING_ARRAY -> Arrays.asList((String[]) v);
-            case SPARSE_VECTOR -> Map.copyOf((Map<String, Double>) v);
-            case CANDIDATES -> {
-                Schema element = nonNull(schema).getElementType();
-                List<GenericRecord> out = new ArrayList<>();
-                for (Candidate c : (List<Candidate>) v) {
-                    GenericRecord cr = new GenericData.Record(element);
-                    cr.put("id", c.id());
-                    cr.put("features", c.features() == null ? null : Arrays.stream(c.features()).boxed().toList());
-                    out.add(cr);
-                }
-                yield out;
-            }
-            default -> v;
-        };
-    }
-
-    private static Schema nonNull(Schema s) {
-        if (s.getType() != Schema.Type.UNION) {
-            return s;
-        }
-        return s.getTypes().stream().filter(t -> t.getType() != Schema.Type.NULL).findFirst().orElseThrow();
     }
 }

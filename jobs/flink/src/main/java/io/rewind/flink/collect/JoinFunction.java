@@ -101,8 +101,7 @@ public class JoinFunction extends KeyedCoProcessFunction<String, Event, Event, J
         if (p.decision == null && p.orphanAt != Pending.NONE && p.orphanAt <= watermark) {
             for (Event r : p.rewards) {
                 orphaned.inc();
-                rejected.accept(new Rejected("rewards", r.eventId, JoinRules.ORPHAN_REWARD, r.source, r.position,
-                        r.json));
+                rejected.accept(r.rejected("rewards", JoinRules.ORPHAN_REWARD));
             }
             return null;
         }
@@ -196,8 +195,7 @@ public class JoinFunction extends KeyedCoProcessFunction<String, Event, Event, J
                 inWindow.add(r);
             } else {
                 late.inc();
-                rejected.accept(new Rejected("rewards", r.eventId, JoinRules.LATE_REWARD, r.source, r.position,
-                        r.json));
+                rejected.accept(r.rejected("rewards", JoinRules.LATE_REWARD));
             }
         }
         if (inWindow.isEmpty()) {
@@ -217,7 +215,7 @@ public class JoinFunction extends KeyedCoProcessFunction<String, Event, Event, J
             Event used = rules.aggregation() == JoinRules.Aggregation.FIRST ? first : last;
             double reward = rules.aggregation() == JoinRules.Aggregation.SUM ? sum : used.reward;
             joined.inc();
-            out.collect(new Joined(d.eventId, d.values, true, reward, inWindow.size(), used.json, used.timestampMicros));
+            out.collect(new Joined(d.eventId, d.values, true, reward, inWindow.size(), used.values, used.timestampMicros));
         }
         long until = ceilMillis(deadline) + retainMillis;
         state.update(Pending.emitted(until));
@@ -228,6 +226,6 @@ public class JoinFunction extends KeyedCoProcessFunction<String, Event, Event, J
         if (table.equals("decisions")) {
             duplicates.inc();
         }
-        ctx.output(Parse.REJECTED, new Rejected(table, e.eventId, reason, e.source, e.position, e.json));
+        ctx.output(Parse.REJECTED, e.rejected(table, reason));
     }
 }

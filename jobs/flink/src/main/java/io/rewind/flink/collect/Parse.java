@@ -23,7 +23,8 @@ public class Parse extends ProcessFunction<RawLine, Event> {
     private transient TableSchema schema;
     private transient Validator validator;
     private transient Counter in;
-    private transient DecisionValues decisionValues;
+    private transient CompactRow compact;
+    private transient int[] feedback;
 
     public Parse(String table) {
         this.table = table;
@@ -34,7 +35,9 @@ public class Parse extends ProcessFunction<RawLine, Event> {
         schema = table.equals("decisions") ? Tables.DECISIONS : Tables.REWARDS;
         validator = Validator.of(schema);
         in = getRuntimeContext().getMetricGroup().counter(table + "_in");
-        decisionValues = new DecisionValues();
+        compact = new CompactRow(schema);
+        feedback = schema == Tables.REWARDS
+                ? new int[] {schema.indexOf("slot_rewards"), schema.indexOf("click_position")} : new int[0];
     }
 
     @Override
@@ -57,7 +60,12 @@ public class Parse extends ProcessFunction<RawLine, Event> {
         long micros = t.getEpochSecond() * 1_000_000L + t.getNano() / 1_000;
         boolean isReward = schema == Tables.REWARDS;
         double reward = isReward ? (Double) values[schema.indexOf("reward")] : 0;
+        // a reward's values are needed only for its slate feedback
+        boolean keep = !isReward;
+        for (int f : feedback) {
+            keep |= values[f] != null;
+        }
         out.collect(new Event(id, micros, line.source, line.position, line.text, reward,
-                isReward ? null : decisionValues.encode(values)));
+                keep ? compact.encode(values) : null));
     }
 }

@@ -38,8 +38,23 @@ class InteractionRecordsTest {
     @TempDir
     Path dir;
 
-    /** Avro's and Java's spellings of the same value made comparable: strings, lists, sorted maps. */
+    /**
+     * Avro's and the JSON decoder's spellings of the same value made comparable: strings, lists, sorted maps,
+     * timestamps in microseconds, candidates as their fields.
+     */
     static Object plain(Object v) {
+        if (v instanceof java.time.Instant t) {
+            return t.getEpochSecond() * 1_000_000L + t.getNano() / 1_000;
+        }
+        if (v instanceof double[] a) {
+            return java.util.Arrays.stream(a).boxed().toList();
+        }
+        if (v instanceof String[] a) {
+            return List.of(a);
+        }
+        if (v instanceof io.rewind.formats.Candidate c) {
+            return List.of("id=" + c.id(), "features=" + plain(c.features()));
+        }
         if (v instanceof CharSequence s) {
             return s.toString();
         }
@@ -62,13 +77,28 @@ class InteractionRecordsTest {
     }
 
     @Test
+    void aDefaultedRowHasNoRewardTimestampOrFeedback() {
+        Joined j = new Joined("e-1", new CompactRow(Tables.DECISIONS).encode(JsonCodec.decodeLine(Tables.DECISIONS,
+                LINE)), false, 0, 0, null, 0);
+        Schema schema = InteractionRecords.schema();
+        GenericRecord rec = InteractionRecords.of(j, InteractionRecords.Layout.of(schema), 0.8,
+                new CompactRow(Tables.DECISIONS), new CompactRow(Tables.REWARDS));
+        assertNull(rec.get("reward_timestamp"));
+        assertNull(rec.get("slot_rewards"));
+        assertNull(rec.get("click_position"));
+        assertEquals(false, rec.get("reward_observed"));
+    }
+
+    @Test
     void everyDecisionFieldReachesTheParquetRowAsTheJsonDecoderReadsIt() throws Exception {
         Object[] values = JsonCodec.decodeLine(Tables.DECISIONS, LINE);
-        Joined j = new Joined("e-1", new DecisionValues().encode(values), true, 1.5, 2,
-                "{\"event_id\":\"e-1\",\"timestamp\":\"2026-05-01T10:16:00Z\",\"reward\":1.5,\"slot_rewards\":[1,0.5],"
-                        + "\"click_position\":0}", 1_777_630_560_000_000L);
+        Object[] reward = JsonCodec.decodeLine(Tables.REWARDS, "{\"event_id\":\"e-1\",\"timestamp\":"
+                + "\"2026-05-01T10:16:00Z\",\"reward\":1.5,\"slot_rewards\":[1,0.5],\"click_position\":0}");
+        Joined j = new Joined("e-1", new CompactRow(Tables.DECISIONS).encode(values), true, 1.5, 2,
+                new CompactRow(Tables.REWARDS).encode(reward), 1_777_630_560_000_000L);
         Schema schema = InteractionRecords.schema();
-        GenericRecord rec = InteractionRecords.of(j, InteractionRecords.Layout.of(schema), 0.8, new DecisionValues());
+        GenericRecord rec = InteractionRecords.of(j, InteractionRecords.Layout.of(schema), 0.8,
+                new CompactRow(Tables.DECISIONS), new CompactRow(Tables.REWARDS));
 
         Path file = dir.resolve("part.parquet");
         BulkWriter<GenericRecord> writer = CollectJob.interactionsWriter(schema.toString())
@@ -85,12 +115,12 @@ class InteractionRecordsTest {
         List<Field> fields = Tables.DECISIONS.fields();
         for (int i = 0; i < fields.size(); i++) {
             Field f = fields.get(i);
-            Object expected = plain(InteractionRecords.avro(f.type(), values[i],
-                    DecisionValues.SCHEMA.getField(f.name()).schema()));
-            assertEquals(expected, plain(back.get(f.name())), f.name());
+            assertEquals(plain(values[i]), plain(back.get(f.name())), f.name());
         }
         assertEquals(1_777_630_530_123_456L, back.get("timestamp"), "timestamp in microseconds");
-        assertEquals(3, ((List<?>) back.get("actions")).size());
+        assertEquals(List.of(List.of("id=a", "features=[1.0, 2.0]"), List.of("id=b", "features=null"),
+                List.of("id=c", "features=[]")), plain(back.get("actions")));
+        assertEquals(Map.of("age", 0.3, "city=Oslo", 1.0), plain(back.get("context_sparse")));
         assertEquals(1.5, back.get("reward"));
         assertEquals(1_777_630_560_000_000L, back.get("reward_timestamp"));
         assertEquals(true, back.get("reward_observed"));

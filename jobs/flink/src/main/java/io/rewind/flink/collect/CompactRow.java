@@ -3,8 +3,7 @@ package io.rewind.flink.collect;
 import io.rewind.flink.AvroSchemas;
 import io.rewind.formats.Candidate;
 import io.rewind.formats.Field;
-import io.rewind.formats.FieldType;
-import io.rewind.formats.Tables;
+import io.rewind.formats.TableSchema;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Instant;
@@ -20,37 +19,34 @@ import org.apache.flink.core.memory.DataOutputSerializer;
 import org.apache.flink.types.StringValue;
 
 /**
- * A checked decision's values in a compact binary form, made where the line is parsed so the join, which writes
- * the interaction, reads them back as Avro values instead of decoding the JSON a second time. Each field is a
- * presence byte and its value by type (strings as Flink's {@link StringValue}s); Avro's generic writer and reader,
- * which resolve the schema on every value, cost more than the JSON decoding they replace. One instance per thread.
+ * A checked row's values in a compact binary form, made where the line is parsed so the join, which writes the
+ * interaction, reads them back as Avro values instead of decoding the JSON a second time. Each field is a presence
+ * byte and its value by type (strings as Flink's {@link StringValue}s); Avro's generic writer and reader, which
+ * resolve the schema on every value, cost more than the JSON decoding they replace. One instance per thread.
  */
-final class DecisionValues {
-    static final Schema SCHEMA = AvroSchemas.of(Tables.DECISIONS);
-    private static final List<Field> FIELDS = Tables.DECISIONS.fields();
-    private static final Schema CANDIDATE = candidateSchema();
+final class CompactRow {
+    private static final Schema CANDIDATE = AvroSchemas.candidate();
 
+    private final List<Field> fields;
     private final DataOutputSerializer out = new DataOutputSerializer(256);
     private final DataInputDeserializer in = new DataInputDeserializer();
 
-    private static Schema candidateSchema() {
-        Schema actions = SCHEMA.getField("actions").schema();
-        Schema array = actions.getType() == Schema.Type.UNION ? actions.getTypes().get(1) : actions;
-        return array.getElementType();
+    CompactRow(TableSchema table) {
+        this.fields = table.fields();
     }
 
-    /** Values as {@code JsonCodec} decodes a decision line, in the decisions table's field order. */
+    /** Values as {@code JsonCodec} decodes a line of the table, in its field order. */
     @SuppressWarnings("unchecked")
     byte[] encode(Object[] values) {
         out.clear();
         try {
-            for (int i = 0; i < FIELDS.size(); i++) {
+            for (int i = 0; i < fields.size(); i++) {
                 Object v = values[i];
                 out.writeBoolean(v != null);
                 if (v == null) {
                     continue;
                 }
-                switch (FIELDS.get(i).type()) {
+                switch (fields.get(i).type()) {
                     case STRING -> StringValue.writeString((String) v, out);
                     case INT -> out.writeInt((Integer) v);
                     case LONG -> out.writeLong((Long) v);
@@ -101,17 +97,17 @@ final class DecisionValues {
 
     /**
      * The values {@link #encode} wrote, as the interaction's Avro record takes them (timestamps in microseconds,
-     * lists, maps, candidate records), in the decisions table's field order.
+     * lists, maps, candidate records), in the table's field order.
      */
     Object[] decode(byte[] encoded) {
         in.setBuffer(encoded);
-        Object[] values = new Object[FIELDS.size()];
+        Object[] values = new Object[fields.size()];
         try {
             for (int i = 0; i < values.length; i++) {
                 if (!in.readBoolean()) {
                     continue;
                 }
-                values[i] = switch (FIELDS.get(i).type()) {
+                values[i] = switch (fields.get(i).type()) {
                     case STRING -> StringValue.readString(in);
                     case INT -> in.readInt();
                     case LONG, TIMESTAMP -> in.readLong();
