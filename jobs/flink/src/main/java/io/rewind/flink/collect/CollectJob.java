@@ -101,7 +101,9 @@ public final class CollectJob {
                         long micros = io.rewind.formats.JsonCodec.timestampMicros(line.text, "timestamp");
                         return micros == Long.MIN_VALUE ? Long.MIN_VALUE : Math.floorDiv(micros, 1000);
                     })
-                    .withWatermarkAlignment("rewind-collect", c.rules().window(), Duration.ofMillis(200));
+                    // a paused source resumes at the next announcement of the group's watermark: every 50 ms, not
+                    // Flink's default second (at 200 ms the two cores were 14% idle at full speed; 50 ms: +9%)
+                    .withWatermarkAlignment("rewind-collect", c.rules().window(), Duration.ofMillis(50));
             // a bounded read always has more to read until it ends (then its watermark is the end of time): a
             // reader waiting for its next file or paused by alignment must not count as idle, or the others'
             // watermarks would overtake the events it has yet to read and make them late
