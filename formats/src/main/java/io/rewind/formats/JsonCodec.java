@@ -165,7 +165,8 @@ public final class JsonCodec {
             throw new FieldException("line", "malformed JSON: " + e.getOriginalMessage());
         }
         if (node == null || !node.isObject()) {
-            throw new FieldException("line", "expected a JSON object, got " + (node == null ? "nothing" : node.getNodeType()));
+            throw new FieldException("line", "expected a JSON object, got "
+                    + (node == null ? "nothing" : node.getNodeType()));
         }
         return decode(schema, node, false);
     }

@@ -61,7 +61,8 @@ class StreamingDecoderTest {
                 "{\"event_id\":\"e\"," + d + ",\"context_sparse\":{\"a\":\"x\"}}",
                 "{\"event_id\":\"e\"," + d + ",\"action\":{\"id\":\"a\"},\"action\":\"a\"}",
                 "{\"event_id\":\"e\",\"timestamp\":\"2026-05-01T10:15:30Z\",\"reward\":1,\"click_position\":2.0}",
-                "{\"event_id\":\"e\",\"timestamp\":\"2026-05-01T10:15:30Z\",\"reward\":1,\"click_position\":3000000000}",
+                "{\"event_id\":\"e\",\"timestamp\":\"2026-05-01T10:15:30Z\",\"reward\":1,"
+                        + "\"click_position\":3000000000}",
                 "{\"event_id\":\"e\",\"timestamp\":\"2026-05-01T10:15:30Z\",\"reward\":true}");
     }
 

@@ -215,7 +215,8 @@ public class JoinFunction extends KeyedCoProcessFunction<String, Event, Event, J
             Event used = rules.aggregation() == JoinRules.Aggregation.FIRST ? first : last;
             double reward = rules.aggregation() == JoinRules.Aggregation.SUM ? sum : used.reward;
             joined.inc();
-            out.collect(new Joined(d.eventId, d.values, true, reward, inWindow.size(), used.values, used.timestampMicros));
+            out.collect(new Joined(d.eventId, d.values, true, reward, inWindow.size(), used.values,
+                    used.timestampMicros));
         }
         long until = ceilMillis(deadline) + retainMillis;
         state.update(Pending.emitted(until));
