@@ -17,7 +17,6 @@ final class Agenda {
     private final TreeMap<Long, ArrayList<String>> byTime = new TreeMap<>();
     /** Entries added in time order (retention ends, as windows close in order) queue up without sorting. */
     private final ArrayDeque<Entry> inOrder = new ArrayDeque<>();
-    private long size;
 
     private record Entry(long millis, String id) {
     }
@@ -25,17 +24,13 @@ final class Agenda {
     /** Look at {@code id} once the watermark reaches {@code millis}. */
     void add(long millis, String id) {
         byTime.computeIfAbsent(millis, t -> new ArrayList<>(2)).add(id);
-        size++;
     }
 
     /** Takes back an entry made by {@link #add} that is no longer needed (a waiting reward's decision came). */
     void remove(long millis, String id) {
         ArrayList<String> ids = byTime.get(millis);
-        if (ids != null && ids.remove(id)) {
-            size--;
-            if (ids.isEmpty()) {
-                byTime.remove(millis);
-            }
+        if (ids != null && ids.remove(id) && ids.isEmpty()) {
+            byTime.remove(millis);
         }
     }
 
@@ -47,7 +42,6 @@ final class Agenda {
             return;
         }
         inOrder.addLast(new Entry(millis, id));
-        size++;
     }
 
     /** Hands over and removes every id due at or before {@code millis}, with its time. */
@@ -55,7 +49,6 @@ final class Agenda {
         Map.Entry<Long, ArrayList<String>> first;
         while ((first = byTime.firstEntry()) != null && first.getKey() <= millis) {
             byTime.pollFirstEntry();
-            size -= first.getValue().size();
             for (String id : first.getValue()) {
                 due.accept(id, first.getKey());
             }
@@ -63,12 +56,7 @@ final class Agenda {
         Entry e;
         while ((e = inOrder.peekFirst()) != null && e.millis <= millis) {
             inOrder.pollFirst();
-            size--;
             due.accept(e.id, e.millis);
         }
-    }
-
-    long size() {
-        return size;
     }
 }
