@@ -3,8 +3,8 @@ package io.rewind.flink.collect;
 /**
  * Everything the join keeps for one {@code event_id}, in one state value (one lookup per event instead of five):
  * the waiting decision, the rewards seen so far, its window's close and its rewards' orphan limit, and, once the
- * interaction has been emitted, until when the id is remembered. Never mutated in place: every change makes a new one (the heap
- * state backend snapshots by copy-on-write). {@link #NONE} marks an unset time.
+ * interaction has been emitted, until when the id is remembered. Never mutated in place: every change makes a new
+ * one (the heap state backend snapshots by copy-on-write). {@link #NONE} marks an unset time.
  */
 public class Pending {
     public static final long NONE = Long.MIN_VALUE;
