@@ -286,6 +286,56 @@ class CollectJobTest {
         assertEquals(10, rows.stream().filter(l -> l.split("\\|")[3].equals("true")).count(), "with its reward");
     }
 
+    /**
+     * On a live stream (decisions stamped with the wall clock), every committed interaction's latency from its
+     * window's close lands in the {@code commit_latency_ms} histogram, seen through a metric reporter: at least the
+     * watermark's lag (the window cannot close before a later event arrives) and well under the test's wait.
+     */
+    @Test
+    void commitLatencyFromWindowCloseIsMeasured() throws Exception {
+        Path d = tableDir("live/decisions");
+        Path r = tableDir("live/rewards");
+        java.util.function.BiFunction<String, Instant, String> decision = (id, t) -> "{\"event_id\":\"" + id
+                + "\",\"timestamp\":\"" + t + "\",\"actions\":[{\"id\":\"a\"}],\"action\":\"a\",\"action_prob\":1}";
+        String out = dir.resolve("live-out").toString();
+        CollectConfig c = new CollectConfig(d.toString(), r.toString(), null, out, CollectConfig.defaultQuarantine(out),
+                new JoinRules(Duration.ofSeconds(1), 0, false, JoinRules.Aggregation.FIRST, 0.8),
+                Duration.ofMillis(200), Duration.ofHours(1), Duration.ofMinutes(1), Duration.ofMillis(300), 1, false,
+                Duration.ofMillis(300), Duration.ofMillis(100));
+        Configuration conf = new Configuration();
+        conf.setString("metrics.reporter.collecting.factory.class", CollectingReporter.class.getName());
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(conf);
+        CollectingReporter.HISTOGRAMS.clear();
+        CollectJob.build(env, c, s -> s);
+        org.apache.flink.core.execution.JobClient job = env.executeAsync("collect live");
+        List<String> ids = new ArrayList<>();
+        try {
+            for (int f = 0; f < 8; f++) {
+                List<String> lines = new ArrayList<>();
+                for (int k = 0; k < 5; k++) {
+                    String id = "live-" + f + "-" + k;
+                    ids.add(id);
+                    lines.add(decision.apply(id, Instant.now()));
+                }
+                Files.write(d.resolve("f" + f + ".jsonl"), lines);
+                Thread.sleep(400);
+            }
+            // the last file's window closes when a later event comes
+            Thread.sleep(1_300);
+            Files.write(d.resolve("last.jsonl"), List.of(decision.apply("closer", Instant.now())));
+            awaitIds(out, ids);
+            Thread.sleep(1_000);
+        } finally {
+            job.cancel().get();
+        }
+        List<org.apache.flink.metrics.Histogram> hs = CollectingReporter.HISTOGRAMS.get("commit_latency_ms");
+        org.apache.flink.metrics.HistogramStatistics stats = hs.get(hs.size() - 1).getStatistics();
+        assertEquals(true, hs.get(hs.size() - 1).getCount() >= ids.size(), "every committed row measured: "
+                + hs.get(hs.size() - 1).getCount());
+        assertEquals(true, stats.getMin() >= 200, "no sooner than the watermark's lag: " + stats.getMin());
+        assertEquals(true, stats.getMax() < 30_000, "within the test's wait: " + stats.getMax());
+    }
+
     /** The number of the newest checkpoint written beside a job's output (0 before the first). */
     static int lastCheckpoint(String out) throws Exception {
         Path root = Path.of(out + "_checkpoints");
