@@ -187,9 +187,8 @@ class CollectJobTest {
         Path d = tableDir("retain/decisions");
         Path r = tableDir("retain/rewards");
         Instant t0 = Instant.parse("2026-05-01T00:00:00Z");
-        java.util.function.BiFunction<String, Integer, String> decision = (id, s) -> "{\"event_id\":\"" + id
-                + "\",\"timestamp\":\"" + t0.plusSeconds(s) + "\",\"actions\":[{\"id\":\"a\"}],\"action\":\"a\","
-                + "\"action_prob\":1}";
+        java.util.function.BiFunction<String, Integer, String> decision = (id, s) -> decisionAt(id,
+                t0.plusSeconds(s));
         java.util.function.BiFunction<Integer, Integer, List<String>> fillers = (from, to) -> {
             List<String> l = new ArrayList<>();
             for (int s = from; s <= to; s += 10) {
@@ -239,9 +238,8 @@ class CollectJobTest {
         Path d = tableDir("restore/decisions");
         Path r = tableDir("restore/rewards");
         Instant t0 = Instant.parse("2026-05-01T00:00:00Z");
-        java.util.function.BiFunction<String, Integer, String> decision = (id, s) -> "{\"event_id\":\"" + id
-                + "\",\"timestamp\":\"" + t0.plusSeconds(s) + "\",\"actions\":[{\"id\":\"a\"}],\"action\":\"a\","
-                + "\"action_prob\":1}";
+        java.util.function.BiFunction<String, Integer, String> decision = (id, s) -> decisionAt(id,
+                t0.plusSeconds(s));
         List<String> waiting = new ArrayList<>();
         List<String> decisions = new ArrayList<>();
         List<String> rewards = new ArrayList<>();
@@ -304,8 +302,6 @@ class CollectJobTest {
     void commitLatencyFromWindowCloseIsMeasured() throws Exception {
         Path d = tableDir("live/decisions");
         Path r = tableDir("live/rewards");
-        java.util.function.BiFunction<String, Instant, String> decision = (id, t) -> "{\"event_id\":\"" + id
-                + "\",\"timestamp\":\"" + t + "\",\"actions\":[{\"id\":\"a\"}],\"action\":\"a\",\"action_prob\":1}";
         String out = dir.resolve("live-out").toString();
         CollectConfig c = new CollectConfig(d.toString(), r.toString(), null, out, CollectConfig.defaultQuarantine(out),
                 new JoinRules(Duration.ofSeconds(1), 0, false, JoinRules.Aggregation.FIRST, 0.8),
@@ -324,14 +320,14 @@ class CollectJobTest {
                 for (int k = 0; k < 5; k++) {
                     String id = "live-" + f + "-" + k;
                     ids.add(id);
-                    lines.add(decision.apply(id, Instant.now()));
+                    lines.add(decisionAt(id, Instant.now()));
                 }
                 drop(d.resolve("f" + f + ".jsonl"), lines);
                 Thread.sleep(400);
             }
             // the last file's window closes when a later event comes
             Thread.sleep(1_300);
-            drop(d.resolve("last.jsonl"), List.of(decision.apply("closer", Instant.now())));
+            drop(d.resolve("last.jsonl"), List.of(decisionAt("closer", Instant.now())));
             awaitIds(out, ids);
             Thread.sleep(1_000);
         } finally {
@@ -393,6 +389,12 @@ class CollectJobTest {
         Path tmp = file.resolveSibling("." + file.getFileName() + ".tmp");
         Files.write(tmp, lines);
         Files.move(tmp, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    /** A decision line with one candidate, chosen with probability 1. */
+    static String decisionAt(String id, Instant t) {
+        return "{\"event_id\":\"" + id + "\",\"timestamp\":\"" + t + "\",\"actions\":[{\"id\":\"a\"}],"
+                + "\"action\":\"a\",\"action_prob\":1}";
     }
 
     /** Whether every id has a committed interaction. */
