@@ -144,7 +144,6 @@ class CollectJobTest {
     void aBoundedReadOfTimeRangedFilesJoinsEveryReward() throws Exception {
         Path d = tableDir("ranges/decisions");
         Path r = tableDir("ranges/rewards");
-        Instant start = Instant.parse("2026-05-01T00:00:00Z");
         java.util.SplittableRandom random = new java.util.SplittableRandom(3);
         int files = 8;
         int perFile = 400;
@@ -153,7 +152,7 @@ class CollectJobTest {
             List<String> rl = new ArrayList<>();
             for (int k = 0; k < perFile; k++) {
                 int i = f * perFile + k;
-                Instant t = start.plusSeconds(i);
+                Instant t = T0.plusSeconds(i);
                 dl.add("{\"event_id\":\"e" + i + "\",\"timestamp\":\"" + t + "\",\"actions\":[{\"id\":\"a\"},"
                         + "{\"id\":\"b\"}],\"action\":\"a\",\"action_prob\":0.5}");
                 rl.add("{\"event_id\":\"e" + i + "\",\"timestamp\":\"" + t.plusMillis(random.nextInt(60_000))
@@ -186,13 +185,10 @@ class CollectJobTest {
     void anEmittedIdIsRememberedForTheRetentionAndThenForgotten() throws Exception {
         Path d = tableDir("retain/decisions");
         Path r = tableDir("retain/rewards");
-        Instant t0 = Instant.parse("2026-05-01T00:00:00Z");
-        java.util.function.BiFunction<String, Integer, String> decision = (id, s) -> decisionAt(id,
-                t0.plusSeconds(s));
         java.util.function.BiFunction<Integer, Integer, List<String>> fillers = (from, to) -> {
             List<String> l = new ArrayList<>();
             for (int s = from; s <= to; s += 10) {
-                l.add(decision.apply("filler-" + s, s));
+                l.add(decisionAt("filler-" + s, s));
             }
             return l;
         };
@@ -205,17 +201,17 @@ class CollectJobTest {
         CollectJob.build(env, c, s -> s);
         org.apache.flink.core.execution.JobClient job = env.executeAsync("collect retention");
         try {
-            List<String> first = new ArrayList<>(List.of(decision.apply("early", 0), decision.apply("late", 0)));
+            List<String> first = new ArrayList<>(List.of(decisionAt("early", 0), decisionAt("late", 0)));
             first.addAll(fillers.apply(10, 100));
             drop(d.resolve("a.jsonl"), first);
             awaitIds(out, List.of("early", "late"));
             // emitted when the watermark passed 60 s, remembered until 120 s; the watermark is at 99 s
-            List<String> second = new ArrayList<>(List.of(decision.apply("early", 105)));
+            List<String> second = new ArrayList<>(List.of(decisionAt("early", 105)));
             second.addAll(fillers.apply(110, 700));
             drop(d.resolve("b.jsonl"), second);
             awaitIds(out, List.of("filler-600"));
             // the watermark has passed 120 s by far: the id is forgotten and this copy is a new decision
-            List<String> third = new ArrayList<>(List.of(decision.apply("late", 710)));
+            List<String> third = new ArrayList<>(List.of(decisionAt("late", 710)));
             third.addAll(fillers.apply(720, 900));
             drop(d.resolve("c.jsonl"), third);
             awaitIds(out, List.of("filler-820"));
@@ -237,19 +233,16 @@ class CollectJobTest {
     void decisionsWaitingInACheckpointAreEmittedAfterARestore() throws Exception {
         Path d = tableDir("restore/decisions");
         Path r = tableDir("restore/rewards");
-        Instant t0 = Instant.parse("2026-05-01T00:00:00Z");
-        java.util.function.BiFunction<String, Integer, String> decision = (id, s) -> decisionAt(id,
-                t0.plusSeconds(s));
         List<String> waiting = new ArrayList<>();
         List<String> decisions = new ArrayList<>();
         List<String> rewards = new ArrayList<>();
         for (int s = 0; s < 10; s++) {
             waiting.add("w" + s);
-            decisions.add(decision.apply("w" + s, s));
-            rewards.add("{\"event_id\":\"w" + s + "\",\"timestamp\":\"" + t0.plusSeconds(s + 1) + "\",\"reward\":1}");
+            decisions.add(decisionAt("w" + s, s));
+            rewards.add("{\"event_id\":\"w" + s + "\",\"timestamp\":\"" + T0.plusSeconds(s + 1) + "\",\"reward\":1}");
         }
         for (int s = 10; s <= 30; s += 5) {
-            decisions.add(decision.apply("filler-" + s, s));
+            decisions.add(decisionAt("filler-" + s, s));
         }
         String out = dir.resolve("restore-out").toString();
         CollectConfig c = new CollectConfig(d.toString(), r.toString(), null, out, CollectConfig.defaultQuarantine(out),
@@ -271,7 +264,7 @@ class CollectJobTest {
             }
             List<String> later = new ArrayList<>();
             for (int s = 35; s <= 200; s += 5) {
-                later.add(decision.apply("filler-" + s, s));
+                later.add(decisionAt("filler-" + s, s));
             }
             drop(d.resolve("b.jsonl"), later);
             // a restored job has no watermark until new events come (Flink does not keep watermarks in
@@ -281,7 +274,7 @@ class CollectJobTest {
                 if (System.currentTimeMillis() > deadline) {
                     throw new AssertionError("no committed interaction for " + waiting + " within a minute");
                 }
-                drop(d.resolve("c" + k + ".jsonl"), List.of(decision.apply("later-" + k, 300 + 100 * k)));
+                drop(d.resolve("c" + k + ".jsonl"), List.of(decisionAt("later-" + k, 300 + 100 * k)));
                 Thread.sleep(500);
             }
         } finally {
@@ -389,6 +382,14 @@ class CollectJobTest {
         Path tmp = file.resolveSibling("." + file.getFileName() + ".tmp");
         Files.write(tmp, lines);
         Files.move(tmp, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    /** The start of the time-stamped test logs. */
+    static final Instant T0 = Instant.parse("2026-05-01T00:00:00Z");
+
+    /** A decision line {@code second}s after {@link #T0}. */
+    static String decisionAt(String id, int second) {
+        return decisionAt(id, T0.plusSeconds(second));
     }
 
     /** A decision line with one candidate, chosen with probability 1. */
