@@ -93,7 +93,7 @@ public final class JsonCodec {
                 }
                 if (wanted) {
                     try {
-                        return micros(Timestamps.fromEpochSeconds(field, Double.parseDouble(line.substring(i, end))));
+                        return micros(Timestamps.fromEpoch(field, Double.parseDouble(line.substring(i, end))));
                     } catch (NumberFormatException e) {
                         return UNSURE;
                     } catch (FieldException e) {
@@ -217,7 +217,7 @@ public final class JsonCodec {
                 throw new FieldException(field, "expected true or false, got " + describe(v));
             case TIMESTAMP:
                 if (v.isNumber()) {
-                    return Timestamps.fromEpochSeconds(field, v.doubleValue());
+                    return Timestamps.fromEpoch(field, v.doubleValue());
                 }
                 if (v.isTextual()) {
                     return Timestamps.parse(field, v.textValue());

@@ -79,7 +79,7 @@ final class StreamingDecoder {
                 if (t == JsonToken.VALUE_STRING) {
                     return Timestamps.parse(f.name(), p.getText());
                 }
-                return Timestamps.fromEpochSeconds(f.name(), number(p));
+                return Timestamps.fromEpoch(f.name(), number(p));
             case DOUBLE_ARRAY:
                 return doubles(p);
             case STRING_ARRAY: {

@@ -8,14 +8,20 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 
-/** Timestamps in Rewind tables: ISO-8601 text (UTC when no offset is given) or epoch seconds. */
+/** Timestamps in Rewind tables: ISO-8601 text (UTC when no offset is given) or epoch numbers (s, ms, us or ns). */
 public final class Timestamps {
+    private static final Instant EARLIEST = Instant.parse("1900-01-01T00:00:00Z");
+    private static final Instant LATEST = Instant.parse("2200-01-01T00:00:00Z");
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd").withZone(ZoneOffset.UTC);
 
     private Timestamps() {
     }
 
     public static Instant parse(String field, String text) {
+        return plausible(field, parseAny(field, text));
+    }
+
+    private static Instant parseAny(String field, String text) {
         String t = text.trim();
         Instant fast = utc(t);
         if (fast != null) {
@@ -37,9 +43,9 @@ public final class Timestamps {
             // fall through
         }
         try {
-            return fromEpochSeconds(field, Double.parseDouble(t));
+            return fromEpoch(field, Double.parseDouble(t));
         } catch (NumberFormatException e) {
-            throw new FieldException(field, "not a timestamp: \"" + text + "\" (expected ISO-8601 or epoch seconds)");
+            throw new FieldException(field, "not a timestamp: \"" + text + "\" (expected ISO-8601 or an epoch number)");
         }
     }
 
@@ -99,12 +105,28 @@ public final class Timestamps {
         return v;
     }
 
-    public static Instant fromEpochSeconds(String field, double seconds) {
-        if (!Double.isFinite(seconds)) {
-            throw new FieldException(field, "not a timestamp: " + seconds);
+    /**
+     * An epoch number in seconds, milliseconds, microseconds or nanoseconds, told apart by magnitude as log
+     * pipelines write them: below 1e11 seconds (up to the year 5138), below 1e14 milliseconds, below 1e17
+     * microseconds, else nanoseconds. The result must fall in the plausible years.
+     */
+    public static Instant fromEpoch(String field, double value) {
+        if (!Double.isFinite(value)) {
+            throw new FieldException(field, "not a timestamp: " + value);
         }
+        double a = Math.abs(value);
+        double seconds = a < 1e11 ? value : a < 1e14 ? value / 1e3 : a < 1e17 ? value / 1e6 : value / 1e9;
         long micros = Math.round(seconds * 1_000_000d);
-        return Instant.EPOCH.plus(micros, ChronoUnit.MICROS);
+        return plausible(field, Instant.EPOCH.plus(micros, ChronoUnit.MICROS));
+    }
+
+    /** Timestamps before 1900 or from 2200 on are mistakes (a wrong unit, a placeholder), not events. */
+    private static Instant plausible(String field, Instant t) {
+        if (t.isBefore(EARLIEST) || !t.isBefore(LATEST)) {
+            throw new FieldException(field, "implausible timestamp " + format(t) + " (Rewind reads years 1900 to 2199;"
+                    + " epoch numbers in s, ms, us or ns by their magnitude)");
+        }
+        return t;
     }
 
     /** Rewind keeps microseconds, as Spark and Parquet do. */

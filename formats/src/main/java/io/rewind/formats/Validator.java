@@ -13,6 +13,11 @@ import java.util.Set;
 public final class Validator implements java.io.Serializable {
     /** How far a probability vector's sum may be from 1. */
     public static final double PROB_SUM_TOLERANCE = 1e-4;
+    /**
+     * The largest magnitude of a feature or reward: beyond it the learners' sums of squares and products lose all
+     * precision or overflow (1e308 passes as finite but trains a model of NaN and Infinity).
+     */
+    public static final double MAX_MAGNITUDE = 1e12;
 
     private final TableSchema schema;
     private final boolean decisionRules;
@@ -210,6 +215,9 @@ public final class Validator implements java.io.Serializable {
         if (v != null && !Double.isFinite(v)) {
             throw new FieldException(field, "must be finite, was " + v);
         }
+        if (v != null && Math.abs(v) > MAX_MAGNITUDE) {
+            throw new FieldException(field, "is outside +-" + MAX_MAGNITUDE + ", was " + v + " (rescale it)");
+        }
     }
 
     private static void finite(String field, double[] v) {
@@ -219,6 +227,10 @@ public final class Validator implements java.io.Serializable {
         for (int i = 0; i < v.length; i++) {
             if (!Double.isFinite(v[i])) {
                 throw new FieldException(field, "entry " + i + " must be finite, was " + v[i]);
+            }
+            if (Math.abs(v[i]) > MAX_MAGNITUDE) {
+                throw new FieldException(field, "entry " + i + " is outside +-" + MAX_MAGNITUDE + ", was " + v[i]
+                        + " (rescale it)");
             }
         }
     }

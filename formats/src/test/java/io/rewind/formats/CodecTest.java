@@ -36,6 +36,23 @@ class CodecTest {
     }
 
     @Test
+    void epochNumbersAreReadInTheUnitTheirMagnitudeShowsAndImplausibleYearsAreRefused() {
+        Instant t = Instant.parse("2026-01-01T00:00:00.123Z");
+        assertEquals(t, Timestamps.fromEpoch("ts", 1767225600.123));
+        assertEquals(t, Timestamps.fromEpoch("ts", 1767225600123.0), "milliseconds");
+        assertEquals(t, Timestamps.fromEpoch("ts", 1767225600123000.0), "microseconds");
+        assertEquals(t, Timestamps.fromEpoch("ts", 1767225600123000000.0), "nanoseconds");
+        assertEquals(t, Timestamps.parse("ts", "1767225600123"), "milliseconds as text");
+        Object[] row = JsonCodec.decodeLine(Tables.REWARDS,
+                "{\"event_id\":\"e\",\"timestamp\":1767225600123,\"reward\":1}");
+        assertEquals(t, row[Tables.REWARDS.indexOf("timestamp")]);
+        for (String bad : new String[] {"+57971-01-01T00:00:00Z", "1800-01-01T00:00:00Z", "-1e10"}) {
+            FieldException e = assertThrows(FieldException.class, () -> Timestamps.parse("ts", bad));
+            assertTrue(e.getMessage().startsWith("ts: implausible timestamp"), e.getMessage());
+        }
+    }
+
+    @Test
     void timestampsAcceptIsoTextAndEpochSeconds() {
         Instant t = Instant.parse("2026-11-20T10:00:00Z");
         assertEquals(t, Timestamps.parse("ts", "2026-11-20T10:00:00Z"));

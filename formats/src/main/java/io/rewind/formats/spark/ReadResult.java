@@ -56,6 +56,18 @@ public final class ReadResult {
         return staged.filter(col("reason").isNotNull());
     }
 
+    /** The files the rows came from, as {@code source_file} names them. */
+    public List<String> sourceFiles() {
+        List<String> files = new ArrayList<>();
+        for (Row r : staged.select("source_file").distinct().collectAsList()) {
+            if (!r.isNullAt(0)) {
+                files.add(r.getString(0));
+            }
+        }
+        files.sort(null);
+        return files;
+    }
+
     public long total() {
         return counts()[0];
     }

@@ -15,6 +15,7 @@ import static org.apache.spark.sql.functions.transform;
 import static org.apache.spark.sql.functions.udf;
 import static org.apache.spark.sql.functions.when;
 
+import io.rewind.formats.ByteOrderMark;
 import io.rewind.formats.FieldException;
 import io.rewind.formats.LineDecoder;
 import io.rewind.formats.TableFormat;
@@ -140,7 +141,7 @@ public final class TableReader {
                 if (l != null) {
                     lineNo++;
                 }
-                return l;
+                return ByteOrderMark.strip(l, lineNo);
             } catch (IOException e) {
                 throw new UncheckedIOException(path + " line " + (lineNo + 1), e);
             }

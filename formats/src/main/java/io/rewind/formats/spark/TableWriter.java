@@ -1,6 +1,9 @@
 package io.rewind.formats.spark;
 
+import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.date_format;
+import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.sum;
 
 import io.rewind.formats.CsvCodec;
@@ -64,6 +67,21 @@ public final class TableWriter {
     public static void writeQuarantine(Dataset<Row> quarantined, TableSchema table, TableFormat format, String path) {
         TableFormat f = format == TableFormat.SEED_CSV ? TableFormat.CSV : format;
         write(quarantined, Tables.quarantineOf(table), f, path);
+    }
+
+    /** The partition of a quarantined row: the date of its own timestamp, or {@code unknown} without one. */
+    public static final String UNKNOWN_DATE = "unknown";
+
+    /**
+     * Adds quarantined rows to a date-partitioned quarantine table, replacing only the rows that came from
+     * {@code sources} (the files this run read), so every earlier run's rows stay and a re-run replaces its own.
+     */
+    public static void mergeQuarantine(Dataset<Row> quarantined, TableSchema table, TableFormat format, String path,
+                                       List<String> sources) {
+        List<Column> cols = new ArrayList<>(ReadResult.tableColumns(Tables.quarantineOf(table)));
+        cols.add(coalesce(date_format(col("timestamp"), "yyyy-MM-dd"), lit(UNKNOWN_DATE)).as("date"));
+        PartitionedTable.write(quarantined.select(cols.toArray(new Column[0])), format, path, "date",
+                new PartitionedTable.Ownership.BySource("source_file", sources));
     }
 
     private static void writeLines(Dataset<Row> rows, TableSchema schema, TableFormat format, String path) {

@@ -1,5 +1,6 @@
 package io.rewind.formats.spark;
 
+import io.rewind.formats.ByteOrderMark;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -62,6 +63,7 @@ public final class TextLines {
                     l = reader.readLine();
                     if (l != null) {
                         lineNo++;
+                        l = ByteOrderMark.strip(l, lineNo);
                     }
                 } while (l != null && l.isBlank());
                 next = l;

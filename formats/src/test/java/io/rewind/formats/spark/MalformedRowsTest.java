@@ -47,7 +47,8 @@ class MalformedRowsTest {
                         "context: has 3 entries, the table's other rows have 2"),
                 Map.entry(with("action", "zzz"), "action: \"zzz\" is not one of the candidates"),
                 Map.entry(with("action_probs", new double[] {0.7, 0.7}), "action_probs: sums to 1.4, not 1"),
-                Map.entry(with("timestamp", null), "timestamp: missing"));
+                Map.entry(with("timestamp", null), "timestamp: missing"),
+                Map.entry(with("context", new double[] {1e308, 0}), "context: entry 0 is outside +-1.0E12"));
     }
 
     @Test
@@ -72,6 +73,12 @@ class MalformedRowsTest {
         expected.put((long) lines.size(), "timestamp: not a timestamp: \"soon\"");
         lines.add("[1, 2, 3]");
         expected.put((long) lines.size(), "line: expected a JSON object, got ARRAY");
+        lines.add(good.replace("\"timestamp\":\"2026-11-20T10:15:30.123456Z\"", "\"timestamp\":1763633730123")
+                .replace("\"e1\"", "\"id-ms\"")); // epoch milliseconds: a good row
+        lines.add(good.replace("\"timestamp\":\"2026-11-20T10:15:30.123456Z\"", "\"timestamp\":\"57971-01-01\"")
+                .replace("\"e1\"", "\"id-y\""));
+        expected.put((long) lines.size(), "timestamp: ");
+        lines.set(0, "\uFEFF" + lines.get(0)); // a byte-order mark before the first (good) row
         Path file = dir.resolve("decisions.jsonl");
         Files.write(file, lines);
         assertCorpus(TableFormat.JSONL, file, lines.size(), expected);
@@ -81,7 +88,7 @@ class MalformedRowsTest {
     void csvCorpus() throws Exception {
         List<String> lines = new ArrayList<>();
         Map<Long, String> expected = new TreeMap<>();
-        lines.add(CsvCodec.header(D));
+        lines.add("\uFEFF" + CsvCodec.header(D)); // a byte-order mark before the header
         lines.add(CsvCodec.encodeLine(D, SampleRows.decisions().get(0)));
         lines.add(CsvCodec.encodeLine(D, SampleRows.decisions().get(1)));
         for (Map.Entry<Object[], String> c : semanticCases()) {

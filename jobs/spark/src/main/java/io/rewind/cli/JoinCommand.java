@@ -60,6 +60,10 @@ public final class JoinCommand implements Callable<Integer> {
             description = "fail when more than this share of input rows is quarantined (default 0.05)")
     double maxBadFraction;
 
+    @Option(names = "--replace-dates", description = "replace every date the input touches wholesale (its rows from"
+            + " earlier runs are dropped) instead of merging by event_id into those dates (the default)")
+    boolean replaceDates;
+
     @picocli.CommandLine.Mixin
     RegistryRunOptions run = new RegistryRunOptions();
 
@@ -70,7 +74,7 @@ public final class JoinCommand implements Callable<Integer> {
                 quarantine != null ? quarantine : JoinConfig.defaultQuarantine(output),
                 summary != null ? summary : JoinConfig.defaultSummary(output),
                 new JoinRules(window, defaultReward, dropUnrewarded, JoinRules.Aggregation.parse(aggregation),
-                        trainRatio), maxBadFraction);
+                        trainRatio), maxBadFraction, replaceDates);
         var spark = LocalSpark.getOrCreate("rewind join");
         List<String> inputs = new java.util.ArrayList<>(decisions);
         inputs.addAll(rewards);

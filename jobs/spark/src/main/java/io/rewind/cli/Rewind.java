@@ -1,6 +1,7 @@
 package io.rewind.cli;
 
 import io.rewind.jobs.BadFractionExceededException;
+import io.rewind.formats.spark.OutputFailedException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -37,6 +38,10 @@ public final class Rewind implements Runnable {
             if (e instanceof BadFractionExceededException) {
                 cmd.getErr().println("rewind: " + e.getMessage());
                 return EXIT_TOO_MANY_BAD_ROWS;
+            }
+            if (e instanceof OutputFailedException) {
+                cmd.getErr().println(name + ": " + e.getMessage());
+                return 1;
             }
             if (e instanceof IllegalArgumentException) {
                 cmd.getErr().println(name + ": " + e.getMessage());

@@ -32,7 +32,9 @@ public record BanditModel(int formatVersion, String learner, Map<String, Double>
                 provenance);
     }
 
+    /** Writes the model; one with a non-finite number in its state is refused, never saved. */
     public void save(Path file) throws IOException {
+        requireFinite();
         Files.createDirectories(file.toAbsolutePath().getParent());
         Files.writeString(file, toJson());
     }
@@ -61,6 +63,25 @@ public record BanditModel(int formatVersion, String learner, Map<String, Double>
     /** The model as JSON text. */
     public String toJson() throws IOException {
         return JsonCodec.MAPPER.writer(SerializationFeature.INDENT_OUTPUT).writeValueAsString(this);
+    }
+
+    private void requireFinite() {
+        for (int s = 0; s < scorers.size(); s++) {
+            RidgeScorer.State st = scorers.get(s);
+            double[][] parts = new double[st.inverse().length + 2][];
+            System.arraycopy(st.inverse(), 0, parts, 0, st.inverse().length);
+            parts[parts.length - 2] = st.b();
+            parts[parts.length - 1] = st.theta();
+            for (double[] part : parts) {
+                for (double v : part) {
+                    if (!Double.isFinite(v)) {
+                        throw new IllegalStateException("the trained " + learner + " model has a non-finite number ("
+                                + v + ") in scorer " + s + "; it was not saved (are features or rewards very"
+                                + " large?)");
+                    }
+                }
+            }
+        }
     }
 
     /** The learner, in the state it was saved in. */

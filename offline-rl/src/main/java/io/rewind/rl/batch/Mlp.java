@@ -86,6 +86,15 @@ final class Mlp implements AutoCloseable {
     }
 
     void save(Path dir, String name) {
+        for (var p : model.getBlock().getParameters()) {
+            float[] values = p.getValue().getArray().toFloatArray();
+            for (int k = 0; k < values.length; k++) {
+                if (!Float.isFinite(values[k])) {
+                    throw new IllegalStateException("the trained " + name + " network has a non-finite weight ("
+                            + values[k] + " in " + p.getKey() + "); the policy was not saved");
+                }
+            }
+        }
         try {
             model.save(dir, name);
         } catch (IOException e) {

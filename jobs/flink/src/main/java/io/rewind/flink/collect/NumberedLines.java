@@ -1,5 +1,6 @@
 package io.rewind.flink.collect;
 
+import io.rewind.formats.ByteOrderMark;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -28,8 +29,7 @@ public class NumberedLines extends SimpleStreamFormat<RawLine> {
             public RawLine read() throws IOException {
                 String l;
                 do {
-                    l = in.readLine();
-                    line++;
+                    l = ByteOrderMark.strip(in.readLine(), ++line);
                 } while (l != null && l.isBlank());
                 return l == null ? null : new RawLine(table, table + "-file", line, l);
             }

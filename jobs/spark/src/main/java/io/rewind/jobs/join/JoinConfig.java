@@ -4,10 +4,14 @@ import io.rewind.formats.JoinRules;
 import io.rewind.formats.TableFormat;
 import java.util.List;
 
-/** Everything {@code rewind join} needs: where the logs are, where the interactions go, and the join rules. */
+/**
+ * Everything {@code rewind join} needs: where the logs are, where the interactions go, and the join rules. The
+ * interactions are merged by {@code event_id} into the dates the run touches; {@code replaceDates} replaces those
+ * dates wholesale instead.
+ */
 public record JoinConfig(List<String> decisions, TableFormat decisionsFormat, List<String> rewards,
                          TableFormat rewardsFormat, String output, TableFormat outputFormat, String quarantine,
-                         String summary, JoinRules rules, double maxBadFraction) {
+                         String summary, JoinRules rules, double maxBadFraction, boolean replaceDates) {
     public JoinConfig {
         if (outputFormat != TableFormat.DELTA && outputFormat != TableFormat.PARQUET) {
             throw new IllegalArgumentException("join output is partitioned by date: use delta or parquet, not "
@@ -23,6 +27,14 @@ public record JoinConfig(List<String> decisions, TableFormat decisionsFormat, Li
     /** Quarantine and summary paths default to siblings of the output. */
     public static String defaultQuarantine(String output) {
         return stripSlash(output) + "_quarantine";
+    }
+
+    /** The same join, merging into the dates it touches (the default). */
+    public JoinConfig(List<String> decisions, TableFormat decisionsFormat, List<String> rewards,
+                      TableFormat rewardsFormat, String output, TableFormat outputFormat, String quarantine,
+                      String summary, JoinRules rules, double maxBadFraction) {
+        this(decisions, decisionsFormat, rewards, rewardsFormat, output, outputFormat, quarantine, summary, rules,
+                maxBadFraction, false);
     }
 
     public static String defaultSummary(String output) {

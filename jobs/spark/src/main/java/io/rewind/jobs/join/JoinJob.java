@@ -1,23 +1,20 @@
 package io.rewind.jobs.join;
 
 import io.rewind.formats.TableFormat;
-import io.rewind.formats.TableSchema;
 import io.rewind.formats.Tables;
 import io.rewind.formats.spark.ReadResult;
+import io.rewind.formats.spark.OutputPaths;
+import io.rewind.formats.spark.PartitionedTable;
 import io.rewind.formats.spark.TableReader;
 import io.rewind.formats.spark.TableWriter;
 import io.rewind.jobs.BadFractionExceededException;
 import io.rewind.jobs.JobSummary;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import org.apache.hadoop.fs.Path;
-import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 
 /**
- * {@code rewind join}: reads decisions and rewards, joins them, writes the interactions partitioned by date (only
- * the dates present are replaced, so a re-run never duplicates), the quarantine and a JSON summary.
+ * {@code rewind join}: reads decisions and rewards, joins them, and merges the interactions by {@code event_id} into
+ * the dates they fall in (a re-run of the same input changes nothing; other rows of those dates stay); the
+ * quarantine keeps every run's rows, partitioned by date, and a re-run replaces only the rows of the files it read.
  */
 public final class JoinJob {
     private JoinJob() {
@@ -25,6 +22,9 @@ public final class JoinJob {
 
     public static JobSummary run(SparkSession spark, JoinConfig c) {
         long t0 = System.nanoTime();
+        OutputPaths.requireWritableTable(spark, c.output(), c.outputFormat());
+        OutputPaths.requireWritableTable(spark, c.quarantine() + "/decisions", c.outputFormat());
+        OutputPaths.requireWritableTable(spark, c.quarantine() + "/rewards", c.outputFormat());
         ReadResult decisions = TableReader.read(spark, Tables.DECISIONS, c.decisionsFormat(),
                 c.decisions().toArray(new String[0]));
         ReadResult rewards = TableReader.read(spark, Tables.REWARDS, c.rewardsFormat(),
@@ -41,11 +41,10 @@ public final class JoinJob {
                 .put("aggregation", c.rules().aggregation().name().toLowerCase())
                 .put("train_ratio", c.rules().trainRatio());
         TableFormat qf = c.outputFormat();
-        long badDecisions = summary.count("invalid_decisions") + summary.count("duplicate_decisions");
-        long badRewards = summary.count("invalid_rewards") + summary.count("late") + summary.count("orphaned");
-        writeQuarantine(spark, result.decisionQuarantine(), badDecisions, Tables.DECISIONS, qf,
-                c.quarantine() + "/decisions");
-        writeQuarantine(spark, result.rewardQuarantine(), badRewards, Tables.REWARDS, qf, c.quarantine() + "/rewards");
+        TableWriter.mergeQuarantine(result.decisionQuarantine(), Tables.DECISIONS, qf, c.quarantine() + "/decisions",
+                decisions.sourceFiles());
+        TableWriter.mergeQuarantine(result.rewardQuarantine(), Tables.REWARDS, qf, c.quarantine() + "/rewards",
+                rewards.sourceFiles());
         long t3 = System.nanoTime();
         long rowsIn = summary.count("decisions") + summary.count("rewards");
         try {
@@ -56,7 +55,10 @@ public final class JoinJob {
             summary.write(c.summary(), spark.sparkContext().hadoopConfiguration());
             throw e;
         }
-        TableWriter.write(result.interactions(), Tables.INTERACTIONS, c.outputFormat(), c.output(), "date");
+        PartitionedTable.write(result.interactions().select(ReadResult.tableColumns(Tables.INTERACTIONS)
+                        .toArray(new org.apache.spark.sql.Column[0])), c.outputFormat(), c.output(), "date",
+                c.replaceDates() ? new PartitionedTable.Ownership.WholePartitions()
+                        : new PartitionedTable.Ownership.ByKey("event_id"));
         long t4 = System.nanoTime();
         summary.put("status", "SUCCEEDED")
                 .put("seconds_read_and_check", seconds(t0, t1))
@@ -68,21 +70,6 @@ public final class JoinJob {
         decisions.unpersist();
         rewards.unpersist();
         return summary;
-    }
-
-    /** An empty quarantine replaces an old one by removing it, which is much cheaper than writing an empty table. */
-    private static void writeQuarantine(SparkSession spark, Dataset<Row> rows, long count, TableSchema table,
-                                        TableFormat format, String path) {
-        if (count > 0) {
-            TableWriter.writeQuarantine(rows, table, format, path);
-            return;
-        }
-        Path p = new Path(path);
-        try {
-            p.getFileSystem(spark.sparkContext().hadoopConfiguration()).delete(p, true);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot clear old quarantine " + path, e);
-        }
     }
 
     private static double seconds(long from, long to) {

@@ -1,0 +1,109 @@
+package io.rewind.formats.spark;
+
+import io.rewind.formats.TableFormat;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.hadoop.fs.FileStatus;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * What is at an output path before a job writes there. A job replaces only what it was told to own: an existing
+ * file, or a folder holding another kind of data, is refused ({@link IllegalArgumentException}, exit 2).
+ */
+public final class OutputPaths {
+    private OutputPaths() {
+    }
+
+    /** What a path holds. */
+    public enum Kind { MISSING, FILE, EMPTY_FOLDER, DELTA, PARQUET, TEXT, OTHER }
+
+    public static FileSystem fs(SparkSession spark, Path p) {
+        try {
+            return p.getFileSystem(spark.sparkContext().hadoopConfiguration());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot reach " + p, e);
+        }
+    }
+
+    public static Kind kind(SparkSession spark, String path) {
+        Path p = new Path(path);
+        FileSystem fs = fs(spark, p);
+        try {
+            if (!fs.exists(p)) {
+                return Kind.MISSING;
+            }
+            if (fs.getFileStatus(p).isFile()) {
+                return Kind.FILE;
+            }
+            if (fs.exists(new Path(p, "_delta_log"))) {
+                return Kind.DELTA;
+            }
+            List<FileStatus> visible = new ArrayList<>();
+            for (FileStatus s : fs.listStatus(p)) {
+                if (!PartitionedTable.hidden(s.getPath())) {
+                    visible.add(s);
+                }
+            }
+            if (visible.isEmpty()) {
+                return Kind.EMPTY_FOLDER;
+            }
+            boolean parquet = true;
+            boolean text = true;
+            for (FileStatus s : visible) {
+                String n = s.getPath().getName();
+                boolean partitionDir = s.isDirectory() && n.contains("=");
+                parquet &= partitionDir || n.endsWith(".parquet");
+                text &= partitionDir || n.startsWith("part-") && !n.endsWith(".parquet");
+            }
+            return parquet ? Kind.PARQUET : text ? Kind.TEXT : Kind.OTHER;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot look at " + path, e);
+        }
+    }
+
+    /** The table at {@code path} may be created or written in {@code format}; anything else is refused. */
+    public static void requireWritableTable(SparkSession spark, String path, TableFormat format) {
+        Kind k = kind(spark, path);
+        Kind wanted = switch (format) {
+            case DELTA -> Kind.DELTA;
+            case PARQUET -> Kind.PARQUET;
+            default -> Kind.TEXT;
+        };
+        if (k == Kind.MISSING || k == Kind.EMPTY_FOLDER || k == wanted) {
+            return;
+        }
+        throw new IllegalArgumentException(path + " " + describe(k) + "; a " + format.cliName()
+                + " output goes to a new folder or to a " + format.cliName() + " table it wrote before");
+    }
+
+    /** Like {@link #requireWritableTable}, and an existing table is replaced only when {@code overwrite} is set. */
+    public static void requireNewTable(SparkSession spark, String path, TableFormat format, String option,
+                                       boolean overwrite) {
+        requireWritableTable(spark, path, format);
+        Kind k = kind(spark, path);
+        if (!overwrite && k != Kind.MISSING && k != Kind.EMPTY_FOLDER) {
+            throw new IllegalArgumentException(option + " " + path + " already holds a table; give a new path, or"
+                    + " add --overwrite to replace it");
+        }
+    }
+
+    /** True when a table of {@code format} exists at {@code path}. */
+    public static boolean tableExists(SparkSession spark, String path, TableFormat format) {
+        Kind k = kind(spark, path);
+        return format == TableFormat.DELTA ? k == Kind.DELTA : k == Kind.PARQUET;
+    }
+
+    private static String describe(Kind k) {
+        return switch (k) {
+            case FILE -> "is an existing file";
+            case DELTA -> "is a Delta table";
+            case PARQUET -> "is a Parquet table";
+            case TEXT -> "holds text part files";
+            default -> "is a folder holding other files";
+        };
+    }
+}

@@ -1,0 +1,184 @@
+package io.rewind.formats.spark;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.not;
+
+import io.rewind.formats.TableFormat;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TreeSet;
+import java.util.UUID;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SaveMode;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.catalyst.catalog.ExternalCatalogUtils;
+
+/**
+ * Writes a run's rows into a partitioned table without losing what other runs wrote there: only the partitions the
+ * run touches are rewritten, and in them only the rows the run owns ({@link Ownership}) are replaced. Delta commits
+ * the change as one transaction ({@code replaceWhere}); Parquet partitions are written to a hidden staging folder
+ * inside the table and then swapped in, one partition at a time.
+ */
+public final class PartitionedTable {
+    private static final String STAGING = "_staging-";
+
+    private PartitionedTable() {
+    }
+
+    /** Which existing rows of the touched partitions a run replaces. */
+    public sealed interface Ownership {
+        /** The existing rows of the touched partitions that stay beside the run's {@code rows}. */
+        Dataset<Row> kept(Dataset<Row> inTouched, Dataset<Row> rows);
+
+        /** Rows whose key equals a key of the run's rows (the run's new version of the same event). */
+        record ByKey(String column) implements Ownership {
+            public Dataset<Row> kept(Dataset<Row> inTouched, Dataset<Row> rows) {
+                return inTouched.join(rows.select(column), column, "left_anti");
+            }
+        }
+
+        /** Rows that came from one of the run's input files (a re-run of the same input replaces its own rows). */
+        record BySource(String column, List<String> sources) implements Ownership {
+            public BySource {
+                sources = List.copyOf(sources);
+            }
+
+            public Dataset<Row> kept(Dataset<Row> inTouched, Dataset<Row> rows) {
+                return inTouched.filter(col(column).isNull().or(not(col(column).isin(sources.toArray()))));
+            }
+        }
+
+        /** Every row of the partitions the run's rows fall in. */
+        record WholePartitions() implements Ownership {
+            public Dataset<Row> kept(Dataset<Row> inTouched, Dataset<Row> rows) {
+                return inTouched.limit(0);
+            }
+        }
+    }
+
+    /**
+     * Writes {@code rows} (partition column included) into the table at {@code path}; see the class comment. A
+     * concurrent writer or a full disk ends in an {@link OutputFailedException} that says so in one line.
+     */
+    public static void write(Dataset<Row> rows, TableFormat format, String path, String partition, Ownership owned) {
+        Path staging = new Path(new Path(path), STAGING + UUID.randomUUID());
+        try {
+            writeOrFail(rows, format, path, partition, owned, staging);
+        } catch (RuntimeException e) {
+            OutputFailedException explained = OutputFailedException.explain(path, e);
+            throw explained != null ? explained : e;
+        } finally {
+            removeStaging(rows.sparkSession(), staging);
+        }
+    }
+
+    private static void writeOrFail(Dataset<Row> rows, TableFormat format, String path, String partition,
+                                    Ownership owned, Path staging) {
+        SparkSession spark = rows.sparkSession();
+        if (format != TableFormat.DELTA && format != TableFormat.PARQUET) {
+            throw new IllegalArgumentException(format.cliName() + " tables are not partitioned; use delta or"
+                    + " parquet for " + path);
+        }
+        OutputPaths.requireWritableTable(spark, path, format);
+        TreeSet<String> touched = values(rows, partition);
+        Dataset<Row> result = rows;
+        if (OutputPaths.tableExists(spark, path, format)) {
+            Dataset<Row> existing = read(spark, format, path, rows);
+            if (owned instanceof Ownership.BySource s && !s.sources().isEmpty()) {
+                touched.addAll(values(existing.filter(col(s.column()).isin(s.sources().toArray())), partition));
+            }
+            Dataset<Row> inTouched = existing.filter(col(partition).isin(touched.toArray()));
+            result = owned.kept(inTouched, rows).unionByName(rows);
+        }
+        if (touched.isEmpty()) {
+            return;
+        }
+        if (format == TableFormat.DELTA) {
+            result.write().format("delta").mode(SaveMode.Overwrite).option("replaceWhere", inList(partition, touched))
+                    .save(path);
+        } else {
+            swapParquetPartitions(spark, result, path, partition, touched, staging);
+        }
+    }
+
+    private static Dataset<Row> read(SparkSession spark, TableFormat format, String path, Dataset<Row> like) {
+        if (format == TableFormat.DELTA) {
+            return spark.read().format("delta").load(path);
+        }
+        // the run's own schema, so a date partition stays a string (no partition type inference)
+        return spark.read().schema(like.schema()).parquet(path);
+    }
+
+    private static TreeSet<String> values(Dataset<Row> rows, String column) {
+        TreeSet<String> out = new TreeSet<>();
+        for (Row r : rows.select(col(column).cast("string")).distinct().collectAsList()) {
+            if (!r.isNullAt(0)) {
+                out.add(r.getString(0));
+            }
+        }
+        return out;
+    }
+
+    private static String inList(String column, TreeSet<String> values) {
+        List<String> quoted = new ArrayList<>();
+        for (String v : values) {
+            quoted.add("'" + v.replace("\\", "\\\\").replace("'", "\\'") + "'");
+        }
+        return "`" + column + "` IN (" + String.join(", ", quoted) + ")";
+    }
+
+    /**
+     * The merged rows go to {@code PATH/_staging-UUID} (hidden from readers by its underscore), then each touched
+     * partition folder is replaced by its staged one; a partition with no rows left is removed.
+     */
+    private static void swapParquetPartitions(SparkSession spark, Dataset<Row> result, String path,
+                                              String partition, TreeSet<String> touched, Path staging) {
+        Path root = new Path(path);
+        Path old = new Path(staging, "_replaced");
+        // a first write goes through staging too, so a killed run never leaves half a partition in place
+        result.write().mode(SaveMode.ErrorIfExists).partitionBy(partition).parquet(staging.toString());
+        FileSystem fs = OutputPaths.fs(spark, root);
+        try {
+            fs.mkdirs(old);
+            for (String v : touched) {
+                String name = partition + "=" + ExternalCatalogUtils.escapePathName(v);
+                Path live = new Path(root, name);
+                Path fresh = new Path(staging, name);
+                if (fs.exists(live)) {
+                    rename(fs, live, new Path(old, name));
+                }
+                if (fs.exists(fresh)) {
+                    rename(fs, fresh, live);
+                }
+            }
+            fs.delete(staging, true);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot swap the new partitions into " + path, e);
+        }
+    }
+
+    /** A run's staging folder is gone when it ends, whether it succeeded or not. */
+    private static void removeStaging(SparkSession spark, Path staging) {
+        try {
+            OutputPaths.fs(spark, staging).delete(staging, true);
+        } catch (IOException e) {
+            // best effort: staging folders are hidden from readers and the next run removes them
+        }
+    }
+
+    private static void rename(FileSystem fs, Path from, Path to) throws IOException {
+        if (!fs.rename(from, to)) {
+            throw new IOException("cannot rename " + from + " to " + to);
+        }
+    }
+
+    static boolean hidden(Path p) {
+        String n = p.getName();
+        return n.startsWith("_") || n.startsWith(".");
+    }
+}
