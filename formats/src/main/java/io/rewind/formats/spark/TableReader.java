@@ -75,7 +75,7 @@ public final class TableReader {
             staged = numberSeedSteps(staged);
         }
         Dataset<Row> cached = staged.persist(StorageLevel.MEMORY_AND_DISK());
-        return new ReadResult(schema, applyVectorLengthRule(schema, cached), cached);
+        return new ReadResult(schema, applyUniqueStepRule(schema, applyVectorLengthRule(schema, cached)), cached);
     }
 
     private static void requireExisting(SparkSession spark, TableSchema schema, String[] paths) {
@@ -270,6 +270,24 @@ public final class TableReader {
         Column step = row_number().over(Window.partitionBy("episode_id").orderBy("source_file", "source_line"))
                 .minus(1);
         return staged.withColumn("step", when(col("reason").isNull(), step).otherwise(col("step")));
+    }
+
+    /**
+     * An episode has each step once: later copies of a step (in file and line order) are bad, so none vanishes
+     * uncounted when the transitions are built.
+     */
+    static Dataset<Row> applyUniqueStepRule(TableSchema schema, Dataset<Row> staged) {
+        if (!schema.has("episode_id") || !schema.has("step")) {
+            return staged;
+        }
+        Column copy = row_number().over(Window.partitionBy(col("episode_id"), col("step"))
+                .orderBy(col("reason").isNotNull(), col("source_file"), col("source_line")));
+        Column reason = concat(lit("step: episode "), col("episode_id").cast("string"), lit(" has step "),
+                col("step").cast("string"), lit(" more than once; the first copy is kept"));
+        return staged.withColumn("copy", when(col("reason").isNull(), copy))
+                .withColumn("reason", when(col("reason").isNull().and(col("copy").gt(1)), reason)
+                        .otherwise(col("reason")))
+                .drop("copy");
     }
 
     /** Vectors of one field must have one length across the table: rows off the most common length are bad. */

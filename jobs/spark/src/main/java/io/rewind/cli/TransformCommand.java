@@ -57,6 +57,10 @@ public final class TransformCommand implements Callable<Integer> {
     @Option(names = "--max-bad-fraction", defaultValue = "0.05")
     double maxBadFraction;
 
+    @Option(names = "--overwrite", description = "replace an existing decisions table at --decisions (without it,"
+            + " an existing table there is refused)")
+    boolean overwrite;
+
     @picocli.CommandLine.Mixin
     RegistryRunOptions run = new RegistryRunOptions();
 
@@ -67,7 +71,7 @@ public final class TransformCommand implements Callable<Integer> {
                 new TransformConfig(model, input,
                 TableFormat.parse(inputFormat), output, TableFormat.parse(outputFormat), joinInput, seed,
                 stateColumn, decidedAt == null ? null : Instant.parse(decidedAt), decisions, batchSize,
-                maxBadFraction, idColumn)));
+                maxBadFraction, idColumn, overwrite)));
         System.out.println("rewind transform\n" + s.toTable());
         return 0;
     }

@@ -3,7 +3,9 @@ package io.rewind.jobs.rl;
 import io.rewind.formats.Split;
 import io.rewind.formats.Tables;
 import io.rewind.formats.spark.ReadResult;
+import io.rewind.formats.TableFormat;
 import io.rewind.formats.spark.TableReader;
+import io.rewind.formats.spark.TableWriter;
 import io.rewind.jobs.BadFractionExceededException;
 import io.rewind.jobs.JobSummary;
 import io.rewind.rl.batch.BatchRlTrainer;
@@ -39,8 +41,13 @@ public final class TrainRlJob {
         ReadResult read = TableReader.read(spark, Tables.EPISODES, c.format(), c.data().toArray(new String[0]));
         JobSummary summary = new JobSummary("train-rl").put("rows_read", read.validCount() + read.quarantinedCount())
                 .put("rows_quarantined", read.quarantinedCount());
+        String quarantine = c.output() + "/quarantine";
+        if (read.quarantinedCount() > 0) {
+            TableWriter.writeQuarantine(read.quarantined(), Tables.EPISODES, TableFormat.JSONL, quarantine);
+            summary.put("quarantine", quarantine);
+        }
         BadFractionExceededException.check("train-rl", read.quarantinedCount(), read.validCount()
-                + read.quarantinedCount(), c.maxBadFraction(), "the input's quarantine", summary);
+                + read.quarantinedCount(), c.maxBadFraction(), quarantine, summary);
         Transitions all = EpisodeTransitions.collect(read.valid());
         read.unpersist();
         Transitions train = all.select(e -> Split.unitHash("episode-" + e) < c.trainRatio());

@@ -16,11 +16,12 @@ import java.util.List;
  * @param batchSize rows scored together (one DJL forward pass for neural policies)
  * @param idColumn a field that identifies each row (its random stream and event id derive from it); null uses the
  *                 row's file and line (Parquet/Delta: row index)
+ * @param overwriteDecisions replace an existing table at {@code decisions} (without it, an existing one is refused)
  */
 public record TransformConfig(String model, List<String> input, TableFormat inputFormat, String output,
                              TableFormat outputFormat, boolean joinInput, long seed, String stateColumn,
                              Instant decidedAt, String decisions, int batchSize, double maxBadFraction,
-                             String idColumn) {
+                             String idColumn, boolean overwriteDecisions) {
     public TransformConfig {
         input = List.copyOf(input);
         if (!List.of(TableFormat.JSONL, TableFormat.PARQUET, TableFormat.DELTA).contains(inputFormat)
@@ -30,6 +31,15 @@ public record TransformConfig(String model, List<String> input, TableFormat inpu
         if (batchSize < 1) {
             throw new IllegalArgumentException("--batch-size must be positive");
         }
+    }
+
+    /** The same, refusing to replace an existing decisions table. */
+    public TransformConfig(String model, List<String> input, TableFormat inputFormat, String output,
+                           TableFormat outputFormat, boolean joinInput, long seed, String stateColumn,
+                           Instant decidedAt, String decisions, int batchSize, double maxBadFraction,
+                           String idColumn) {
+        this(model, input, inputFormat, output, outputFormat, joinInput, seed, stateColumn, decidedAt, decisions,
+                batchSize, maxBadFraction, idColumn, false);
     }
 
     public String quarantine() {

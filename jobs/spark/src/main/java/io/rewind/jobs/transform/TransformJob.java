@@ -5,6 +5,7 @@ import static org.apache.spark.sql.functions.col;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.rewind.formats.JsonCodec;
 import io.rewind.formats.TableFormat;
+import io.rewind.formats.spark.OutputPaths;
 import io.rewind.formats.spark.TextLines;
 import io.rewind.jobs.BadFractionExceededException;
 import io.rewind.jobs.JobSummary;
@@ -44,6 +45,12 @@ public final class TransformJob {
     }
 
     public static JobSummary run(SparkSession spark, TransformConfig c) {
+        OutputPaths.requireWritableTable(spark, c.output(), c.outputFormat());
+        OutputPaths.requireWritableTable(spark, c.quarantine(), TableFormat.JSONL);
+        if (c.decisions() != null) {
+            OutputPaths.requireNewTable(spark, c.decisions(), TableFormat.PARQUET, "--decisions",
+                    c.overwriteDecisions());
+        }
         ExecutorModels.Payload payload = ExecutorModels.read(c.model());
         Scorer scorer = scorer(payload, c, decidedAt(spark, c));
         Broadcast<Scorer> shipped = spark.sparkContext().broadcast(scorer,

@@ -82,9 +82,15 @@ class TrainRlJobTest {
                         + "\"reward\":1.0,\"done\":true}",
                 "{\"episode_id\":2,\"step\":0,\"state\":[0.0,0.0,0.0],\"action\":0,\"action_probs\":[0.5,0.5],"
                         + "\"reward\":1.0,\"done\":true}",
-                "{\"episode_id\":3,\"step\":0,\"state\":", ""));
+                "{\"episode_id\":3,\"step\":0,\"state\":",
+                "{\"episode_id\":1,\"step\":1,\"state\":[0.0,0.2,0.0,0.0],\"action\":0,\"action_probs\":[0.5,0.5],"
+                        + "\"reward\":1.0,\"done\":true}", ""));
         int code = Rewind.execute("train-rl", "--data", bad.toString(), "--data-format", "jsonl", "--output",
                 dir.resolve("bad-run").toString(), "--epochs", "1");
-        assertEquals(3, code, "2 of 4 rows are bad: over the 5% default");
+        assertEquals(3, code, "3 of 5 rows are bad: over the 5% default");
+        List<String> reasons = SPARK.read().json(dir.resolve("bad-run/quarantine").toString()).orderBy("source_line")
+                .select("reason").as(org.apache.spark.sql.Encoders.STRING()).collectAsList();
+        assertEquals(3, reasons.size(), "every bad row is in the quarantine the message names: " + reasons);
+        assertEquals("step: episode 1 has step 1 more than once; the first copy is kept", reasons.get(2));
     }
 }

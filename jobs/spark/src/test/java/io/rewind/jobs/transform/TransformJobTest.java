@@ -239,6 +239,21 @@ class TransformJobTest {
         Row o = a.stream().filter(x -> x.getString(x.fieldIndex("user_id")).equals("u7")).findFirst().orElseThrow();
         assertEquals(o.getString(o.fieldIndex("event_id")), d.getString(d.fieldIndex("event_id")));
         assertEquals(o.getDouble(o.fieldIndex("action_prob")), d.getDouble(d.fieldIndex("action_prob")), 1e-12);
+
+        IllegalArgumentException again = assertThrows(IllegalArgumentException.class, () -> TransformJob.run(SPARK,
+                c1));
+        assertTrue(again.getMessage().contains("--decisions " + c1.decisions() + " already holds a table; give a"
+                + " new path, or add --overwrite"), again.getMessage());
+        TransformConfig overwrite = new TransformConfig(c1.model(), c1.input(), c1.inputFormat(), c1.output(),
+                c1.outputFormat(), false, 7, "state", AT, c1.decisions(), 8, 0.1, "user_id", true);
+        assertEquals(64L, TransformJob.run(SPARK, overwrite).count("rows_in"), "--overwrite replaces the table");
+
+        Path file = Files.writeString(dir.resolve("a-file"), "keep me");
+        IllegalArgumentException onFile = assertThrows(IllegalArgumentException.class, () -> TransformJob.run(SPARK,
+                new TransformConfig(bandit.toString(), List.of(one.toString()), TableFormat.JSONL, file.toString(),
+                        TableFormat.JSONL, false, 7, "state", AT, null, 8, 0.1, "user_id")));
+        assertTrue(onFile.getMessage().contains(file + " is an existing file"), onFile.getMessage());
+        assertEquals("keep me", Files.readString(file), "the file is untouched");
     }
 
     @Test
