@@ -19,7 +19,7 @@ public class OutputFailedException extends RuntimeException {
             String m = String.valueOf(t.getMessage());
             if (m.contains("No space left on device") || m.contains("Disk quota exceeded")) {
                 return new OutputFailedException("no space left on the device holding " + path + "; nothing of"
-                        + " this run was committed and its partial files were removed", e);
+                        + " this run was committed (the table is as it was) and its staging files were removed", e);
             }
         }
         return null;

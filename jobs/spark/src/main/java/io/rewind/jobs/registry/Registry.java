@@ -35,6 +35,7 @@ public final class Registry {
 
     private final SparkSession spark;
     private final String root;
+    private final RunLeases leases;
 
     public Registry(SparkSession spark, String root) {
         this.spark = spark;
@@ -42,6 +43,25 @@ public final class Registry {
         create("experiments", EXPERIMENTS);
         create("models", MODELS);
         create("runs", RUNS);
+        this.leases = new RunLeases(spark, this.root + "/_leases");
+        markStaleRuns();
+    }
+
+    /**
+     * Runs left RUNNING by a process that died (SIGKILL, a lost machine) are marked FAILED once their lease has
+     * not been renewed for {@link RunLeases#TIMEOUT}, so history and the pipeline's skip logic never wait on them.
+     */
+    private void markStaleRuns() {
+        for (Row r : table("runs").filter(col("state").equalTo("RUNNING")).select("run_id", "started_at")
+                .collectAsList()) {
+            String id = r.getString(0);
+            Instant last = leases.lastRenewal(id).orElse(r.getTimestamp(1).toInstant());
+            if (last.plus(RunLeases.TIMEOUT).isBefore(Instant.now())) {
+                finishRun(id, "FAILED", null, null, "the run stopped without finishing: no heartbeat since " + last
+                        + " (lease " + RunLeases.TIMEOUT.toSeconds() + " s); its process was killed or lost its"
+                        + " machine");
+            }
+        }
     }
 
     private String path(String table) {
@@ -80,9 +100,10 @@ public final class Registry {
         }
     }
 
+    /** Delta's conflicts (concurrent append, protocol or metadata changed by a racing creator) are all of this kind. */
     static boolean concurrent(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t.getClass().getName().contains("Concurrent")) {
+            if (t instanceof java.util.ConcurrentModificationException) {
                 return true;
             }
         }
@@ -148,6 +169,7 @@ public final class Registry {
     /** Records a run that has started; returns its id. */
     public String startRun(String experiment, String kind, String inputs) {
         String id = java.util.UUID.randomUUID().toString();
+        leases.start(id); // before the row, so no sweeper ever sees this run RUNNING without a lease
         Dataset<Row> row = spark.createDataFrame(List.of(RowFactory.create(id, experiment, kind, "RUNNING",
                 java.sql.Timestamp.from(Instant.now()), null, inputs, null, null, null)), RUNS);
         retrying(() -> row.write().format("delta").mode("append").save(path("runs")));
@@ -162,6 +184,7 @@ public final class Registry {
         set.put("metrics", org.apache.spark.sql.functions.lit(metrics));
         set.put("message", org.apache.spark.sql.functions.lit(message));
         retrying(() -> DeltaTable.forPath(spark, path("runs")).update(col("run_id").equalTo(runId), set));
+        leases.end(runId);
     }
 
     /** A table's rows as JSON lines, oldest first, optionally for one experiment. */

@@ -110,6 +110,34 @@ class JoinMergeTest {
                 .startsWith("_staging")), "no staging folder left behind");
     }
 
+    @org.junit.jupiter.api.Test
+    void twoJoinsIntoOneNewDeltaOutputNeverLeaveAMixedTable() throws Exception {
+        JoinConfig a = join(log("a", "a", DAY1, 20), TableFormat.DELTA, false);
+        JoinConfig b = join(log("b", "b", DAY1, 30), TableFormat.DELTA, false);
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        var fa = pool.submit(() -> JoinJob.run(SPARK, a));
+        var fb = pool.submit(() -> JoinJob.run(SPARK, b));
+        List<String> failures = new ArrayList<>();
+        for (var f : List.of(fa, fb)) {
+            try {
+                f.get();
+            } catch (java.util.concurrent.ExecutionException e) {
+                assertTrue(e.getCause() instanceof io.rewind.formats.spark.OutputFailedException, e.getCause()
+                        .toString());
+                assertTrue(e.getCause().getMessage().contains("another job wrote"), e.getCause().getMessage());
+                failures.add(e.getCause().getMessage());
+            }
+        }
+        pool.shutdown();
+        long rows = SPARK.read().format("delta").load(a.output()).count();
+        if (failures.isEmpty()) {
+            assertEquals(50, rows, "both committed one after the other: both logs' rows");
+        } else {
+            assertEquals(1, failures.size(), failures.toString());
+            assertTrue(rows == 20 || rows == 30, "exactly the winner's rows, never a mix: " + rows);
+        }
+    }
+
     @ParameterizedTest
     @EnumSource(value = TableFormat.class, names = {"DELTA", "PARQUET"})
     void anOutputOfAnotherKindIsRefused(TableFormat format) throws IOException {

@@ -101,4 +101,24 @@ class PromoteJobTest {
         String winner = decisions.get(0).equals("PROMOTED") ? good : good2;
         assertEquals(PromoteJob.modelId(winner), registry.hosted("exp-race").orElseThrow());
     }
+
+    @Test
+    void twoPromotionsOnAnEmptyRegistryAreBothRecordedAndOneWins() throws Exception {
+        String root = dir.resolve("empty-registry").toString();
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        List<Future<JobSummary>> results = new ArrayList<>();
+        for (String m : List.of(good, good2)) {
+            results.add(pool.submit(() -> PromoteJob.run(SPARK, new PromoteConfig(root, "exp-new", m,
+                    List.of(interactions), TableFormat.PARQUET, "eval", "interval", 50, 1))));
+        }
+        List<String> decisions = new ArrayList<>();
+        for (Future<JobSummary> f : results) {
+            decisions.add((String) f.get().get("decision"));
+        }
+        pool.shutdown();
+        decisions.sort(null);
+        assertEquals(List.of("PROMOTED", "REJECTED"), decisions, "both finish, one wins");
+        var runs = new Registry(SPARK, root).table("runs");
+        assertEquals(2, runs.filter(col("state").isin("PROMOTED", "REJECTED")).count(), "both are recorded");
+    }
 }
