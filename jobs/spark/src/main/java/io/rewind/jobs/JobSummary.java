@@ -27,6 +27,15 @@ public final class JobSummary {
         return this;
     }
 
+    /**
+     * {@code v} rounded to {@code decimals} places for printing; values too large to round through a long (or not
+     * finite) are kept as they are, so the console never shows another number than the files hold.
+     */
+    public static double round(double v, int decimals) {
+        double scale = Math.pow(10, decimals);
+        return Double.isFinite(v) && Math.abs(v * scale) < 9e15 ? Math.round(v * scale) / scale : v;
+    }
+
     public long count(String key) {
         Object v = values.get(key);
         if (!(v instanceof Number n)) {

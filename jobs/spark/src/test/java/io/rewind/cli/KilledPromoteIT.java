@@ -35,21 +35,19 @@ class KilledPromoteIT {
     }
 
     static final SparkSession SPARK = LocalSpark.forTests();
-    static final Path TARGET = Path.of("target");
 
     @TempDir
     Path dir;
 
     static Process launch(Path log, String... args) throws Exception {
-        String jar = TARGET.resolve("rewind-jobs-spark.jar").toAbsolutePath().toString();
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.add("-Xmx2g");
         cmd.add("-Drewind.registry.lease=PT3S");
         cmd.add("-Dspark.master=local[1]");
-        cmd.addAll(Arrays.asList(Files.readString(TARGET.resolve("jvm-flags.txt")).trim().split("\\s+")));
-        cmd.addAll(List.of("-cp", jar + ":" + Files.readString(TARGET.resolve("classpath.txt")).trim(),
-                "io.rewind.cli.Rewind"));
+        cmd.addAll(SparkCluster.jvmFlags());
+        cmd.addAll(List.of("-cp", SparkCluster.assembly() + ":" + SparkCluster.SPARK_HOME.resolve("jars") + "/*",
+                "io.rewind.cli.Rewind")); // as ./rewind runs it
         cmd.addAll(Arrays.asList(args));
         return new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
     }

@@ -92,7 +92,7 @@ public final class TrainBanditJob {
         if (c.split().equals("train")) {
             evaluateOnEvalSplit(all.filter(col("split").equalTo("eval")), learner, c.seed(), metrics);
         }
-        metrics.forEach((k, v) -> summary.put(k, Math.round(v * 1e6) / 1e6));
+        metrics.forEach((k, v) -> summary.put(k, JobSummary.round(v, 6)));
         String data = String.join(",", c.data()) + " (" + c.format().name().toLowerCase(java.util.Locale.ROOT)
                 + ", split " + c.split() + ", reduction " + c.reduction().name().toLowerCase(java.util.Locale.ROOT)
                 + (c.warmStart() == null ? "" : ", warm-started from " + c.warmStart()) + ")";

@@ -94,7 +94,7 @@ public final class PromoteJob {
             String m = JsonCodec.MAPPER.writeValueAsString(metrics);
             registry.finishRun(runId, state, "{\"hosted\":\"" + registry.hosted(c.experiment()).orElse("") + "\"}",
                     m, reason);
-            metrics.forEach((k, v) -> summary.put(k, Math.round(v * 1e4) / 1e4));
+            metrics.forEach((k, v) -> summary.put(k, JobSummary.round(v, 4)));
             return summary.put("decision", state).put("reason", reason)
                     .put("hosted", registry.hosted(c.experiment()).orElse("none"));
         } catch (RuntimeException | IOException e) {

@@ -73,7 +73,7 @@ public final class TrainRlJob {
                     + " training episodes, " + eval.episodes() + " held out)";
             RlPolicy.describe(learner, data, all.episodes(), all.size(), metrics, epochs)
                     .save(learner, out.resolve("policy"));
-            metrics.forEach((k, v) -> summary.put(k, Math.round(v * 1e4) / 1e4));
+            metrics.forEach((k, v) -> summary.put(k, JobSummary.round(v, 4)));
         }
         writeMetrics(epochs, out);
         return summary.put("episodes", all.episodes()).put("transitions", all.size())

@@ -130,7 +130,7 @@ public final class SimulateJob {
             TableWriter.write(spark.createDataFrame(targetRows, SparkSchemas.of(Tables.DECISIONS)), Tables.DECISIONS,
                     format, output + "/target");
             summary.put("target_policy", "epsilon-greedy " + targetEpsilon)
-                    .put("target_true_value", Math.round(value.value() / n * 1e6) / 1e6);
+                    .put("target_true_value", JobSummary.round(value.value() / n, 6));
         }
         return summary
                 .put("decisions", n)
