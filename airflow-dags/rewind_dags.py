@@ -50,7 +50,7 @@ def pipeline_tasks(config, interval):
 def bash_command(config, task):
     """The shell command of one task: the configured spark-submit prefix and the task's quoted arguments."""
     import shlex
-    return config.get("spark_submit", "spark-submit --class io.rewind.cli.Rewind rewind-jobs-spark.jar") + " " + \
+    return config.get("spark_submit", "spark-submit --class io.rewind.cli.Rewind rewind-spark-0.1.0-SNAPSHOT.jar") + " " + \
         " ".join(shlex.quote(a) for a in task["args"])
 
 

@@ -35,7 +35,7 @@ def test_bash_command_is_spark_submit_of_the_jar():
     config = rewind_dags.load(EXAMPLE)
     task = rewind_dags.pipeline_tasks(config, "2026-05-01")[2]
     cmd = rewind_dags.bash_command(config, task)
-    assert cmd.startswith("spark-submit --master yarn --class io.rewind.cli.Rewind /opt/rewind/rewind-jobs-spark.jar promote")
+    assert cmd.startswith("spark-submit --master yarn --class io.rewind.cli.Rewind /opt/rewind/rewind-spark-0.1.0-SNAPSHOT.jar promote")
 
 
 def test_missing_keys_are_named(tmp_path):

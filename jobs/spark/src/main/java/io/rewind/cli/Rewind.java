@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 
 /**
  * The {@code rewind} command line. Locally through the {@code ./rewind} launcher; on a cluster with
- * {@code spark-submit --class io.rewind.cli.Rewind rewind-jobs-spark.jar SUBCOMMAND ...}.
+ * {@code spark-submit --class io.rewind.cli.Rewind rewind-spark-0.1.0-SNAPSHOT.jar SUBCOMMAND ...}.
  */
 @Command(name = "rewind", mixinStandardHelpOptions = true, version = "rewind 0.1.0",
         description = "Learn and evaluate decision policies from logged data, on Spark.",

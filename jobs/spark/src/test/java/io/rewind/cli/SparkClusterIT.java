@@ -86,15 +86,12 @@ class SparkClusterIT {
     /** The README's cluster commands, with the paths this test uses. */
     static final List<String> JOIN = List.of("join", "--decisions", "logs/decisions", "--rewards", "logs/rewards",
             "--output", "data/interactions", "--reward-window", "5m", "--max-bad-fraction", "0.2");
-    static final List<String> EVALUATE = List.of("evaluate", "--data", "data/interactions", "--split", "eval",
-            "--target-model", "models/linucb.json", "--estimators", "ips,snips", "--report", "evaluation.json",
-            "--chart", "evaluation.png");
     static final List<String> TRANSFORM = List.of("transform", "--model", "runs/ddqn-bcq/policy", "--input",
             "data/episodes", "--input-format", "parquet", "--output", "scored", "--output-format", "parquet");
 
     /** A README command with this test's folder in front of every path. */
     static String[] here(List<String> args) {
-        return args.stream().map(a -> a.matches("(logs|data|models|runs|scored|evaluation)[/.].*|scored")
+        return args.stream().map(a -> a.matches("(logs|data|runs)/.*|scored")
                 ? dir.resolve(a).toString() : a).toArray(String[]::new);
     }
 
@@ -102,7 +99,6 @@ class SparkClusterIT {
     void theReadmeShowsTheCommandsThisTestRuns() throws Exception {
         String readme = Files.readString(Path.of("..", "..", "README.md")).replaceAll("\\\\\n\\s*", "");
         for (String[] c : List.of(new String[] {"cluster", String.join(" ", JOIN)},
-                new String[] {"client", String.join(" ", EVALUATE)},
                 new String[] {"client", String.join(" ", TRANSFORM)})) {
             String line = SparkCluster.readmeLine(c[0], c[1]);
             assertTrue(readme.contains(line), "the README shows: " + line);
@@ -116,21 +112,6 @@ class SparkClusterIT {
         String out = dir.resolve("data/interactions").toString();
         assertTrue(Files.readString(Path.of(out + "_summary.json")).contains("SUCCEEDED"));
         assertSameTables(localJoin(), out);
-    }
-
-    @Test
-    void evaluateInClientModeWritesItsReportAndChart() throws Exception {
-        String data = dir.resolve("data/interactions").toString();
-        if (!Files.exists(Path.of(data))) {
-            assertEquals(0, Rewind.execute(here(JOIN)));
-        }
-        assertEquals(0, Rewind.execute("train-bandit", "--data", data, "--model",
-                dir.resolve("models/linucb.json").toString()));
-        SparkCluster.Run eval = cluster.submit("client", here(EVALUATE));
-        assertEquals(0, eval.exit(), eval.err());
-        String report = Files.readString(dir.resolve("evaluation.json"));
-        assertTrue(report.contains("SNIPS"), report);
-        assertTrue(Files.size(dir.resolve("evaluation.png")) > 1000, "the chart (XChart inside the assembly)");
     }
 
     @Test

@@ -4,15 +4,7 @@ import static org.apache.spark.sql.functions.col;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.rewind.formats.TableFormat;
 import io.rewind.formats.spark.LocalSpark;
-import io.rewind.jobs.JobSummary;
-import io.rewind.jobs.LoggedInteractions;
-import io.rewind.jobs.bandit.TrainBanditConfig;
-import io.rewind.jobs.bandit.TrainBanditJob;
-import io.rewind.jobs.registry.PromoteConfig;
-import io.rewind.jobs.registry.PromoteJob;
-import io.rewind.rl.bandit.Reduction;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -26,10 +18,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@code rewind promote} killed with SIGKILL in the middle of its run, as a real process: its run does not stay
- * RUNNING for ever, and the next promote proceeds.
+ * A job recorded in the registry (here {@code rewind join --registry R --experiment X}; {@code promote} holds its run
+ * the same way) killed with SIGKILL in the middle of its run, as a real process: its run does not stay RUNNING for
+ * ever, and the re-run proceeds and is recorded.
  */
-class KilledPromoteIT {
+class KilledRunIT {
     static {
         System.setProperty("rewind.registry.lease", "PT3S");
     }
@@ -66,40 +59,37 @@ class KilledPromoteIT {
     }
 
     @Test
-    void aKilledPromoteIsMarkedFailedAndTheNextOneProceeds() throws Exception {
-        String interactions = LoggedInteractions.write(SPARK, dir);
-        String model = dir.resolve("model.json").toString();
-        TrainBanditJob.run(SPARK, new TrainBanditConfig(List.of(interactions), TableFormat.PARQUET, "greedy",
-                Reduction.MTR, "train", null, false, 4, 1, model, 0.01));
+    void aKilledRunIsMarkedFailedAndTheReRunProceeds() throws Exception {
+        String logs = dir.resolve("logs").toString();
+        assertEquals(0, Rewind.execute("simulate", "--output", logs, "--rows", "2000", "--partitions", "2"));
         String registry = dir.resolve("registry").toString();
+        String[] join = {"join", "--decisions", logs + "/decisions", "--rewards", logs + "/rewards", "--output",
+            dir.resolve("interactions").toString(), "--registry", registry, "--experiment", "e"};
 
-        Process p = launch(dir.resolve("promote.log"), "promote", "--registry", registry, "--experiment", "e",
-                "--candidate", model, "--data", interactions, "--data-format", "parquet");
+        Process p = launch(dir.resolve("run.log"), join);
         long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
         while (running(registry) != 1) {
-            assertTrue(p.isAlive(), () -> "promote ended before it was killed: " + log());
+            assertTrue(p.isAlive(), () -> "the job ended before it was killed: " + log());
             assertTrue(System.nanoTime() < deadline, "the run never showed as RUNNING");
-            Thread.sleep(200);
+            Thread.sleep(100);
         }
         p.destroyForcibly(); // SIGKILL
         assertTrue(p.waitFor(30, TimeUnit.SECONDS));
-        assertEquals(1, runs(registry).filter(col("state").equalTo("RUNNING")).count(), "left RUNNING by the kill");
+        assertEquals(1, running(registry), "left RUNNING by the kill");
 
         Thread.sleep(3_500); // past the lease
-        JobSummary next = PromoteJob.run(SPARK, new PromoteConfig(registry, "e", model, List.of(interactions),
-                TableFormat.PARQUET, "eval", "interval", 50, 1));
-        assertEquals("PROMOTED", next.get("decision"), next.toTable());
+        assertEquals(0, Rewind.execute(join), "the re-run proceeds");
         List<Row> all = runs(registry).orderBy("started_at").collectAsList();
         assertEquals(2, all.size());
         assertEquals("FAILED", all.get(0).getAs("state"));
         assertTrue(((String) all.get(0).getAs("message")).contains("no heartbeat since"),
                 (String) all.get(0).getAs("message"));
-        assertEquals("PROMOTED", all.get(1).getAs("state"));
+        assertEquals("SUCCEEDED", all.get(1).getAs("state"));
     }
 
     private String log() {
         try {
-            return Files.readString(dir.resolve("promote.log"));
+            return Files.readString(dir.resolve("run.log"));
         } catch (java.io.IOException e) {
             return e.toString();
         }
