@@ -33,7 +33,7 @@ public final class PromoteCommand implements Callable<Integer> {
     String split;
 
     @Option(names = "--gate", defaultValue = "interval", description = "interval (default: the lower bound of the"
-            + " 95% interval of candidate - hosted DR above 0) or estimate (candidate DR >= hosted DR)")
+            + " 95%% interval of candidate - hosted DR above 0) or estimate (candidate DR >= hosted DR)")
     String gate;
 
     @Option(names = "--bootstrap", defaultValue = "100")
