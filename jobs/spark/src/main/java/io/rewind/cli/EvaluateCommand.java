@@ -43,13 +43,15 @@ public final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--incumbent-model", description = "a saved Rewind bandit model as the incumbent to compare with")
     String incumbentModel;
 
-    @Option(names = "--target-format", defaultValue = "jsonl")
+    @Option(names = "--target-format", defaultValue = "jsonl",
+            description = "format of --target: jsonl (default), csv, parquet or delta")
     String targetFormat;
 
     @Option(names = "--incumbent", split = ",", description = "a second policy (decisions table) to compare with")
     List<String> incumbent;
 
-    @Option(names = "--incumbent-format", defaultValue = "jsonl")
+    @Option(names = "--incumbent-format", defaultValue = "jsonl",
+            description = "format of --incumbent: jsonl (default), csv, parquet or delta")
     String incumbentFormat;
 
     @Option(names = "--estimators", defaultValue = "ips,snips,dm,dr,sndr", split = ",",
@@ -79,7 +81,8 @@ public final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--level", defaultValue = "0.95", description = "interval level")
     double level;
 
-    @Option(names = "--seed", defaultValue = "1")
+    @Option(names = "--seed", defaultValue = "1",
+            description = "seed of the bootstrap replicates and the cross-fitting folds (default 1)")
     long seed;
 
     @Option(names = "--report", description = "JSON report path")
@@ -88,7 +91,8 @@ public final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--chart", description = "PNG chart path")
     String chart;
 
-    @Option(names = "--max-bad-fraction", defaultValue = "0.05")
+    @Option(names = "--max-bad-fraction", defaultValue = "0.05",
+            description = "fail (exit 3) when more than this share of events is unusable (default 0.05)")
     double maxBadFraction;
 
     @Option(names = "--episodes", description = "the data is an episodes table; needs --target-column (per-step"

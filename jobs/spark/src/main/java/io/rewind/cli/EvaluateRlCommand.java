@@ -15,10 +15,10 @@ public final class EvaluateRlCommand implements Callable<Integer> {
     @Option(names = "--policy", required = true, description = "the policy folder (train-rl's OUTPUT/policy)")
     String policy;
 
-    @Option(names = "--episodes", defaultValue = "100")
+    @Option(names = "--episodes", defaultValue = "100", description = "episodes to run in the simulator (default 100)")
     int episodes;
 
-    @Option(names = "--seed", defaultValue = "2024")
+    @Option(names = "--seed", defaultValue = "2024", description = "seed of the simulator (default 2024)")
     long seed;
 
     @Override

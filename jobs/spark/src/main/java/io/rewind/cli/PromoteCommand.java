@@ -17,7 +17,8 @@ public final class PromoteCommand implements Callable<Integer> {
     @Option(names = "--registry", required = true, description = "the registry's folder (Delta tables)")
     String registry;
 
-    @Option(names = "--experiment", required = true)
+    @Option(names = "--experiment", required = true,
+            description = "the experiment whose hosted model the candidate may replace")
     String experiment;
 
     @Option(names = "--candidate", required = true, description = "a bandit model file (rewind train-bandit)")
@@ -26,20 +27,24 @@ public final class PromoteCommand implements Callable<Integer> {
     @Option(names = "--data", required = true, split = ",", description = "joined interactions")
     List<String> data;
 
-    @Option(names = "--data-format", defaultValue = "delta")
+    @Option(names = "--data-format", defaultValue = "delta",
+            description = "format of --data: delta (default), parquet, jsonl or csv")
     String dataFormat;
 
-    @Option(names = "--split", defaultValue = "eval")
+    @Option(names = "--split", defaultValue = "eval",
+            description = "the split evaluated on: eval (default), train or all")
     String split;
 
     @Option(names = "--gate", defaultValue = "interval", description = "interval (default: the lower bound of the"
             + " 95%% interval of candidate - hosted DR above 0) or estimate (candidate DR >= hosted DR)")
     String gate;
 
-    @Option(names = "--bootstrap", defaultValue = "100")
+    @Option(names = "--bootstrap", defaultValue = "100",
+            description = "bootstrap replicates of the estimates (default 100)")
     int replicates;
 
-    @Option(names = "--seed", defaultValue = "1")
+    @Option(names = "--seed", defaultValue = "1",
+            description = "seed of the bootstrap and the cross-fitting folds (default 1)")
     long seed;
 
     @Override

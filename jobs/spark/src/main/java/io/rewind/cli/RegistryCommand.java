@@ -14,7 +14,7 @@ public final class RegistryCommand implements Callable<Integer> {
     @Parameters(index = "0", description = "list, show or history")
     String action;
 
-    @Option(names = "--registry", required = true)
+    @Option(names = "--registry", required = true, description = "the registry's folder (Delta tables)")
     String registry;
 
     @Option(names = "--experiment", description = "for show and history")

@@ -35,7 +35,7 @@ public final class SimulateCommand implements Callable<Integer> {
     @Option(names = "--epsilon", defaultValue = "0.2", description = "exploration share of epsilon-greedy")
     double epsilon;
 
-    @Option(names = "--seed", defaultValue = "7")
+    @Option(names = "--seed", defaultValue = "7", description = "seed of the simulator (default 7)")
     long seed;
 
     @Option(names = "--start", defaultValue = "2026-01-01T00:00:00Z", description = "first decision's timestamp")

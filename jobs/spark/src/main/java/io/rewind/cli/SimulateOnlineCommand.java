@@ -44,10 +44,10 @@ public final class SimulateOnlineCommand implements Callable<Integer> {
                     + " regcb-opt:mellowness=0.01")
     List<String> learners;
 
-    @Option(names = "--rounds", defaultValue = "10000")
+    @Option(names = "--rounds", defaultValue = "10000", description = "decisions each learner makes (default 10000)")
     int rounds;
 
-    @Option(names = "--seed", defaultValue = "1")
+    @Option(names = "--seed", defaultValue = "1", description = "seed of the environment and the learners (default 1)")
     long seed;
 
     @Option(names = "--output", required = true, description = "folder for logs, regret.csv and regret.png")

@@ -33,10 +33,10 @@ public final class SimulateRlCommand implements Callable<Integer> {
             + " through its softmax view, instead of fixed probabilities")
     String behaviourPolicy;
 
-    @Option(names = "--seed", defaultValue = "1")
+    @Option(names = "--seed", defaultValue = "1", description = "seed of the simulator (default 1)")
     long seed;
 
-    @Option(names = "--output", required = true)
+    @Option(names = "--output", required = true, description = "where the episodes table goes")
     String output;
 
     @Option(names = "--format", defaultValue = "parquet",

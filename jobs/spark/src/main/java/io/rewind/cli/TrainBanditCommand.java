@@ -51,13 +51,14 @@ public final class TrainBanditCommand implements Callable<Integer> {
             description = "fixed arms: extra hashed blocks for arms not seen in training")
     int armBuckets;
 
-    @Option(names = "--seed", defaultValue = "1")
+    @Option(names = "--seed", defaultValue = "1", description = "seed of the learner (default 1)")
     long seed;
 
     @Option(names = "--model", required = true, description = "where to write the model (JSON)")
     String model;
 
-    @Option(names = "--max-bad-fraction", defaultValue = "0.05")
+    @Option(names = "--max-bad-fraction", defaultValue = "0.05",
+            description = "fail (exit 3) when more than this share of rows is quarantined (default 0.05)")
     double maxBadFraction;
 
     @Override

@@ -30,13 +30,13 @@ public final class TrainRlCommand implements Callable<Integer> {
     @Option(names = "--hidden", split = ",", description = "hidden layer sizes (default 64,64)")
     List<Integer> hidden = new java.util.ArrayList<>(D.hidden());
 
-    @Option(names = "--learning-rate")
+    @Option(names = "--learning-rate", description = "Adam learning rate (default 3e-4)")
     double learningRate = D.learningRate();
 
-    @Option(names = "--batch-size")
+    @Option(names = "--batch-size", description = "transitions per gradient step (default 128)")
     int batchSize = D.batchSize();
 
-    @Option(names = "--gamma")
+    @Option(names = "--gamma", description = "discount factor (default 0.99)")
     double gamma = D.gamma();
 
     @Option(names = "--target-update-rate", description = "τ of the target update (1 copies)")
@@ -48,10 +48,10 @@ public final class TrainRlCommand implements Callable<Integer> {
     @Option(names = "--bcq-threshold", description = "0 turns BCQ off (plain double DQN)")
     double bcqThreshold = D.bcqThreshold();
 
-    @Option(names = "--epochs")
+    @Option(names = "--epochs", description = "passes over the training transitions (default 50)")
     int epochs = D.epochs();
 
-    @Option(names = "--seed")
+    @Option(names = "--seed", description = "seed of initialisation and minibatches (default 1)")
     long seed = D.seed();
 
     @Option(names = "--softmax-temperature", description = "the estimators' view of the policy: softmax(Q/T)")
@@ -64,7 +64,8 @@ public final class TrainRlCommand implements Callable<Integer> {
             description = "also run each epoch's policy this many CartPole episodes and record its mean return")
     int simulateEpisodes;
 
-    @Option(names = "--max-bad-fraction", defaultValue = "0.05")
+    @Option(names = "--max-bad-fraction", defaultValue = "0.05",
+            description = "fail (exit 3) when more than this share of rows is quarantined (default 0.05)")
     double maxBadFraction;
 
     @Override

@@ -18,13 +18,13 @@ public final class TransformCommand implements Callable<Integer> {
     @Option(names = "--model", required = true, description = "train-rl's OUTPUT/policy folder or a bandit model file")
     String model;
 
-    @Option(names = "--input", required = true, split = ",")
+    @Option(names = "--input", required = true, split = ",", description = "input file(s) or folder(s) to score")
     List<String> input;
 
     @Option(names = "--input-format", defaultValue = "jsonl", description = "jsonl (default), parquet or delta")
     String inputFormat;
 
-    @Option(names = "--output", required = true)
+    @Option(names = "--output", required = true, description = "where the scored rows go")
     String output;
 
     @Option(names = "--output-format", defaultValue = "jsonl", description = "jsonl (default), parquet or delta")
@@ -51,10 +51,12 @@ public final class TransformCommand implements Callable<Integer> {
             + " derive from it (default: the row's file and line)")
     String idColumn;
 
-    @Option(names = "--batch-size", defaultValue = "4096")
+    @Option(names = "--batch-size", defaultValue = "4096",
+            description = "rows scored together, one DJL forward pass for neural policies (default 4096)")
     int batchSize;
 
-    @Option(names = "--max-bad-fraction", defaultValue = "0.05")
+    @Option(names = "--max-bad-fraction", defaultValue = "0.05",
+            description = "fail (exit 3) when more than this share of rows is quarantined (default 0.05)")
     double maxBadFraction;
 
     @Option(names = "--overwrite", description = "replace an existing decisions table at --decisions (without it,"

@@ -9,7 +9,10 @@ import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 
-/** Every command's --help prints its usage and nothing else: no picocli warnings (an unescaped % in a text). */
+/**
+ * Every command's --help prints its usage and nothing else (no picocli warnings, as an unescaped % in a text gives),
+ * and every option says what it does.
+ */
 class HelpTest {
     @Test
     void everyCommandsHelpIsCleanAndShowsThePercentSign() {
@@ -23,6 +26,10 @@ class HelpTest {
                     continue;
                 }
                 String usage = sub.getUsageMessage(CommandLine.Help.Ansi.OFF);
+                for (CommandLine.Model.OptionSpec o : sub.getCommandSpec().options()) {
+                    assertTrue(o.description().length > 0 && !o.description()[0].isBlank(),
+                            sub.getCommandName() + " " + o.longestName() + " has no description");
+                }
                 assertTrue(usage.startsWith("Usage: rewind " + sub.getCommandName()), usage);
             }
             assertTrue(cli.getSubcommands().get("promote").getUsageMessage(CommandLine.Help.Ansi.OFF)
