@@ -88,6 +88,7 @@ public final class PartitionedTable {
         TreeSet<String> touched = values(rows, partition);
         Dataset<Row> result = rows;
         if (OutputPaths.tableExists(spark, path, format)) {
+            requirePartitioned(spark, format, path, partition);
             Dataset<Row> existing = read(spark, format, path, rows);
             if (owned instanceof Ownership.BySource s && !s.sources().isEmpty()) {
                 touched.addAll(values(existing.filter(col(s.column()).isin(s.sources().toArray())), partition));
@@ -103,6 +104,26 @@ public final class PartitionedTable {
                     .save(path);
         } else {
             swapParquetPartitions(spark, result, path, partition, touched, staging);
+        }
+    }
+
+    /** A table written without the partition column (by an earlier Rewind, say) cannot take a merge. */
+    private static void requirePartitioned(SparkSession spark, TableFormat format, String path, String partition) {
+        boolean partitioned;
+        if (format == TableFormat.DELTA) {
+            partitioned = List.of(spark.read().format("delta").load(path).columns()).contains(partition);
+        } else {
+            Path root = new Path(path);
+            try {
+                partitioned = java.util.Arrays.stream(OutputPaths.fs(spark, root).listStatus(root))
+                        .noneMatch(s -> s.isFile() && !hidden(s.getPath()));
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot list " + path, e);
+            }
+        }
+        if (!partitioned) {
+            throw new IllegalArgumentException(path + " is a table without " + partition + " partitions (written by"
+                    + " an earlier Rewind?); move it away and the next run writes it anew, partitioned");
         }
     }
 

@@ -148,5 +148,12 @@ class JoinMergeTest {
                 () -> JoinJob.run(SPARK, c));
         assertTrue(e.getMessage().contains(c.output() + " is an existing file"), e.getMessage());
         assertEquals("not a table", Files.readString(Path.of(c.output())), "the file is untouched");
+
+        Files.delete(Path.of(c.output()));
+        String oldQuarantine = c.quarantine() + "/decisions"; // unpartitioned, as Rewind wrote it before
+        SPARK.range(1).selectExpr("'x' AS reason").write().format(format.cliName()).save(oldQuarantine);
+        IllegalArgumentException old = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> JoinJob.run(SPARK, c));
+        assertTrue(old.getMessage().contains("is a table without date partitions"), old.getMessage());
     }
 }
