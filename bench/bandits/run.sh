@@ -7,7 +7,7 @@ set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 ROUNDS=${ROUNDS:-20000}
 RUNS=${RUNS:-5}
-SHUTTLE=${SHUTTLE:-$ROOT/../shared/data/statlog-shuttle/shuttle.trn}
+SHUTTLE=${SHUTTLE:-$ROOT/data/statlog-shuttle/shuttle.trn.gz}
 "$ROOT/rewind" --version > /dev/null   # builds the jars if needed
 TARGET="$ROOT/jobs/spark/target"
 # shellcheck disable=SC2046

@@ -35,7 +35,7 @@ public final class LocalSpark {
         return builder(appName).getOrCreate();
     }
 
-    /** One small, fast session per test JVM (settings from ../shared/STACK.md). */
+    /** One small, fast session per test JVM: two local threads, no UI, few shuffle and snapshot partitions. */
     public static synchronized SparkSession forTests() {
         return builder("rewind-tests")
                 .master("local[2]")

@@ -21,17 +21,28 @@ public final class ClassificationBandit {
     private final int[] label;
     private final List<String> classes;
 
+    private static List<String> lines(Path file) throws IOException {
+        if (!file.getFileName().toString().endsWith(".gz")) {
+            return Files.readAllLines(file);
+        }
+        try (var in = new java.io.BufferedReader(new java.io.InputStreamReader(new java.util.zip.GZIPInputStream(
+                Files.newInputStream(file)), java.nio.charset.StandardCharsets.UTF_8))) {
+            return in.lines().toList();
+        }
+    }
+
     private ClassificationBandit(double[][] x, int[] label, List<String> classes) {
         this.x = x;
         this.label = label;
         this.classes = classes;
     }
 
+    /** Reads a numeric file, label last (gzip-compressed when its name ends in {@code .gz}). */
     public static ClassificationBandit read(Path file, double minShare) throws IOException {
         List<double[]> rows = new ArrayList<>();
         List<String> labels = new ArrayList<>();
         int lineNo = 0;
-        for (String line : Files.readAllLines(file)) {
+        for (String line : lines(file)) {
             lineNo++;
             if (line.isBlank()) {
                 continue;

@@ -13,11 +13,11 @@ import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 /**
- * Statlog (Shuttle) from ../shared/data, one pass: progressive mean reward of each learner, in file order and after a
+ * Statlog (Shuttle) from the project's data/statlog-shuttle, one pass: progressive mean reward of each learner, in file order and after a
  * fixed shuffle, against VW 9's figure for the same algorithm measured on the same file.
  */
 class StatlogTest {
-    static final Path SHUTTLE = Path.of("..", "..", "shared", "data", "statlog-shuttle", "shuttle.trn");
+    static final Path SHUTTLE = Path.of("..", "data", "statlog-shuttle", "shuttle.trn.gz");
 
     /** The learner specs the benchmark uses (quadratic context features), with VW's figure for each. */
     static final Map<String, Double> VW = new LinkedHashMap<>();
