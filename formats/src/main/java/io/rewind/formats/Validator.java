@@ -212,11 +212,8 @@ public final class Validator implements java.io.Serializable {
     }
 
     private static void finite(String field, Double v) {
-        if (v != null && !Double.isFinite(v)) {
-            throw new FieldException(field, "must be finite, was " + v);
-        }
-        if (v != null && Math.abs(v) > MAX_MAGNITUDE) {
-            throw new FieldException(field, "is outside +-" + MAX_MAGNITUDE + ", was " + v + " (rescale it)");
+        if (v != null) {
+            sane(field, "", v);
         }
     }
 
@@ -225,13 +222,17 @@ public final class Validator implements java.io.Serializable {
             return;
         }
         for (int i = 0; i < v.length; i++) {
-            if (!Double.isFinite(v[i])) {
-                throw new FieldException(field, "entry " + i + " must be finite, was " + v[i]);
-            }
-            if (Math.abs(v[i]) > MAX_MAGNITUDE) {
-                throw new FieldException(field, "entry " + i + " is outside +-" + MAX_MAGNITUDE + ", was " + v[i]
-                        + " (rescale it)");
-            }
+            sane(field, "entry " + i + " ", v[i]);
+        }
+    }
+
+    /** A feature or reward: finite, and within {@link #MAX_MAGNITUDE}. */
+    private static void sane(String field, String entry, double v) {
+        if (!Double.isFinite(v)) {
+            throw new FieldException(field, entry + "must be finite, was " + v);
+        }
+        if (Math.abs(v) > MAX_MAGNITUDE) {
+            throw new FieldException(field, entry + "is outside +-" + MAX_MAGNITUDE + ", was " + v + " (rescale it)");
         }
     }
 }

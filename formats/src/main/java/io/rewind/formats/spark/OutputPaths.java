@@ -65,16 +65,22 @@ public final class OutputPaths {
         }
     }
 
-    /** The table at {@code path} may be created or written in {@code format}; anything else is refused. */
-    public static void requireWritableTable(SparkSession spark, String path, TableFormat format) {
+    /**
+     * The table at {@code path} may be created or written in {@code format}; anything else is refused. Returns
+     * whether a table of that format is already there.
+     */
+    public static boolean requireWritableTable(SparkSession spark, String path, TableFormat format) {
         Kind k = kind(spark, path);
         Kind wanted = switch (format) {
             case DELTA -> Kind.DELTA;
             case PARQUET -> Kind.PARQUET;
             default -> Kind.TEXT;
         };
-        if (k == Kind.MISSING || k == Kind.EMPTY_FOLDER || k == wanted) {
-            return;
+        if (k == wanted) {
+            return true;
+        }
+        if (k == Kind.MISSING || k == Kind.EMPTY_FOLDER) {
+            return false;
         }
         throw new IllegalArgumentException(path + " " + describe(k) + "; a " + format.cliName()
                 + " output goes to a new folder or to a " + format.cliName() + " table it wrote before");
@@ -83,18 +89,10 @@ public final class OutputPaths {
     /** Like {@link #requireWritableTable}, and an existing table is replaced only when {@code overwrite} is set. */
     public static void requireNewTable(SparkSession spark, String path, TableFormat format, String option,
                                        boolean overwrite) {
-        requireWritableTable(spark, path, format);
-        Kind k = kind(spark, path);
-        if (!overwrite && k != Kind.MISSING && k != Kind.EMPTY_FOLDER) {
+        if (requireWritableTable(spark, path, format) && !overwrite) {
             throw new IllegalArgumentException(option + " " + path + " already holds a table; give a new path, or"
                     + " add --overwrite to replace it");
         }
-    }
-
-    /** True when a table of {@code format} exists at {@code path}. */
-    public static boolean tableExists(SparkSession spark, String path, TableFormat format) {
-        Kind k = kind(spark, path);
-        return format == TableFormat.DELTA ? k == Kind.DELTA : k == Kind.PARQUET;
     }
 
     private static String describe(Kind k) {

@@ -84,10 +84,10 @@ public final class PartitionedTable {
             throw new IllegalArgumentException(format.cliName() + " tables are not partitioned; use delta or"
                     + " parquet for " + path);
         }
-        OutputPaths.requireWritableTable(spark, path, format);
+        boolean exists = OutputPaths.requireWritableTable(spark, path, format);
         TreeSet<String> touched = values(rows, partition);
         Dataset<Row> result = rows;
-        if (OutputPaths.tableExists(spark, path, format)) {
+        if (exists) {
             requirePartitioned(spark, format, path, partition);
             Dataset<Row> existing = read(spark, format, path, rows);
             if (owned instanceof Ownership.BySource s && !s.sources().isEmpty()) {

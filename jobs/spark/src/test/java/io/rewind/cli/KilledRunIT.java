@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.rewind.formats.spark.LocalSpark;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -33,14 +32,8 @@ class KilledRunIT {
     Path dir;
 
     static Process launch(Path log, String... args) throws Exception {
-        List<String> cmd = new ArrayList<>();
-        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        cmd.add("-Xmx2g");
-        cmd.add("-Drewind.registry.lease=PT3S");
-        cmd.add("-Dspark.master=local[1]");
-        cmd.addAll(SparkCluster.jvmFlags());
-        cmd.addAll(List.of("-cp", SparkCluster.assembly() + ":" + SparkCluster.SPARK_HOME.resolve("jars") + "/*",
-                "io.rewind.cli.Rewind")); // as ./rewind runs it
+        List<String> cmd = SparkCluster.java("-Xmx2g", SparkCluster.assembly()); // as ./rewind runs it
+        cmd.addAll(List.of("-Drewind.registry.lease=PT3S", "-Dspark.master=local[1]", "io.rewind.cli.Rewind"));
         cmd.addAll(Arrays.asList(args));
         return new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
     }

@@ -66,13 +66,16 @@ final class SparkCluster implements AutoCloseable {
         return Arrays.asList(Files.readString(TARGET.resolve("jvm-flags.txt")).trim().split("\\s+"));
     }
 
-    private static List<String> java(String heap) throws IOException {
+    /** {@code java HEAP FLAGS -cp [JARS:]SPARK_HOME/jars/*}: a JVM with only Spark's jars (and {@code jars}). */
+    static List<String> java(String heap, String... jars) throws IOException {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.add(heap);
         cmd.addAll(jvmFlags());
         cmd.add("-cp");
-        cmd.add(SPARK_HOME.resolve("jars") + "/*");
+        List<String> cp = new ArrayList<>(List.of(jars));
+        cp.add(SPARK_HOME.resolve("jars") + "/*");
+        cmd.add(String.join(":", cp));
         return cmd;
     }
 
@@ -109,8 +112,14 @@ final class SparkCluster implements AutoCloseable {
     }
 
     Run submit(String deployMode, List<String> conf, String... args) throws Exception {
+        return submitTo(master(), dir, deployMode, conf, args);
+    }
+
+    /** The same submit to any master ({@code local[2]} included), its output files under {@code dir}. */
+    static Run submitTo(String master, Path dir, String deployMode, List<String> conf, String... args)
+            throws Exception {
         List<String> cmd = java("-Xmx1g");
-        cmd.addAll(List.of("org.apache.spark.deploy.SparkSubmit", "--master", master(), "--deploy-mode", deployMode));
+        cmd.addAll(List.of("org.apache.spark.deploy.SparkSubmit", "--master", master, "--deploy-mode", deployMode));
         cmd.addAll(OPTIONS);
         cmd.addAll(TEST_ONLY);
         for (String c : conf) {
