@@ -113,14 +113,16 @@ public final class CollectJob {
         }
         DataStream<RawLine> lines;
         if (c.kafka() != null) {
-            KafkaSource<RawLine> src = KafkaSource.<RawLine>builder().setBootstrapServers(c.kafka())
+            var builder = KafkaSource.<RawLine>builder().setBootstrapServers(c.kafka())
                     .setTopics(where).setGroupId("rewind-collect-" + table)
                     .setStartingOffsets(OffsetsInitializer.earliest())
                     .setDeserializer(new KafkaLines(table))
-                    .setProperty("commit.offsets.on.checkpoint", "false")
-                    .setBounded(c.bounded() ? OffsetsInitializer.latest() : null)
-                    .build();
-            lines = env.fromSource(src, strategy, table + "-kafka");
+                    .setProperty("commit.offsets.on.checkpoint", "false");
+            // unbounded is the builder's default; it has no "unbounded" initializer to pass (null throws at start)
+            if (c.bounded()) {
+                builder = builder.setBounded(OffsetsInitializer.latest());
+            }
+            lines = env.fromSource(builder.build(), strategy, table + "-kafka");
         } else {
             var builder = FileSource.forRecordStreamFormat(new NumberedLines(table), new Path(where))
                     .setSplitAssigner(PathOrderSplitAssigner.PROVIDER);
