@@ -47,11 +47,25 @@ def pipeline_tasks(config, interval):
     ]
 
 
-def bash_command(config, task):
-    """The shell command of one task: the configured spark-submit prefix and the task's quoted arguments."""
+SPARK_SUBMIT = "spark-submit --class io.rewind.cli.Rewind rewind-spark-0.1.0-SNAPSHOT.jar"
+STATUS_SUBMIT = "spark-submit --master local[1] --class io.rewind.cli.Rewind rewind-spark-0.1.0-SNAPSHOT.jar"
+
+
+def bash_command(config, task, interval):
+    """The shell command of one task: the configured spark-submit prefix and the task's quoted arguments.
+
+    With ``status_dir``, the job writes ``STATUS_DIR/INTERVAL/TASK.json`` (``--status-file``) and ``rewind status``
+    on it decides the task's exit code: in standalone cluster deploy mode spark-submit exits 0 even when the driver
+    failed, so its own exit code cannot be trusted.
+    """
     import shlex
-    return config.get("spark_submit", "spark-submit --class io.rewind.cli.Rewind rewind-spark-0.1.0-SNAPSHOT.jar") + " " + \
-        " ".join(shlex.quote(a) for a in task["args"])
+    args = list(task["args"])
+    command = config.get("spark_submit", SPARK_SUBMIT) + " " + " ".join(shlex.quote(a) for a in args)
+    if not config.get("status_dir"):
+        return command
+    status = config["status_dir"].rstrip("/") + "/" + interval + "/" + task["task_id"] + ".json"
+    return command + " --status-file " + shlex.quote(status) + "; " + \
+        config.get("status_submit", STATUS_SUBMIT) + " status " + shlex.quote(status)
 
 
 def build_dag(path):
@@ -68,7 +82,7 @@ def build_dag(path):
     previous = None
     # the interval is Airflow's ds; the train task finds the hosted model in the registry when it runs
     for task in pipeline_tasks(config, "{{ ds }}"):
-        op = BashOperator(task_id=task["task_id"], bash_command=bash_command(config, task), dag=dag)
+        op = BashOperator(task_id=task["task_id"], bash_command=bash_command(config, task, "{{ ds }}"), dag=dag)
         if previous is not None:
             previous >> op
         previous = op

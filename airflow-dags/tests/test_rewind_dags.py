@@ -34,8 +34,23 @@ def test_commands_match_the_golden_file_the_java_side_checks():
 def test_bash_command_is_spark_submit_of_the_jar():
     config = rewind_dags.load(EXAMPLE)
     task = rewind_dags.pipeline_tasks(config, "2026-05-01")[2]
-    cmd = rewind_dags.bash_command(config, task)
+    cmd = rewind_dags.bash_command(config, task, "2026-05-01")
     assert cmd.startswith("spark-submit --master yarn --class io.rewind.cli.Rewind /opt/rewind/rewind-spark-0.1.0-SNAPSHOT.jar promote")
+
+
+def test_the_task_exit_code_comes_from_the_status_file():
+    config = rewind_dags.load(EXAMPLE)
+    task = rewind_dags.pipeline_tasks(config, "2026-05-01")[0]
+    submit, check = rewind_dags.bash_command(config, task, "2026-05-01").split("; ")
+    assert submit.endswith(" --status-file /data/rewind/status/2026-05-01/join.json")
+    assert check == ("spark-submit --master local[1] --class io.rewind.cli.Rewind "
+                     "/opt/rewind/rewind-spark-0.1.0-SNAPSHOT.jar status /data/rewind/status/2026-05-01/join.json")
+
+
+def test_without_a_status_dir_the_submit_exit_code_is_the_task_s():
+    config = {k: v for k, v in rewind_dags.load(EXAMPLE).items() if k != "status_dir"}
+    task = rewind_dags.pipeline_tasks(config, "2026-05-01")[0]
+    assert "--status-file" not in rewind_dags.bash_command(config, task, "2026-05-01")
 
 
 def test_missing_keys_are_named(tmp_path):

@@ -24,7 +24,7 @@ public final class EvaluateRlCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         EvaluateRlJob.Result r = EvaluateRlJob.run(env, policy, episodes, seed);
-        System.out.println("rewind evaluate-rl\n" + EvaluateRlJob.summary(r, policy, episodes).toTable());
+        Console.summary("evaluate-rl", EvaluateRlJob.summary(r, policy, episodes));
         return 0;
     }
 }

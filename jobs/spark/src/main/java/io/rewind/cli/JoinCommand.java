@@ -79,7 +79,7 @@ public final class JoinCommand implements Callable<Integer> {
         List<String> inputs = new java.util.ArrayList<>(decisions);
         inputs.addAll(rewards);
         JobSummary s = run.record(spark, "join", inputs, output, () -> JoinJob.run(spark, config));
-        System.out.println("rewind join\n" + s.toTable());
+        Console.summary("join", s);
         return 0;
     }
 }

@@ -35,7 +35,7 @@ public final class PipelineCommand implements Callable<Integer> {
             throw new IllegalArgumentException("unknown pipeline action '" + action + "', expected run or commands");
         }
         JobSummary s = PipelineJob.run(LocalSpark.getOrCreate("rewind pipeline"), c, interval);
-        System.out.println("rewind pipeline\n" + s.toTable());
+        Console.summary("pipeline", s);
         return "SUCCEEDED".equals(s.get("status")) ? 0 : 1;
     }
 }

@@ -51,7 +51,7 @@ public final class PromoteCommand implements Callable<Integer> {
     public Integer call() {
         JobSummary s = PromoteJob.run(LocalSpark.getOrCreate("rewind promote"), new PromoteConfig(registry,
                 experiment, candidate, data, TableFormat.parse(dataFormat), split, gate, replicates, seed));
-        System.out.println("rewind promote\n" + s.toTable());
+        Console.summary("promote", s);
         return 0;
     }
 }

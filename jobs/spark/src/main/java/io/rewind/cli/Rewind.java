@@ -2,6 +2,7 @@ package io.rewind.cli;
 
 import io.rewind.jobs.BadFractionExceededException;
 import io.rewind.formats.spark.OutputFailedException;
+import io.rewind.jobs.JobSummary;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -14,7 +15,7 @@ import picocli.CommandLine.Command;
         subcommands = {QuickstartCommand.class, SimulateCommand.class, JoinCommand.class, EvaluateCommand.class,
                 SimulateOnlineCommand.class, TrainBanditCommand.class, SimulateRlCommand.class,
                 TrainRlCommand.class, EvaluateRlCommand.class, TransformCommand.class, PromoteCommand.class,
-                RegistryCommand.class, PipelineCommand.class,
+                RegistryCommand.class, PipelineCommand.class, StatusCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Rewind implements Runnable {
     /** Exit code when a job quarantined more than {@code --max-bad-fraction} of its input. */
@@ -30,28 +31,71 @@ public final class Rewind implements Runnable {
         System.exit(code);
     }
 
+    @CommandLine.Option(names = "--status-file", scope = CommandLine.ScopeType.INHERIT, description = "write how the"
+            + " command ended (exit code, SUCCEEDED or FAILED, message, summary) as JSON to this path (any Hadoop"
+            + " path); deleted when the command starts. For schedulers in cluster deploy mode, where the driver's"
+            + " console and exit code stay on a worker")
+    String statusFile;
+
     /** Runs a command line and returns its exit code (tests call this directly). */
     public static int execute(String... args) {
-        CommandLine cli = new CommandLine(new Rewind());
+        Rewind root = new Rewind();
+        CommandLine cli = new CommandLine(root);
+        String[] failure = new String[1];
+        String[] usageOf = new String[1];
         cli.setExecutionExceptionHandler((e, cmd, parsed) -> {
             String name = cmd.getCommandSpec().qualifiedName();
-            if (e instanceof BadFractionExceededException) {
+            if (e instanceof BadFractionExceededException bad) {
+                failure[0] = e.getMessage();
+                Console.PRINTED.set(bad.summary());
                 cmd.getErr().println("rewind: " + e.getMessage());
                 return EXIT_TOO_MANY_BAD_ROWS;
             }
-            if (e instanceof OutputFailedException) {
+            if (e instanceof OutputFailedException || e instanceof IllegalArgumentException) {
+                failure[0] = e.getMessage();
                 cmd.getErr().println(name + ": " + e.getMessage());
-                return 1;
+                return e instanceof OutputFailedException ? 1 : EXIT_BAD_INPUT;
             }
-            if (e instanceof IllegalArgumentException) {
-                cmd.getErr().println(name + ": " + e.getMessage());
-                return EXIT_BAD_INPUT;
-            }
+            failure[0] = String.valueOf(e);
             cmd.getErr().println(name + " failed: " + e);
             e.printStackTrace(cmd.getErr());
             return 1;
         });
-        return cli.execute(args);
+        CommandLine.IParameterExceptionHandler usage = cli.getParameterExceptionHandler();
+        cli.setParameterExceptionHandler((e, rest) -> {
+            failure[0] = e.getMessage();
+            usageOf[0] = e.getCommandLine().getCommandSpec().qualifiedName();
+            return usage.handleParseException(e, rest);
+        });
+        cli.setExecutionStrategy(parsed -> {
+            if (root.statusFile != null) {
+                StatusFile.delete(root.statusFile);
+            }
+            return new CommandLine.RunLast().execute(parsed);
+        });
+        JobSummary outer = Console.PRINTED.get();
+        Console.PRINTED.remove();
+        try {
+            int code = cli.execute(args);
+            if (root.statusFile == null) {
+                return code;
+            }
+            String command = usageOf[0] != null ? usageOf[0]
+                    : lastCommand(cli.getParseResult()).commandSpec().qualifiedName();
+            try {
+                StatusFile.write(root.statusFile, StatusFile.json(command, code, failure[0], Console.PRINTED.get()));
+                return code;
+            } catch (java.io.UncheckedIOException e) {
+                cli.getErr().println("rewind: " + e.getMessage() + ": " + e.getCause().getMessage());
+                return code == 0 ? 1 : code;
+            }
+        } finally {
+            Console.PRINTED.set(outer);
+        }
+    }
+
+    private static CommandLine.ParseResult lastCommand(CommandLine.ParseResult r) {
+        return r.hasSubcommand() ? lastCommand(r.subcommand()) : r;
     }
 
     @Override

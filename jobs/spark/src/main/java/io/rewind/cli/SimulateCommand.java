@@ -71,7 +71,7 @@ public final class SimulateCommand implements Callable<Integer> {
                 malformed);
         JobSummary s = SimulateJob.run(LocalSpark.getOrCreate("rewind simulate"), config, output,
                 TableFormat.parse(format), partitions, targetEpsilon);
-        System.out.println("rewind simulate\n" + s.toTable());
+        Console.summary("simulate", s);
         return 0;
     }
 }

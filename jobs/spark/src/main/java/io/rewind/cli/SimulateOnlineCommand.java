@@ -61,7 +61,7 @@ public final class SimulateOnlineCommand implements Callable<Integer> {
         JobSummary s = SimulateOnlineJob.run(LocalSpark.getOrCreate("rewind simulate-online"), env,
                 new Environments.Settings(data, itemPoolSize, topK, maxUsers, likeThreshold, seedAttractiveness),
                 learners, rounds, seed, output, TableFormat.parse(format));
-        System.out.println("rewind simulate-online\n" + s.toTable());
+        Console.summary("simulate-online", s);
         return 0;
     }
 }

@@ -58,7 +58,7 @@ public final class SimulateRlCommand implements Callable<Integer> {
             s = SimulateRlJob.run(LocalSpark.getOrCreate("rewind simulate-rl"), env, envs, episodesPerEnv,
                     BehaviourPolicy.fixed(p), "fixed " + probs, seed, output, TableFormat.parse(format));
         }
-        System.out.println("rewind simulate-rl\n" + s.toTable());
+        Console.summary("simulate-rl", s);
         return 0;
     }
 

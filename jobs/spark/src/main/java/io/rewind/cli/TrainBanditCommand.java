@@ -80,7 +80,7 @@ public final class TrainBanditCommand implements Callable<Integer> {
         run.registry = warmStartRegistry;
         run.experiment = experiment;
         JobSummary s = run.record(spark, "train", data, model, () -> TrainBanditJob.run(spark, config));
-        System.out.println("rewind train-bandit\n" + s.toTable());
+        Console.summary("train-bandit", s);
         return 0;
     }
 }

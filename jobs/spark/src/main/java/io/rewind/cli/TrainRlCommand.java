@@ -74,7 +74,7 @@ public final class TrainRlCommand implements Callable<Integer> {
                 bcqThreshold, epochs, seed, temperature);
         JobSummary s = TrainRlJob.run(LocalSpark.getOrCreate("rewind train-rl"), new TrainRlConfig(data,
                 TableFormat.parse(dataFormat), dqn, trainRatio, simulateEpisodes, output, maxBadFraction));
-        System.out.println("rewind train-rl\n" + s.toTable());
+        Console.summary("train-rl", s);
         return 0;
     }
 }

@@ -74,7 +74,7 @@ public final class TransformCommand implements Callable<Integer> {
                 TableFormat.parse(inputFormat), output, TableFormat.parse(outputFormat), joinInput, seed,
                 stateColumn, decidedAt == null ? null : Instant.parse(decidedAt), decisions, batchSize,
                 maxBadFraction, idColumn, overwrite)));
-        System.out.println("rewind transform\n" + s.toTable());
+        Console.summary("transform", s);
         return 0;
     }
 }

@@ -114,6 +114,30 @@ class SparkClusterIT {
         assertSameTables(localJoin(), out);
     }
 
+    /**
+     * A job that fails in the driver on a worker (here: more bad rows than allowed, exit 3): the status file the
+     * user named says why, and {@code rewind status} on it exits with the job's code, as the DAG's tasks run it.
+     */
+    @Test
+    void aFailedJobInClusterDeployModeIsReportedByItsStatusFile() throws Exception {
+        Path status = dir.resolve("status/join-strict.json");
+        List<String> strict = new ArrayList<>(JOIN);
+        strict.set(strict.indexOf("data/interactions"), "data/strict");
+        strict.set(strict.indexOf("--max-bad-fraction") + 1, "0");
+        strict.addAll(List.of("--status-file", status.toString()));
+        SparkCluster.Run join = cluster.submit("cluster", here(strict));
+        // Spark's standalone client exits 0 when the driver FAILED ("State of driver ... is FAILED, exiting
+        // spark-submit JVM"): a scheduler must read the status file, as the DAG does with `rewind status`
+        assertTrue(join.err().contains("is FAILED"), join.err());
+        SparkCluster.Run check = SparkCluster.submitTo("local[1]", dir, "client", List.of(), "status",
+                status.toString());
+        assertEquals(Rewind.EXIT_TOO_MANY_BAD_ROWS, check.exit(), check.out() + check.err());
+        var s = io.rewind.formats.JsonCodec.MAPPER.readTree(Files.readString(status));
+        assertEquals("FAILED", s.get("status").asText(), s.toString());
+        assertEquals(Rewind.EXIT_TOO_MANY_BAD_ROWS, s.get("exit_code").asInt(), s.toString());
+        assertTrue(s.get("message").asText().contains("quarantined"), s.toString());
+    }
+
     @Test
     void aBatchRlPolicyScoresWithDjlInTheExecutors() throws Exception {
         String episodes = dir.resolve("data/episodes").toString();

@@ -11,7 +11,8 @@ import java.nio.file.Path;
  * A retraining pipeline's settings, read from YAML (the same file the Airflow DAG generator reads). Paths may
  * contain {@code {interval}}, replaced by the data interval being processed (for example {@code 2026-05-01}).
  */
-@com.fasterxml.jackson.annotation.JsonIgnoreProperties({"schedule", "start_date", "retries", "spark_submit"})
+@com.fasterxml.jackson.annotation.JsonIgnoreProperties({"schedule", "start_date", "retries", "spark_submit", "status_dir",
+        "status_submit"})
 public record PipelineConfig(
         @JsonProperty(value = "experiment", required = true) String experiment,
         @JsonProperty(value = "registry", required = true) String registry,
