@@ -35,8 +35,13 @@ public final class JsonCodec {
      * the line is not an object or the field is missing or not a timestamp.
      */
     public static long timestampMicros(String line, String field) {
-        long fast = scanTimestampMicros(line, field);
-        return fast != UNSURE ? fast : parseTimestampMicros(line, field);
+        return timestampMicros(line, field, TimestampUnit.AUTO);
+    }
+
+    /** The same, epoch numbers read in {@code unit}. */
+    public static long timestampMicros(String line, String field, TimestampUnit unit) {
+        long fast = scanTimestampMicros(line, field, unit);
+        return fast != UNSURE ? fast : parseTimestampMicros(line, field, unit);
     }
 
     private static final long UNSURE = Long.MIN_VALUE + 1;
@@ -46,7 +51,7 @@ public final class JsonCodec {
      * string or a number. Anything else (escapes, the field after nested values, odd spacing) is UNSURE and left to
      * the parser.
      */
-    private static long scanTimestampMicros(String line, String field) {
+    private static long scanTimestampMicros(String line, String field, TimestampUnit unit) {
         int n = line.length();
         int i = skipSpace(line, 0);
         if (i >= n || line.charAt(i) != '{') {
@@ -80,7 +85,7 @@ public final class JsonCodec {
                 }
                 if (wanted) {
                     try {
-                        return micros(Timestamps.parse(field, line.substring(i + 1, end)));
+                        return micros(Timestamps.parse(field, line.substring(i + 1, end), unit));
                     } catch (FieldException e) {
                         return Long.MIN_VALUE;
                     }
@@ -93,7 +98,7 @@ public final class JsonCodec {
                 }
                 if (wanted) {
                     try {
-                        return micros(Timestamps.fromEpoch(field, Double.parseDouble(line.substring(i, end))));
+                        return micros(Timestamps.fromEpoch(field, Double.parseDouble(line.substring(i, end)), unit));
                     } catch (NumberFormatException e) {
                         return UNSURE;
                     } catch (FieldException e) {
@@ -122,7 +127,7 @@ public final class JsonCodec {
         return t.getEpochSecond() * 1_000_000L + t.getNano() / 1_000;
     }
 
-    private static long parseTimestampMicros(String line, String field) {
+    private static long parseTimestampMicros(String line, String field, TimestampUnit unit) {
         try (com.fasterxml.jackson.core.JsonParser p = MAPPER.getFactory().createParser(line)) {
             if (p.nextToken() != com.fasterxml.jackson.core.JsonToken.START_OBJECT) {
                 return Long.MIN_VALUE;
@@ -135,7 +140,7 @@ public final class JsonCodec {
                     continue;
                 }
                 Object v = p.currentToken().isScalarValue() ? decodeValue(field, FieldType.TIMESTAMP,
-                        (JsonNode) TREE.readTree(p), false) : null;
+                        (JsonNode) TREE.readTree(p), false, unit) : null;
                 if (v instanceof Instant t) {
                     return t.getEpochSecond() * 1_000_000L + t.getNano() / 1_000;
                 }
@@ -180,12 +185,17 @@ public final class JsonCodec {
         for (int i = 0; i < schema.size(); i++) {
             Field f = schema.field(i);
             JsonNode v = object.get(f.name());
-            values[i] = (v == null || v.isNull()) ? null : decodeValue(f.name(), f.type(), v, scalarsAsText);
+            values[i] = (v == null || v.isNull()) ? null : decodeValue(f.name(), f.type(), v, scalarsAsText,
+                    schema.timestampUnit());
         }
         return values;
     }
 
     static Object decodeValue(String field, FieldType type, JsonNode v, boolean scalarsAsText) {
+        return decodeValue(field, type, v, scalarsAsText, TimestampUnit.AUTO);
+    }
+
+    static Object decodeValue(String field, FieldType type, JsonNode v, boolean scalarsAsText, TimestampUnit unit) {
         switch (type) {
             case STRING:
                 if (v.isTextual()) {
@@ -217,10 +227,10 @@ public final class JsonCodec {
                 throw new FieldException(field, "expected true or false, got " + describe(v));
             case TIMESTAMP:
                 if (v.isNumber()) {
-                    return Timestamps.fromEpoch(field, v.doubleValue());
+                    return Timestamps.fromEpoch(field, v.doubleValue(), unit);
                 }
                 if (v.isTextual()) {
-                    return Timestamps.parse(field, v.textValue());
+                    return Timestamps.parse(field, v.textValue(), unit);
                 }
                 throw new FieldException(field, "expected a timestamp, got " + describe(v));
             case DOUBLE_ARRAY:

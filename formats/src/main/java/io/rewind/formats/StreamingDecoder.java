@@ -45,7 +45,8 @@ final class StreamingDecoder {
                     continue;
                 }
                 int i = schema.indexOf(name);
-                values[i] = p.currentToken() == JsonToken.VALUE_NULL ? null : value(p, schema.field(i));
+                values[i] = p.currentToken() == JsonToken.VALUE_NULL ? null
+                        : value(p, schema.field(i), schema.timestampUnit());
             }
             return t == JsonToken.END_OBJECT ? values : null;
         } catch (IOException | Unsure | RuntimeException e) {
@@ -54,7 +55,7 @@ final class StreamingDecoder {
         }
     }
 
-    private static Object value(JsonParser p, Field f) throws IOException, Unsure {
+    private static Object value(JsonParser p, Field f, TimestampUnit unit) throws IOException, Unsure {
         JsonToken t = p.currentToken();
         switch (f.type()) {
             case STRING:
@@ -77,9 +78,9 @@ final class StreamingDecoder {
                 throw Unsure.INSTANCE;
             case TIMESTAMP:
                 if (t == JsonToken.VALUE_STRING) {
-                    return Timestamps.parse(f.name(), p.getText());
+                    return Timestamps.parse(f.name(), p.getText(), unit);
                 }
-                return Timestamps.fromEpoch(f.name(), number(p));
+                return Timestamps.fromEpoch(f.name(), number(p), unit);
             case DOUBLE_ARRAY:
                 return doubles(p);
             case STRING_ARRAY: {

@@ -14,9 +14,15 @@ public final class TableSchema implements java.io.Serializable {
     private final String name;
     private final List<Field> fields;
     private final Map<String, Integer> index = new HashMap<>();
+    private final TimestampUnit timestampUnit;
 
     public TableSchema(String name, List<Field> fields) {
+        this(name, fields, TimestampUnit.AUTO);
+    }
+
+    private TableSchema(String name, List<Field> fields, TimestampUnit timestampUnit) {
         this.name = name;
+        this.timestampUnit = timestampUnit;
         this.fields = List.copyOf(fields);
         for (int i = 0; i < this.fields.size(); i++) {
             if (index.put(this.fields.get(i).name(), i) != null) {
@@ -27,6 +33,16 @@ public final class TableSchema implements java.io.Serializable {
 
     public String name() {
         return name;
+    }
+
+    /** How this table's epoch-number timestamps are read (a reading option: not part of the schema's identity). */
+    public TimestampUnit timestampUnit() {
+        return timestampUnit;
+    }
+
+    /** The same schema, its epoch numbers read in {@code unit}. */
+    public TableSchema withTimestampUnit(TimestampUnit unit) {
+        return new TableSchema(name, fields, unit);
     }
 
     public List<Field> fields() {
@@ -66,7 +82,7 @@ public final class TableSchema implements java.io.Serializable {
     public TableSchema extend(String newName, List<Field> more) {
         List<Field> all = new ArrayList<>(fields);
         all.addAll(more);
-        return new TableSchema(newName, all);
+        return new TableSchema(newName, all, timestampUnit);
     }
 
     /** The field list as a Markdown table, for the README. */

@@ -18,10 +18,15 @@ public final class Timestamps {
     }
 
     public static Instant parse(String field, String text) {
-        return plausible(field, parseAny(field, text));
+        return parse(field, text, TimestampUnit.AUTO);
     }
 
-    private static Instant parseAny(String field, String text) {
+    /** ISO-8601 (with or without an offset; a space for the T) or an epoch number in {@code unit}. */
+    public static Instant parse(String field, String text, TimestampUnit unit) {
+        return plausible(field, parseAny(field, text, unit));
+    }
+
+    private static Instant parseAny(String field, String text, TimestampUnit unit) {
         String t = text.trim();
         Instant fast = utc(t);
         if (fast != null) {
@@ -43,7 +48,7 @@ public final class Timestamps {
             // fall through
         }
         try {
-            return fromEpoch(field, Double.parseDouble(t));
+            return fromEpoch(field, Double.parseDouble(t), unit);
         } catch (NumberFormatException e) {
             throw new FieldException(field, "not a timestamp: \"" + text + "\" (expected ISO-8601 or an epoch number)");
         }
@@ -105,17 +110,17 @@ public final class Timestamps {
         return v;
     }
 
-    /**
-     * An epoch number in seconds, milliseconds, microseconds or nanoseconds, told apart by magnitude as log
-     * pipelines write them: below 1e11 seconds (up to the year 5138), below 1e14 milliseconds, below 1e17
-     * microseconds, else nanoseconds. The result must fall in the plausible years.
-     */
+    /** An epoch number, its unit told by magnitude ({@link TimestampUnit#AUTO}). */
     public static Instant fromEpoch(String field, double value) {
+        return fromEpoch(field, value, TimestampUnit.AUTO);
+    }
+
+    /** An epoch number in {@code unit}; the result must fall in the plausible years. */
+    public static Instant fromEpoch(String field, double value, TimestampUnit unit) {
         if (!Double.isFinite(value)) {
             throw new FieldException(field, "not a timestamp: " + value);
         }
-        double a = Math.abs(value);
-        double seconds = a < 1e11 ? value : a < 1e14 ? value / 1e3 : a < 1e17 ? value / 1e6 : value / 1e9;
+        double seconds = unit.toSeconds(value);
         long micros = Math.round(seconds * 1_000_000d);
         return plausible(field, Instant.EPOCH.plus(micros, ChronoUnit.MICROS));
     }
@@ -124,7 +129,7 @@ public final class Timestamps {
     private static Instant plausible(String field, Instant t) {
         if (t.isBefore(EARLIEST) || !t.isBefore(LATEST)) {
             throw new FieldException(field, "implausible timestamp " + format(t) + " (Rewind reads years 1900 to 2199;"
-                    + " epoch numbers in s, ms, us or ns by their magnitude)");
+                    + " epoch numbers in s, ms, us or ns by their magnitude unless --timestamp-unit says)");
         }
         return t;
     }

@@ -52,6 +52,33 @@ class CodecTest {
         }
     }
 
+    /** With a unit given, epoch numbers are read in it: milliseconds of 1971 (which AUTO reads as seconds). */
+    @Test
+    void aGivenTimestampUnitIsUsedInsteadOfTheMagnitude() {
+        Instant t = Instant.parse("1971-01-07T00:00:00Z");
+        double ms = t.toEpochMilli();
+        FieldException auto = assertThrows(FieldException.class, () -> Timestamps.fromEpoch("ts", ms));
+        assertTrue(auto.getMessage().contains("--timestamp-unit"), auto.getMessage());
+        assertEquals(t, Timestamps.fromEpoch("ts", ms, TimestampUnit.MILLISECONDS));
+        assertEquals(t, Timestamps.parse("ts", String.valueOf((long) ms), TimestampUnit.MILLISECONDS), "as text");
+        assertEquals(t, Timestamps.fromEpoch("ts", ms * 1e3, TimestampUnit.MICROSECONDS));
+        assertEquals(t, Timestamps.fromEpoch("ts", ms / 1e3, TimestampUnit.SECONDS));
+        String line = "{\"event_id\":\"e\",\"timestamp\":" + (long) ms + ",\"reward\":1}";
+        TableSchema inMs = Tables.REWARDS.withTimestampUnit(TimestampUnit.MILLISECONDS);
+        assertEquals(t, JsonCodec.decodeLine(inMs, line)[inMs.indexOf("timestamp")], "the streaming decoder");
+        assertEquals(t, JsonCodec.decodeTree(inMs, line)[inMs.indexOf("timestamp")], "the tree decoder");
+        assertEquals(t.toEpochMilli() * 1000, JsonCodec.timestampMicros(line, "timestamp",
+                TimestampUnit.MILLISECONDS), "the watermark's scan");
+        assertEquals(Tables.REWARDS, inMs, "the same table");
+        // seconds given where the log has milliseconds: the year 57971 is refused, not stored
+        String now = "{\"event_id\":\"e\",\"timestamp\":1767225600000,\"reward\":1}";
+        FieldException wrong = assertThrows(FieldException.class, () -> JsonCodec.decodeLine(
+                Tables.REWARDS.withTimestampUnit(TimestampUnit.SECONDS), now));
+        assertTrue(wrong.getMessage().startsWith("timestamp: implausible timestamp"), wrong.getMessage());
+        assertEquals(TimestampUnit.NANOSECONDS, TimestampUnit.parse("ns"));
+        assertThrows(IllegalArgumentException.class, () -> TimestampUnit.parse("minutes"));
+    }
+
     @Test
     void timestampsAcceptIsoTextAndEpochSeconds() {
         Instant t = Instant.parse("2026-11-20T10:00:00Z");

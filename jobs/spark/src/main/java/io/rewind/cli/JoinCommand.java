@@ -2,6 +2,7 @@ package io.rewind.cli;
 
 import io.rewind.formats.JoinRules;
 import io.rewind.formats.TableFormat;
+import io.rewind.formats.TimestampUnit;
 import io.rewind.formats.spark.LocalSpark;
 import io.rewind.jobs.JobSummary;
 import io.rewind.jobs.join.JoinConfig;
@@ -64,6 +65,10 @@ public final class JoinCommand implements Callable<Integer> {
             + " earlier runs are dropped) instead of merging by event_id into those dates (the default)")
     boolean replaceDates;
 
+    @Option(names = "--timestamp-unit", defaultValue = "auto", description = "unit of epoch numbers in the logs'"
+            + " timestamp fields: s, ms, us, ns, or auto (default: by magnitude)")
+    String timestampUnit;
+
     @picocli.CommandLine.Mixin
     RegistryRunOptions run = new RegistryRunOptions();
 
@@ -74,7 +79,7 @@ public final class JoinCommand implements Callable<Integer> {
                 quarantine != null ? quarantine : JoinConfig.defaultQuarantine(output),
                 summary != null ? summary : JoinConfig.defaultSummary(output),
                 new JoinRules(window, defaultReward, dropUnrewarded, JoinRules.Aggregation.parse(aggregation),
-                        trainRatio), maxBadFraction, replaceDates);
+                        trainRatio), maxBadFraction, replaceDates, TimestampUnit.parse(timestampUnit));
         var spark = LocalSpark.getOrCreate("rewind join");
         List<String> inputs = new java.util.ArrayList<>(decisions);
         inputs.addAll(rewards);

@@ -71,6 +71,10 @@ public final class Collect implements Callable<Integer> {
             + " files")
     String discoveryInterval;
 
+    @Option(names = "--timestamp-unit", defaultValue = "auto", description = "unit of epoch numbers in the"
+            + " timestamp fields: s, ms, us, ns, or auto (default: by magnitude)")
+    String timestampUnit;
+
     static Duration duration(String s) {
         return io.rewind.formats.Durations.parse(s);
     }
@@ -81,7 +85,8 @@ public final class Collect implements Callable<Integer> {
                 new JoinRules(duration(window), defaultReward, dropUnrewarded,
                         JoinRules.Aggregation.parse(aggregation), trainRatio),
                 duration(outOfOrder), duration(orphanAfter), duration(retain), duration(checkpoint), parallelism,
-                bounded, duration(idleTimeout), duration(discoveryInterval));
+                bounded, duration(idleTimeout), duration(discoveryInterval),
+                io.rewind.formats.TimestampUnit.parse(timestampUnit));
     }
 
     @Override

@@ -1,6 +1,7 @@
 package io.rewind.flink.collect;
 
 import io.rewind.formats.JoinRules;
+import io.rewind.formats.TimestampUnit;
 import java.time.Duration;
 
 /**
@@ -15,13 +16,23 @@ import java.time.Duration;
  * @param retain how long (event time) an emitted id is remembered, to recognise later copies and late rewards
  * @param idleTimeout how long a source split may send nothing before the watermark stops waiting for it
  * @param discoveryInterval folders: how often new files are looked for
+ * @param timestampUnit how epoch numbers in timestamp fields are read
  */
 public record CollectConfig(String decisions, String rewards, String kafka, String output, String quarantine,
                             JoinRules rules, Duration outOfOrder, Duration orphanAfter, Duration retain,
                             Duration checkpointInterval, int parallelism, boolean bounded, Duration idleTimeout,
-                            Duration discoveryInterval) {
+                            Duration discoveryInterval, TimestampUnit timestampUnit) {
     public static final Duration DEFAULT_IDLE_TIMEOUT = Duration.ofSeconds(5);
     public static final Duration DEFAULT_DISCOVERY_INTERVAL = Duration.ofSeconds(1);
+
+    /** Epoch numbers told apart by magnitude. */
+    public CollectConfig(String decisions, String rewards, String kafka, String output, String quarantine,
+                         JoinRules rules, Duration outOfOrder, Duration orphanAfter, Duration retain,
+                         Duration checkpointInterval, int parallelism, boolean bounded, Duration idleTimeout,
+                         Duration discoveryInterval) {
+        this(decisions, rewards, kafka, output, quarantine, rules, outOfOrder, orphanAfter, retain, checkpointInterval,
+                parallelism, bounded, idleTimeout, discoveryInterval, TimestampUnit.AUTO);
+    }
 
     public CollectConfig(String decisions, String rewards, String kafka, String output, String quarantine,
                          JoinRules rules, Duration outOfOrder, Duration orphanAfter, Duration retain,

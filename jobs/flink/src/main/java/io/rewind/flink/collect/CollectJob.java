@@ -95,10 +95,12 @@ public final class CollectJob {
         String where = table.equals("decisions") ? c.decisions() : c.rewards();
         boolean inSource = c.kafka() != null || c.bounded();
         WatermarkStrategy<RawLine> strategy = WatermarkStrategy.noWatermarks();
+        io.rewind.formats.TimestampUnit unit = c.timestampUnit();
         if (inSource) {
             strategy = WatermarkStrategy.<RawLine>forBoundedOutOfOrderness(c.outOfOrder())
                     .withTimestampAssigner((line, ts) -> {
-                        long micros = io.rewind.formats.JsonCodec.timestampMicros(line.text, "timestamp");
+                        long micros = io.rewind.formats.JsonCodec.timestampMicros(line.text, "timestamp",
+                                unit);
                         return micros == Long.MIN_VALUE ? Long.MIN_VALUE : Math.floorDiv(micros, 1000);
                     })
                     // a paused source resumes at the next announcement of the group's watermark: every 50 ms, not
@@ -131,7 +133,7 @@ public final class CollectJob {
             }
             lines = env.fromSource(builder.build(), strategy, table + "-files");
         }
-        SingleOutputStreamOperator<Event> parsed = lines.process(new Parse(table)).name("parse-" + table);
+        SingleOutputStreamOperator<Event> parsed = lines.process(new Parse(table, c.timestampUnit())).name("parse-" + table);
         if (inSource) {
             return new Parsed(parsed, parsed);
         }

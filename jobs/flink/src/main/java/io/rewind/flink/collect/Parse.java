@@ -20,23 +20,25 @@ public class Parse extends ProcessFunction<RawLine, Event> {
     };
 
     private final String table;
+    private final io.rewind.formats.TimestampUnit timestampUnit;
     private transient TableSchema schema;
     private transient Validator validator;
     private transient Counter in;
     private transient CompactRow compact;
     private transient int[] feedback;
 
-    public Parse(String table) {
+    public Parse(String table, io.rewind.formats.TimestampUnit timestampUnit) {
         this.table = table;
+        this.timestampUnit = timestampUnit;
     }
 
     @Override
     public void open(org.apache.flink.api.common.functions.OpenContext ctx) {
-        schema = table.equals("decisions") ? Tables.DECISIONS : Tables.REWARDS;
+        schema = (table.equals("decisions") ? Tables.DECISIONS : Tables.REWARDS).withTimestampUnit(timestampUnit);
         validator = Validator.of(schema);
         in = getRuntimeContext().getMetricGroup().counter(table + "_in");
         compact = new CompactRow(schema);
-        feedback = schema == Tables.REWARDS
+        feedback = schema.equals(Tables.REWARDS)
                 ? new int[] {schema.indexOf("slot_rewards"), schema.indexOf("click_position")} : new int[0];
     }
 
@@ -58,7 +60,7 @@ public class Parse extends ProcessFunction<RawLine, Event> {
         }
         Instant t = (Instant) values[schema.indexOf("timestamp")];
         long micros = t.getEpochSecond() * 1_000_000L + t.getNano() / 1_000;
-        boolean isReward = schema == Tables.REWARDS;
+        boolean isReward = schema.equals(Tables.REWARDS);
         double reward = isReward ? (Double) values[schema.indexOf("reward")] : 0;
         // a reward's values are needed only for its slate feedback
         boolean keep = !isReward;

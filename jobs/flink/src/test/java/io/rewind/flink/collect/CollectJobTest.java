@@ -175,6 +175,27 @@ class CollectJobTest {
                 "every decision with its reward");
     }
 
+    /** Epoch milliseconds of 1971 (seconds by their magnitude: refused) join with {@code --timestamp-unit ms}. */
+    @Test
+    void aGivenTimestampUnitReadsEpochMilliseconds() throws Exception {
+        Path d = tableDir("ms/decisions");
+        Path r = tableDir("ms/rewards");
+        Instant t = Instant.parse("1971-01-07T10:00:00Z");
+        Files.write(d.resolve("part-0.jsonl"), List.of("{\"event_id\":\"ms\",\"timestamp\":" + t.toEpochMilli()
+                + ",\"actions\":[{\"id\":\"a\"}],\"action\":\"a\",\"action_prob\":1}"));
+        Files.write(r.resolve("part-0.jsonl"), List.of("{\"event_id\":\"ms\",\"timestamp\":"
+                + t.plusSeconds(5).toEpochMilli() + ",\"reward\":1}"));
+        String out = dir.resolve("ms-out").toString();
+        CollectConfig c = new CollectConfig(d.toString(), r.toString(), null, out, CollectConfig.defaultQuarantine(out),
+                RULES, Duration.ofMinutes(1), Duration.ofHours(1), Duration.ofHours(1), Duration.ofMillis(300), 1, true,
+                Duration.ofSeconds(1), Duration.ofSeconds(1), io.rewind.formats.TimestampUnit.MILLISECONDS);
+        StreamExecutionEnvironment env = env();
+        CollectJob.build(env, c, s -> s);
+        env.execute("collect epoch milliseconds");
+        assertEquals(List.of("ms|a|1.000|true|1|1971-01-07T10:00:05.000Z|" + interactions(Path.of(out)).get(0)
+                .split("\\|")[6] + "|1971-01-07|10"), interactions(Path.of(out)));
+    }
+
     /**
      * Emitted ids are remembered for --retain of event time, then forgotten (when the watermark passes the end of
      * the retention on the join's agenda): on monitored folders fed one file at a time, a copy of a decision while

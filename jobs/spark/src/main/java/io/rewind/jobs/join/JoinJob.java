@@ -25,9 +25,11 @@ public final class JoinJob {
         OutputPaths.requireWritableTable(spark, c.output(), c.outputFormat());
         OutputPaths.requireWritableTable(spark, c.quarantine() + "/decisions", c.outputFormat());
         OutputPaths.requireWritableTable(spark, c.quarantine() + "/rewards", c.outputFormat());
-        ReadResult decisions = TableReader.read(spark, Tables.DECISIONS, c.decisionsFormat(),
+        ReadResult decisions = TableReader.read(spark, Tables.DECISIONS.withTimestampUnit(c.timestampUnit()),
+                c.decisionsFormat(),
                 c.decisions().toArray(new String[0]));
-        ReadResult rewards = TableReader.read(spark, Tables.REWARDS, c.rewardsFormat(),
+        ReadResult rewards = TableReader.read(spark, Tables.REWARDS.withTimestampUnit(c.timestampUnit()),
+                c.rewardsFormat(),
                 c.rewards().toArray(new String[0]));
         decisions.total();
         rewards.total();

@@ -140,6 +140,34 @@ class JoinJobTest {
         assertTrue(Files.exists(Path.of(c.summary())));
     }
 
+    /**
+     * A log with epoch milliseconds of 1971 (read as seconds by magnitude: the year 2984, refused): with
+     * {@code --timestamp-unit ms} it joins, under its own date.
+     */
+    @Test
+    void aGivenTimestampUnitReadsEpochNumbersTheMagnitudeWouldMisread() throws Exception {
+        Instant t = Instant.parse("1971-01-07T10:00:00Z");
+        Path logs = Files.createDirectories(dir.resolve("ms-logs"));
+        String d = Files.write(logs.resolve("decisions.jsonl"), List.of(JsonCodec.encodeLine(Tables.DECISIONS,
+                decision("ms", t)).replace("\"" + t + "\"", String.valueOf(t.toEpochMilli())))).toString();
+        String r = Files.write(logs.resolve("rewards.jsonl"), List.of("{\"event_id\":\"ms\",\"timestamp\":"
+                + t.plusSeconds(5).toEpochMilli() + ",\"reward\":1}")).toString();
+        assertTrue(Files.readString(Path.of(d)).contains(String.valueOf(t.toEpochMilli())), "an epoch number");
+        String output = dir.resolve("ms-interactions").toString();
+        JoinRules rules = new JoinRules(Duration.ofSeconds(60), 0.0, false, JoinRules.Aggregation.FIRST, 0.8);
+        assertThrows(BadFractionExceededException.class, () -> JoinJob.run(SPARK, new JoinConfig(List.of(d),
+                TableFormat.JSONL, List.of(r), TableFormat.JSONL, output + "-auto", TableFormat.DELTA,
+                output + "-auto_quarantine", output + "-auto_summary.json", rules, 0.5)), "by magnitude: refused");
+        JoinConfig ms = new JoinConfig(List.of(d), TableFormat.JSONL, List.of(r), TableFormat.JSONL, output,
+                TableFormat.DELTA, JoinConfig.defaultQuarantine(output), JoinConfig.defaultSummary(output), rules, 0.5,
+                false, io.rewind.formats.TimestampUnit.MILLISECONDS);
+        JoinJob.run(SPARK, ms);
+        Row row = output(ms).get("ms");
+        assertEquals(t, row.<java.sql.Timestamp>getAs("timestamp").toInstant());
+        assertEquals(true, row.getAs("reward_observed"));
+        assertEquals("1971-01-07", String.valueOf(row.<Object>getAs("date")));
+    }
+
     @Test
     void lastSumAndDropUnrewarded() {
         JoinConfig last = config("last", TableFormat.PARQUET, JoinRules.Aggregation.LAST, false, 0.5);
