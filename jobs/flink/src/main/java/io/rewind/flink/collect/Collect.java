@@ -75,6 +75,10 @@ public final class Collect implements Callable<Integer> {
             + " timestamp fields: s, ms, us, ns, or auto (default: by magnitude)")
     String timestampUnit;
 
+    @Option(names = "--max-restarts", defaultValue = "10", description = "failures allowed within 10 minutes before"
+            + " the job fails with its cause (restarts wait 2 s; default 10); a cluster's restart-strategy wins")
+    int maxRestarts;
+
     static Duration duration(String s) {
         return io.rewind.formats.Durations.parse(s);
     }
@@ -86,7 +90,7 @@ public final class Collect implements Callable<Integer> {
                         JoinRules.Aggregation.parse(aggregation), trainRatio),
                 duration(outOfOrder), duration(orphanAfter), duration(retain), duration(checkpoint), parallelism,
                 bounded, duration(idleTimeout), duration(discoveryInterval),
-                io.rewind.formats.TimestampUnit.parse(timestampUnit));
+                io.rewind.formats.TimestampUnit.parse(timestampUnit), maxRestarts);
     }
 
     @Override

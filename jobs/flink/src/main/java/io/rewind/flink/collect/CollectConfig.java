@@ -17,11 +17,17 @@ import java.time.Duration;
  * @param idleTimeout how long a source split may send nothing before the watermark stops waiting for it
  * @param discoveryInterval folders: how often new files are looked for
  * @param timestampUnit how epoch numbers in timestamp fields are read
+ * @param maxRestarts failures allowed within {@link #RESTART_WINDOW} before the job fails (a cluster's own restart
+ *     strategy wins)
  */
 public record CollectConfig(String decisions, String rewards, String kafka, String output, String quarantine,
                             JoinRules rules, Duration outOfOrder, Duration orphanAfter, Duration retain,
                             Duration checkpointInterval, int parallelism, boolean bounded, Duration idleTimeout,
-                            Duration discoveryInterval, TimestampUnit timestampUnit) {
+                            Duration discoveryInterval, TimestampUnit timestampUnit,
+                            int maxRestarts) {
+    public static final Duration RESTART_WINDOW = Duration.ofMinutes(10);
+    public static final int DEFAULT_MAX_RESTARTS = 10;
+
     public static final Duration DEFAULT_IDLE_TIMEOUT = Duration.ofSeconds(5);
     public static final Duration DEFAULT_DISCOVERY_INTERVAL = Duration.ofSeconds(1);
 
@@ -31,7 +37,7 @@ public record CollectConfig(String decisions, String rewards, String kafka, Stri
                          Duration checkpointInterval, int parallelism, boolean bounded, Duration idleTimeout,
                          Duration discoveryInterval) {
         this(decisions, rewards, kafka, output, quarantine, rules, outOfOrder, orphanAfter, retain, checkpointInterval,
-                parallelism, bounded, idleTimeout, discoveryInterval, TimestampUnit.AUTO);
+                parallelism, bounded, idleTimeout, discoveryInterval, TimestampUnit.AUTO, DEFAULT_MAX_RESTARTS);
     }
 
     public CollectConfig(String decisions, String rewards, String kafka, String output, String quarantine,

@@ -45,6 +45,19 @@ public final class CollectJob {
                 .CHECKPOINTS_DIRECTORY).isEmpty()) {
             env.configure(conf);
         }
+        // Flink's default with checkpoints restarts for ever: a job that cannot run (a missing topic or class) would
+        // keep a scheduler's client waiting; this one fails after maxRestarts failures within ten minutes
+        if (env.getConfiguration().getOptional(org.apache.flink.configuration.RestartStrategyOptions.RESTART_STRATEGY)
+                .isEmpty()) {
+            env.configure(new org.apache.flink.configuration.Configuration()
+                    .set(org.apache.flink.configuration.RestartStrategyOptions.RESTART_STRATEGY, "failure-rate")
+                    .set(org.apache.flink.configuration.RestartStrategyOptions
+                            .RESTART_STRATEGY_FAILURE_RATE_MAX_FAILURES_PER_INTERVAL, c.maxRestarts())
+                    .set(org.apache.flink.configuration.RestartStrategyOptions
+                            .RESTART_STRATEGY_FAILURE_RATE_FAILURE_RATE_INTERVAL, CollectConfig.RESTART_WINDOW)
+                    .set(org.apache.flink.configuration.RestartStrategyOptions
+                            .RESTART_STRATEGY_FAILURE_RATE_DELAY, Duration.ofSeconds(2)));
+        }
         env.setParallelism(c.parallelism());
         // operators chained to one another hand over their objects without copies; the join, the only operator
         // that keeps what it receives, gets fresh objects from the network

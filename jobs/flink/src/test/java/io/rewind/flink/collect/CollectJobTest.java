@@ -117,10 +117,15 @@ class CollectJobTest {
         return lines;
     }
 
-    void assertGolden(CollectConfig c) throws Exception {
-        assertEquals(Files.readAllLines(GOLDEN.resolve("expected-interactions.txt")),
-                interactions(Path.of(c.output())), "the same interactions as rewind join");
-        assertEquals(Files.readAllLines(GOLDEN.resolve("expected-quarantine.txt")), quarantine(Path.of(c.quarantine())),
+    static void assertGolden(CollectConfig c) throws Exception {
+        assertGolden(Path.of(c.output()), Path.of(c.quarantine()));
+    }
+
+    /** The interactions and quarantine reasons {@code rewind join} writes for the golden log. */
+    static void assertGolden(Path output, Path quarantine) throws Exception {
+        assertEquals(Files.readAllLines(GOLDEN.resolve("expected-interactions.txt")), interactions(output),
+                "the same interactions as rewind join");
+        assertEquals(Files.readAllLines(GOLDEN.resolve("expected-quarantine.txt")), quarantine(quarantine),
                 "the same quarantine reasons as rewind join");
     }
 
@@ -188,7 +193,8 @@ class CollectJobTest {
         String out = dir.resolve("ms-out").toString();
         CollectConfig c = new CollectConfig(d.toString(), r.toString(), null, out, CollectConfig.defaultQuarantine(out),
                 RULES, Duration.ofMinutes(1), Duration.ofHours(1), Duration.ofHours(1), Duration.ofMillis(300), 1, true,
-                Duration.ofSeconds(1), Duration.ofSeconds(1), io.rewind.formats.TimestampUnit.MILLISECONDS);
+                Duration.ofSeconds(1), Duration.ofSeconds(1), io.rewind.formats.TimestampUnit.MILLISECONDS,
+                CollectConfig.DEFAULT_MAX_RESTARTS);
         StreamExecutionEnvironment env = env();
         CollectJob.build(env, c, s -> s);
         env.execute("collect epoch milliseconds");
