@@ -84,34 +84,25 @@ class SparkClusterIT {
     }
 
     /** The README's cluster commands, with the paths this test uses. */
-    static final List<String> JOIN = List.of("join", "--decisions", "logs/decisions", "--rewards", "logs/rewards",
-            "--output", "data/interactions", "--reward-window", "5m", "--max-bad-fraction", "0.2");
+    static final List<String> PIPELINE = List.of("pipeline", "run", "--config", "retrain.yaml", "--interval",
+            "2026-05-01", "--status-file", "status/pipeline.json");
     static final List<String> TRANSFORM = List.of("transform", "--model", "runs/ddqn-bcq/policy", "--input",
             "data/episodes", "--input-format", "parquet", "--output", "scored", "--output-format", "parquet");
 
     /** A README command with this test's folder in front of every path. */
     static String[] here(List<String> args) {
-        return args.stream().map(a -> a.matches("(logs|data|runs)/.*|scored")
+        return args.stream().map(a -> a.matches("(logs|data|runs|status)/.*|scored|retrain.yaml")
                 ? dir.resolve(a).toString() : a).toArray(String[]::new);
     }
 
     @Test
     void theReadmeShowsTheCommandsThisTestRuns() throws Exception {
         String readme = Files.readString(Path.of("..", "..", "README.md")).replaceAll("\\\\\n\\s*", "");
-        for (String[] c : List.of(new String[] {"cluster", String.join(" ", JOIN)},
+        for (String[] c : List.of(new String[] {"cluster", String.join(" ", PIPELINE)},
                 new String[] {"client", String.join(" ", TRANSFORM)})) {
             String line = SparkCluster.readmeLine(c[0], c[1]);
             assertTrue(readme.contains(line), "the README shows: " + line);
         }
-    }
-
-    @Test
-    void joinInClusterDeployModeEqualsALocalRun() throws Exception {
-        SparkCluster.Run join = cluster.submit("cluster", here(JOIN));
-        assertEquals(0, join.exit(), join.err());
-        String out = dir.resolve("data/interactions").toString();
-        assertTrue(Files.readString(Path.of(out + "_summary.json")).contains("SUCCEEDED"));
-        assertSameTables(localJoin(), out);
     }
 
     /**
@@ -121,10 +112,9 @@ class SparkClusterIT {
     @Test
     void aFailedJobInClusterDeployModeIsReportedByItsStatusFile() throws Exception {
         Path status = dir.resolve("status/join-strict.json");
-        List<String> strict = new ArrayList<>(JOIN);
-        strict.set(strict.indexOf("data/interactions"), "data/strict");
-        strict.set(strict.indexOf("--max-bad-fraction") + 1, "0");
-        strict.addAll(List.of("--status-file", status.toString()));
+        List<String> strict = List.of("join", "--decisions", "logs/decisions", "--rewards", "logs/rewards",
+                "--output", "data/strict", "--reward-window", "5m", "--max-bad-fraction", "0", "--status-file",
+                status.toString());
         SparkCluster.Run join = cluster.submit("cluster", here(strict));
         // Spark's standalone client exits 0 when the driver FAILED ("State of driver ... is FAILED, exiting
         // spark-submit JVM"): a scheduler must read the status file, as the DAG does with `rewind status`
@@ -138,13 +128,188 @@ class SparkClusterIT {
         assertTrue(s.get("message").asText().contains("quarantined"), s.toString());
     }
 
+    /** Line count and a SHA-256 of the sorted lines of every visible file under a folder of JSON lines. */
+    static String linesFingerprint(Path folder) throws Exception {
+        List<String> lines = new ArrayList<>();
+        try (var files = Files.walk(folder)) {
+            for (Path f : files.filter(Files::isRegularFile).filter(f -> !f.getFileName().toString().startsWith(".")
+                    && !f.getFileName().toString().startsWith("_")).toList()) {
+                lines.addAll(Files.readAllLines(f));
+            }
+        }
+        lines.sort(null);
+        MessageDigest md = MessageDigest.getInstance("SHA-256");
+        lines.forEach(l -> md.update((l + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        return lines.size() + " lines, " + HexFormat.of().formatHex(md.digest());
+    }
+
+    /** The simulator in client deploy mode writes the logs a local run writes (same seed). */
+    @Test
+    void simulateInClientDeployModeEqualsALocalRun() throws Exception {
+        List<String> args = List.of("simulate", "--rows", "2000", "--malformed", "0.01", "--partitions", "2",
+                "--target-epsilon", "0.1");
+        List<String> onCluster = new ArrayList<>(args);
+        onCluster.addAll(List.of("--output", dir.resolve("sim-cluster").toString()));
+        SparkCluster.Run sim = cluster.submit("client", onCluster.toArray(new String[0]));
+        assertEquals(0, sim.exit(), sim.err());
+        List<String> local = new ArrayList<>(args);
+        local.addAll(List.of("--output", dir.resolve("sim-local").toString()));
+        assertEquals(0, Rewind.execute(local.toArray(new String[0])));
+        for (String table : List.of("decisions", "rewards", "target")) {
+            assertEquals(linesFingerprint(dir.resolve("sim-local").resolve(table)),
+                    linesFingerprint(dir.resolve("sim-cluster").resolve(table)), table);
+        }
+    }
+
+    /** A retraining round's YAML (join, train-bandit, promote) over this test's logs, its outputs under {@code home}. */
+    static void writePipelineConfig(Path file, Path home) throws Exception {
+        String yaml = String.join("\n", "experiment: recs", "registry: " + home.resolve("registry"),
+                "decisions: " + logs + "/decisions", "rewards: " + logs + "/rewards",
+                "interactions: " + home.resolve("interactions"), "models: " + home.resolve("models"),
+                "learner: linucb", "reward_window: 5m", "");
+        Files.writeString(file, yaml);
+    }
+
+    /** train-bandit on the local join, run once: what the round trains, and the model evaluate and transform use. */
+    static synchronized Path localModel() throws Exception {
+        Path model = dir.resolve("local-model.json");
+        if (!Files.exists(model)) {
+            assertEquals(0, Rewind.execute("train-bandit", "--data", localJoin(), "--learner", "linucb",
+                    "--reduction", "mtr", "--model", model.toString()));
+        }
+        return model;
+    }
+
+    /** What a model decides with (its scorers) and how it was measured, without when and where it was trained. */
+    static String modelContent(Path file) throws Exception {
+        var m = io.rewind.rl.bandit.BanditModel.load(file);
+        return io.rewind.formats.JsonCodec.MAPPER.writeValueAsString(List.of(m.learner(), m.scorers(),
+                m.provenance().rows(), m.provenance().metrics()));
+    }
+
+    /**
+     * The README's cluster-mode line: a retraining round (join, train-bandit warm-started from the registry, promote,
+     * each a registry run) in the driver on a worker writes the tables and the model local runs write, and its status
+     * file says how each step ended.
+     */
+    @Test
+    void thePipelineInClusterDeployModeEqualsLocalRuns() throws Exception {
+        Path home = Files.createDirectories(dir.resolve("cluster-loop"));
+        writePipelineConfig(dir.resolve("retrain.yaml"), home);
+        SparkCluster.Run round = cluster.submit("cluster", here(PIPELINE));
+        assertEquals(0, round.exit(), round.err());
+        var s = io.rewind.formats.JsonCodec.MAPPER.readTree(Files.readString(dir.resolve("status/pipeline.json")));
+        assertEquals("SUCCEEDED", s.get("status").asText(), s.toString());
+        for (String step : List.of("join", "train", "promote")) {
+            assertEquals("done", s.get("summary").get(step).asText(), s.toString());
+        }
+        assertSameTables(localJoin(), home.resolve("interactions").toString());
+        assertEquals(modelContent(localModel()), modelContent(home.resolve("models/recs-2026-05-01.json")),
+                "the same model");
+    }
+
+    /** Evaluate in client deploy mode: the report's estimates equal a local run's, and the chart is written. */
+    @Test
+    void evaluateInClientDeployModeReportsWhatALocalRunReports() throws Exception {
+        Path model = localModel();
+        String data = localJoin();
+        List<String> args = List.of("evaluate", "--data", data, "--split", "eval", "--target-model", model.toString(),
+                "--estimators", "ips,snips,dm,dr", "--bootstrap", "50");
+        Path onCluster = dir.resolve("eval-cluster.json");
+        List<String> clusterArgs = new ArrayList<>(args);
+        clusterArgs.addAll(List.of("--report", onCluster.toString(), "--chart", dir.resolve("eval-cluster.png")
+                .toString()));
+        SparkCluster.Run eval = cluster.submit("client", clusterArgs.toArray(new String[0]));
+        assertEquals(0, eval.exit(), eval.err());
+        Path local = dir.resolve("eval-local.json");
+        List<String> localArgs = new ArrayList<>(args);
+        localArgs.addAll(List.of("--report", local.toString()));
+        assertEquals(0, Rewind.execute(localArgs.toArray(new String[0])));
+        var c = io.rewind.formats.JsonCodec.MAPPER.readTree(onCluster.toFile()).get("target");
+        var l = io.rewind.formats.JsonCodec.MAPPER.readTree(local.toFile()).get("target");
+        assertTrue(l.size() >= 4, l.toString());
+        assertSameNumbers(l, c, "target");
+        assertTrue(Files.size(dir.resolve("eval-cluster.png")) > 1000, "the chart");
+    }
+
+    /** Two JSON trees alike but for floating-point sums taken in another order (relative 1e-9). */
+    static void assertSameNumbers(com.fasterxml.jackson.databind.JsonNode a, com.fasterxml.jackson.databind.JsonNode b,
+                                  String where) {
+        if (a.isNumber() && b.isNumber()) {
+            assertEquals(a.asDouble(), b.asDouble(), 1e-9 * Math.max(1, Math.abs(a.asDouble())), where);
+            return;
+        }
+        assertEquals(a.size(), b.size(), where);
+        if (a.isContainerNode()) {
+            var names = a.isObject() ? a.fieldNames() : null;
+            for (int i = 0; a.isArray() && i < a.size(); i++) {
+                assertSameNumbers(a.get(i), b.get(i), where + "[" + i + "]");
+            }
+            while (names != null && names.hasNext()) {
+                String n = names.next();
+                assertSameNumbers(a.get(n), b.get(n), where + "." + n);
+            }
+            return;
+        }
+        assertEquals(a, b, where);
+    }
+
+    /** A bandit model scores requests in cluster deploy mode as it does locally (decisions and their probabilities). */
+    @Test
+    void aBanditModelTransformInClusterDeployModeEqualsALocalRun() throws Exception {
+        Path model = localModel();
+        Path requests = Files.createDirectories(dir.resolve("requests"));
+        List<String> lines = new ArrayList<>();
+        try (var files = Files.list(Path.of(logs, "decisions"))) {
+            for (Path f : files.filter(f -> !f.getFileName().toString().startsWith(".")
+                    && !f.getFileName().toString().startsWith("_")).sorted().toList()) {
+                for (String l : Files.readAllLines(f)) {
+                    try {
+                        var d = io.rewind.formats.JsonCodec.MAPPER.readTree(l);
+                        var r = io.rewind.formats.JsonCodec.MAPPER.createObjectNode();
+                        r.set("event_id", d.get("event_id"));
+                        r.set("shared_context", d.get("context"));
+                        r.set("actions", d.get("actions"));
+                        lines.add(r.toString());
+                    } catch (java.io.IOException malformed) {
+                        lines.add(l); // the simulator's malformed rows: quarantined by both runs alike
+                    }
+                }
+            }
+        }
+        Files.write(requests.resolve("part-0.jsonl"), lines);
+        List<String> args = List.of("transform", "--model", model.toString(), "--input", requests.toString(),
+                "--output-format", "parquet", "--id-column", "event_id", "--max-bad-fraction", "0.2",
+                "--decided-at", "2026-05-02T00:00:00Z");
+        List<String> onCluster = new ArrayList<>(args);
+        Path status = dir.resolve("status/transform.json");
+        onCluster.addAll(List.of("--output", dir.resolve("served-cluster").toString(), "--status-file",
+                status.toString()));
+        SparkCluster.Run transform = cluster.submit("cluster", onCluster.toArray(new String[0]));
+        assertEquals(0, transform.exit(), transform.err());
+        assertTrue(Files.readString(status).contains("SUCCEEDED"), Files.readString(status));
+        List<String> local = new ArrayList<>(args);
+        local.addAll(List.of("--output", dir.resolve("served-local").toString()));
+        assertEquals(0, Rewind.execute(local.toArray(new String[0])));
+        assertEquals(fingerprint(dir.resolve("served-local").toString(), TableFormat.PARQUET),
+                fingerprint(dir.resolve("served-cluster").toString(), TableFormat.PARQUET));
+    }
+
     @Test
     void aBatchRlPolicyScoresWithDjlInTheExecutors() throws Exception {
         String episodes = dir.resolve("data/episodes").toString();
         String run = dir.resolve("runs/ddqn-bcq").toString();
+        // simulate-rl and train-rl in client deploy mode: the episodes equal a local run's
+        SparkCluster.Run simulate = cluster.submit("client", "simulate-rl", "--envs", "10", "--episodes-per-env", "2",
+                "--output", episodes);
+        assertEquals(0, simulate.exit(), simulate.err());
+        String localEpisodes = dir.resolve("local-episodes").toString();
         assertEquals(0, Rewind.execute("simulate-rl", "--envs", "10", "--episodes-per-env", "2", "--output",
-                episodes));
-        assertEquals(0, Rewind.execute("train-rl", "--data", episodes, "--output", run, "--epochs", "1"));
+                localEpisodes));
+        assertEquals(fingerprint(localEpisodes, TableFormat.PARQUET), fingerprint(episodes, TableFormat.PARQUET));
+        SparkCluster.Run train = cluster.submit("client", "train-rl", "--data", episodes, "--output", run, "--epochs",
+                "1");
+        assertEquals(0, train.exit(), train.err());
         // a DJL cache no process has used: the executors unpack PyTorch's natives from the assembly jar
         Path executorCache = dir.resolve("executor-djl-cache");
         SparkCluster.Run transform = cluster.submit("client", List.of("spark.executorEnv.DJL_CACHE_DIR="
