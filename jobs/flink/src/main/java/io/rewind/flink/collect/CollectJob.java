@@ -77,7 +77,8 @@ public final class CollectJob {
         Schema schema = InteractionRecords.schema();
         double ratio = c.rules().trainRatio();
         String schemaJson = schema.toString();
-        DataStream<GenericRecord> records = checked.map(new ToRecord(schemaJson, ratio, c.rules().window().toMillis()))
+        DataStream<GenericRecord> records = checked.map(new ToRecord(schemaJson, ratio, c.rules().window().toMillis(),
+                        !c.bounded()))
                 .returns(new GenericRecordAvroTypeInfo(schema)).name("to-records");
         records.sinkTo(FileSink.forBulkFormat(new Path(c.output()), interactionsWriter(schemaJson))
                 .withBucketAssigner(new DateHourBuckets())
