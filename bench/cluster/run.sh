@@ -3,12 +3,14 @@
 # CartPole states (default 10 million) through a DDQN+BCQ policy, each submitted through Spark's SparkSubmit to a
 # standalone cluster (a Master and two Workers with 1 core and WORKER_MEMORY each, separate JVMs on 127.0.0.1, only
 # a Spark distribution's jars: what SparkClusterIT starts) and to local[2] on the same machine, in the same run,
-# RUNS times each (default 3), alternating. Prints the medians and the cluster/local ratios last.
+# RUNS times each (default 3), alternating, both with SHUFFLE_PARTITIONS shuffle partitions. Prints the medians and the cluster/local ratios last.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 ROWS=${ROWS:-10000000}
 STATES=${STATES:-10000000}
 RUNS=${RUNS:-3}
+# the same for both (Rewind sets 2 per core only for local runs without a setting; Spark's default is 200)
+SHUFFLE_PARTITIONS=${SHUFFLE_PARTITIONS:-16}
 WORKER_MEMORY=${WORKER_MEMORY:-6g}
 OUT=${OUT:-$ROOT/bench/out/cluster}
 mkdir -p "$OUT"
@@ -53,7 +55,7 @@ for w in 0 1; do
   PIDS+=($!)
 done
 for _ in $(seq 600); do
-  [ "$(grep -c 'Registering worker' "$OUT/master.log" || true)" -ge 2 ] && break
+  [ "$(grep -c 'Registering worker' "$OUT/master.log" 2>/dev/null || true)" -ge 2 ] 2>/dev/null && break
   sleep 0.2
 done
 
@@ -65,7 +67,7 @@ submit() {
   # shellcheck disable=SC2086
   java -Xmx8g $FLAGS -cp "$SPARK_HOME/jars/*" org.apache.spark.deploy.SparkSubmit --master "$master" \
     --deploy-mode client --driver-memory 8g --executor-memory "$WORKER_MEMORY" --total-executor-cores 2 \
-    --conf spark.ui.enabled=false --class io.rewind.cli.Rewind "$JAR" "$@" > "$OUT/last.txt" 2>&1 \
+    --conf spark.ui.enabled=false --conf spark.sql.shuffle.partitions="$SHUFFLE_PARTITIONS" --class io.rewind.cli.Rewind "$JAR" "$@" > "$OUT/last.txt" 2>&1 \
     || { cat "$OUT/last.txt" >&2; exit 1; }
   e=$(date +%s.%N)
   echo "$e - $s" | bc
