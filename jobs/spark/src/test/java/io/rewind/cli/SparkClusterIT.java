@@ -237,21 +237,17 @@ class SparkClusterIT {
                                   String where) {
         if (a.isNumber() && b.isNumber()) {
             assertEquals(a.asDouble(), b.asDouble(), 1e-9 * Math.max(1, Math.abs(a.asDouble())), where);
-            return;
-        }
-        assertEquals(a.size(), b.size(), where);
-        if (a.isContainerNode()) {
-            var names = a.isObject() ? a.fieldNames() : null;
-            for (int i = 0; a.isArray() && i < a.size(); i++) {
-                assertSameNumbers(a.get(i), b.get(i), where + "[" + i + "]");
+        } else if (a.isArray()) {
+            assertEquals(a.size(), b.size(), where);
+            for (int i = 0; i < a.size(); i++) {
+                assertSameNumbers(a.get(i), b.path(i), where + "[" + i + "]");
             }
-            while (names != null && names.hasNext()) {
-                String n = names.next();
-                assertSameNumbers(a.get(n), b.get(n), where + "." + n);
-            }
-            return;
+        } else if (a.isObject()) {
+            assertEquals(a.size(), b.size(), where);
+            a.fieldNames().forEachRemaining(n -> assertSameNumbers(a.get(n), b.path(n), where + "." + n));
+        } else {
+            assertEquals(a, b, where);
         }
-        assertEquals(a, b, where);
     }
 
     /** A bandit model scores requests in cluster deploy mode as it does locally (decisions and their probabilities). */

@@ -323,16 +323,8 @@ class CollectJobTest {
         Path d = tableDir("live/decisions");
         Path r = tableDir("live/rewards");
         String out = dir.resolve("live-out").toString();
-        CollectConfig c = new CollectConfig(d.toString(), r.toString(), null, out, CollectConfig.defaultQuarantine(out),
-                new JoinRules(Duration.ofSeconds(1), 0, false, JoinRules.Aggregation.FIRST, 0.8),
-                Duration.ofMillis(200), Duration.ofHours(1), Duration.ofMinutes(1), Duration.ofMillis(300), 1, false,
-                Duration.ofMillis(300), Duration.ofMillis(100));
-        Configuration conf = new Configuration();
-        conf.setString("metrics.reporter.collecting.factory.class", CollectingReporter.class.getName());
-        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(conf);
-        CollectingReporter.HISTOGRAMS.clear();
-        CollectJob.build(env, c, s -> s);
-        org.apache.flink.core.execution.JobClient job = env.executeAsync("collect live");
+        org.apache.flink.core.execution.JobClient job = startReported(liveConfig(d.toString(), r.toString(), null,
+                out), "collect live");
         List<String> ids = new ArrayList<>();
         try {
             for (int f = 0; f < 8; f++) {
@@ -359,6 +351,27 @@ class CollectJobTest {
                 + hs.get(hs.size() - 1).getCount());
         assertEquals(true, stats.getMin() >= 200, "no sooner than the watermark's lag: " + stats.getMin());
         assertEquals(true, stats.getMax() < 30_000, "within the test's wait: " + stats.getMax());
+    }
+
+    /**
+     * A live collector (monitored folders or unbounded topics) for wall-clock-stamped events: a 1 s reward window,
+     * 200 ms out of order, 300 ms checkpoints and idle timeout, parallelism 1.
+     */
+    static CollectConfig liveConfig(String decisions, String rewards, String kafka, String out) {
+        return new CollectConfig(decisions, rewards, kafka, out, CollectConfig.defaultQuarantine(out),
+                new JoinRules(Duration.ofSeconds(1), 0, false, JoinRules.Aggregation.FIRST, 0.8),
+                Duration.ofMillis(200), Duration.ofHours(1), Duration.ofMinutes(1), Duration.ofMillis(300), 1, false,
+                Duration.ofMillis(300), Duration.ofMillis(100));
+    }
+
+    /** Starts the job on a MiniCluster whose metrics go to {@link CollectingReporter} (emptied first). */
+    static org.apache.flink.core.execution.JobClient startReported(CollectConfig c, String name) throws Exception {
+        Configuration conf = new Configuration();
+        conf.setString("metrics.reporter.collecting.factory.class", CollectingReporter.class.getName());
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(conf);
+        CollectingReporter.HISTOGRAMS.clear();
+        CollectJob.build(env, c, s -> s);
+        return env.executeAsync(name);
     }
 
     /** The number of the newest checkpoint written beside a job's output (0 before the first). */
@@ -492,17 +505,8 @@ class CollectJobTest {
         try (KafkaClusterTestKit kafka = broker();
                 KafkaProducer<String, String> producer = producer(kafka.bootstrapServers())) {
             String out = dir.resolve("live-kafka").toString();
-            CollectConfig c = new CollectConfig("decisions", "rewards", kafka.bootstrapServers(), out,
-                    CollectConfig.defaultQuarantine(out),
-                    new JoinRules(Duration.ofSeconds(1), 0, false, JoinRules.Aggregation.FIRST, 0.8),
-                    Duration.ofMillis(200), Duration.ofHours(1), Duration.ofMinutes(1), Duration.ofMillis(300), 1,
-                    false, Duration.ofMillis(300), Duration.ofMillis(100));
-            Configuration conf = new Configuration();
-            conf.setString("metrics.reporter.collecting.factory.class", CollectingReporter.class.getName());
-            StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(conf);
-            CollectingReporter.HISTOGRAMS.clear();
-            CollectJob.build(env, c, s -> s);
-            org.apache.flink.core.execution.JobClient job = env.executeAsync("collect live kafka");
+            org.apache.flink.core.execution.JobClient job = startReported(liveConfig("decisions", "rewards",
+                    kafka.bootstrapServers(), out), "collect live kafka");
             List<String> ids = new ArrayList<>();
             List<String> rewarded = new ArrayList<>();
             boolean stopped = false;
@@ -536,14 +540,13 @@ class CollectJobTest {
                     job.cancel().get();
                 }
             }
+            // interactions() sorts its rows: compare with the ids sorted alike
             List<String> rows = interactions(Path.of(out)).stream().filter(l -> l.startsWith("k-")).toList();
-            assertEquals(ids, rows.stream().map(l -> l.split("\\|")[0]).sorted(
-                    java.util.Comparator.comparing((String id) -> Integer.parseInt(id.split("-")[1]))
-                            .thenComparing(id -> Integer.parseInt(id.split("-")[2]))).toList(), "each decision once");
-            assertEquals(rewarded, rows.stream().filter(l -> l.split("\\|")[3].equals("true"))
-                    .map(l -> l.split("\\|")[0]).sorted(
-                    java.util.Comparator.comparing((String id) -> Integer.parseInt(id.split("-")[1]))
-                            .thenComparing(id -> Integer.parseInt(id.split("-")[2]))).toList(), "with its reward");
+            assertEquals(ids.stream().sorted().toList(), rows.stream().map(l -> l.split("\\|")[0]).toList(),
+                    "each decision once");
+            assertEquals(rewarded.stream().sorted().toList(), rows.stream()
+                    .filter(l -> l.split("\\|")[3].equals("true")).map(l -> l.split("\\|")[0]).toList(),
+                    "with its reward");
             List<org.apache.flink.metrics.Histogram> hs = CollectingReporter.HISTOGRAMS.get("commit_latency_ms");
             org.apache.flink.metrics.Histogram h = hs.get(hs.size() - 1);
             assertEquals(true, h.getCount() >= ids.size(), "every committed row measured: " + h.getCount());
