@@ -12,8 +12,6 @@ import os
 
 import yaml
 
-PIPELINE_KEYS = ("experiment", "registry", "decisions", "rewards", "logs_format", "interactions", "models",
-                 "learner", "reduction", "reward_window", "train_ratio", "gate")
 DEFAULTS = {"logs_format": "jsonl", "learner": "linucb", "reduction": "mtr", "reward_window": "10m",
             "train_ratio": 0.8, "gate": "interval"}
 

@@ -44,8 +44,46 @@ public record JoinRules(Duration window, double defaultReward, boolean dropUnrew
         }
     }
 
-    /** A reward counts when it is no later than the decision's timestamp plus the window. */
-    public boolean inWindow(java.time.Instant decision, java.time.Instant reward) {
-        return !reward.isAfter(decision.plus(window));
+    /** A reward counts when it is no later than the decision's timestamp plus the window (epoch microseconds). */
+    public boolean inWindow(long decisionMicros, long rewardMicros) {
+        return rewardMicros <= decisionMicros + window.toNanos() / 1000;
+    }
+
+    /**
+     * What one decision becomes, given every reward that arrived for its id: the rule both engines apply (the
+     * Flink collector calls it when a decision's window closes; the Spark join's SQL is tested against it).
+     *
+     * @param rewards   the rewards for the decision's id, in any order
+     * @param order     the input order: by timestamp, then source, then line (first and last follow it)
+     * @param <R>       the engine's reward type
+     */
+    public <R> Outcome<R> join(long decisionMicros, java.util.List<R> rewards,
+                               java.util.function.ToLongFunction<R> timestampMicros,
+                               java.util.function.ToDoubleFunction<R> reward, java.util.Comparator<R> order) {
+        java.util.List<R> used = new java.util.ArrayList<>();
+        java.util.List<R> late = new java.util.ArrayList<>();
+        for (R r : rewards) {
+            (inWindow(decisionMicros, timestampMicros.applyAsLong(r)) ? used : late).add(r);
+        }
+        if (used.isEmpty()) {
+            return new Outcome<>(!dropUnrewarded, false, defaultReward, null, used, late);
+        }
+        R first = java.util.Collections.min(used, order);
+        R last = java.util.Collections.max(used, order);
+        R chosen = aggregation == Aggregation.FIRST ? first : last;
+        double value = aggregation == Aggregation.SUM ? used.stream().mapToDouble(reward).sum()
+                : reward.applyAsDouble(chosen);
+        return new Outcome<>(true, true, value, chosen, used, late);
+    }
+
+    /**
+     * @param emitted  whether an interaction is written (false: an unrewarded decision under --drop-unrewarded)
+     * @param observed whether a reward counted ({@code reward_observed})
+     * @param chosen   the reward whose timestamp and slate feedback the interaction carries, or null
+     * @param used     the rewards inside the window ({@code reward_count} is their number)
+     * @param late     the rewards after the window, quarantined as {@link #LATE_REWARD}
+     */
+    public record Outcome<R>(boolean emitted, boolean observed, double reward, R chosen, java.util.List<R> used,
+                             java.util.List<R> late) {
     }
 }

@@ -61,6 +61,21 @@ public final class TableSchema implements java.io.Serializable {
         return index.containsKey(field);
     }
 
+    /**
+     * A row of this table from {@code name, value} pairs, in any order; fields not named are null. Unknown names
+     * fail loudly, as in {@link #indexOf}.
+     */
+    public Object[] row(Object... nameValuePairs) {
+        if (nameValuePairs.length % 2 != 0) {
+            throw new IllegalArgumentException("row(name, value, ...) needs pairs");
+        }
+        Object[] out = new Object[size()];
+        for (int i = 0; i < nameValuePairs.length; i += 2) {
+            out[indexOf((String) nameValuePairs[i])] = nameValuePairs[i + 1];
+        }
+        return out;
+    }
+
     /** Position of a field; throws for an unknown name so typos fail loudly. */
     public int indexOf(String field) {
         Integer i = index.get(field);

@@ -11,6 +11,18 @@ import org.junit.jupiter.api.Test;
 
 class CodecTest {
     @Test
+    void objectsAreEscapedByJackson() throws Exception {
+        String path = "s3://bucket/a \"quoted\" \\ folder";
+        String json = JsonCodec.object("path", path, "n", 2, "state", java.util.Arrays.asList(1.0, null, Double.NaN));
+        var tree = JsonCodec.MAPPER.readTree(json);
+        assertEquals(path, tree.get("path").asText());
+        assertEquals(2, tree.get("n").asInt());
+        assertTrue(tree.get("state").get(1).isNull());
+        assertEquals("NaN", tree.get("state").get(2).asText());
+        assertThrows(IllegalArgumentException.class, () -> JsonCodec.object("odd"));
+    }
+
+    @Test
     void everySampleRowIsValidAndRoundTripsThroughJsonAndCsv() {
         for (TableSchema t : Tables.all()) {
             CsvCodec csv = new CsvCodec(t, CsvCodec.header(t));
@@ -67,7 +79,7 @@ class CodecTest {
         TableSchema inMs = Tables.REWARDS.withTimestampUnit(TimestampUnit.MILLISECONDS);
         assertEquals(t, JsonCodec.decodeLine(inMs, line)[inMs.indexOf("timestamp")], "the streaming decoder");
         assertEquals(t, JsonCodec.decodeTree(inMs, line)[inMs.indexOf("timestamp")], "the tree decoder");
-        assertEquals(t.toEpochMilli() * 1000, JsonCodec.timestampMicros(line, "timestamp",
+        assertEquals(t.toEpochMilli() * 1000, JsonTimestamps.timestampMicros(line, "timestamp",
                 TimestampUnit.MILLISECONDS), "the watermark's scan");
         assertEquals(Tables.REWARDS, inMs, "the same table");
         // seconds given where the log has milliseconds: the year 57971 is refused, not stored
@@ -161,15 +173,15 @@ class CodecTest {
         String line = "{\"context\": {\"a\": [1, {\"timestamp\": 5}]}, \"timestamp\": \"2026-05-01T00:00:01.5Z\","
                 + " \"event_id\": \"e\"}";
         Instant t = Instant.parse("2026-05-01T00:00:01.5Z");
-        assertEquals(t.getEpochSecond() * 1_000_000L + t.getNano() / 1_000, JsonCodec.timestampMicros(line,
+        assertEquals(t.getEpochSecond() * 1_000_000L + t.getNano() / 1_000, JsonTimestamps.timestampMicros(line,
                 "timestamp"), "the top-level field, not the nested one");
         Object[] full = JsonCodec.decodeLine(Tables.DECISIONS, "{\"event_id\": \"e\", \"timestamp\": 1777593600.25}");
         Instant decoded = (Instant) full[Tables.DECISIONS.indexOf("timestamp")];
-        assertEquals(decoded.getEpochSecond() * 1_000_000L + decoded.getNano() / 1_000, JsonCodec.timestampMicros(
+        assertEquals(decoded.getEpochSecond() * 1_000_000L + decoded.getNano() / 1_000, JsonTimestamps.timestampMicros(
                 "{\"event_id\": \"e\", \"timestamp\": 1777593600.25}", "timestamp"), "epoch seconds as the codec reads them");
         for (String bad : new String[] {"[1, 2]", "{\"event_id\": \"e\"}", "{\"timestamp\": \"yesterday\"}",
                 "{\"timestamp\": [1]}", "{\"timestamp\": ", "", "{\"ts\": 1, \"timestamp\":}"}) {
-            assertEquals(Long.MIN_VALUE, JsonCodec.timestampMicros(bad, "timestamp"), bad);
+            assertEquals(Long.MIN_VALUE, JsonTimestamps.timestampMicros(bad, "timestamp"), bad);
         }
         // the character scan and the parser agree, whatever comes before the field
         for (String good : new String[] {"{\"timestamp\":\"2026-05-01T00:00:01.5Z\"}",
@@ -177,7 +189,7 @@ class CodecTest {
                 "{\"event_id\": \"a\\\"b\", \"timestamp\": \"2026-05-01T00:00:01.5Z\"}",
                 "{\"model_id\": null, \"reward\": -1.5e0, \"timestamp\": \"2026-05-01T00:00:01.5Z\"}",
                 "{\"x\": {\"timestamp\": 3}, \"timestamp\": \"2026-05-01T00:00:01.5Z\"}"}) {
-            assertEquals(t.getEpochSecond() * 1_000_000L + t.getNano() / 1_000, JsonCodec.timestampMicros(good,
+            assertEquals(t.getEpochSecond() * 1_000_000L + t.getNano() / 1_000, JsonTimestamps.timestampMicros(good,
                     "timestamp"), good);
         }
     }

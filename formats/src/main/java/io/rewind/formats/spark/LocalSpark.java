@@ -31,8 +31,11 @@ public final class LocalSpark {
         return b;
     }
 
+    /** The session of a command: progress lines on stderr while it runs ({@link ConsoleProgress}). */
     public static SparkSession getOrCreate(String appName) {
-        return builder(appName).getOrCreate();
+        SparkSession spark = builder(appName).getOrCreate();
+        ConsoleProgress.attach(spark.sparkContext());
+        return spark;
     }
 
     /** One small, fast session per test JVM: two local threads, no UI, few shuffle and snapshot partitions. */

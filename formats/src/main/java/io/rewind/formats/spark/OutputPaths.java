@@ -29,6 +29,23 @@ public final class OutputPaths {
         }
     }
 
+    /** The visible entries of a folder, sorted by name. */
+    public static List<String> children(SparkSession spark, String path) {
+        Path p = new Path(path);
+        try {
+            List<String> out = new ArrayList<>();
+            for (FileStatus s : fs(spark, p).listStatus(p)) {
+                if (!PartitionedTable.hidden(s.getPath())) {
+                    out.add(s.getPath().toString());
+                }
+            }
+            java.util.Collections.sort(out);
+            return out;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list " + path, e);
+        }
+    }
+
     public static Kind kind(SparkSession spark, String path) {
         Path p = new Path(path);
         FileSystem fs = fs(spark, p);

@@ -78,6 +78,22 @@ public final class TableReader {
         return new ReadResult(schema, applyUniqueStepRule(schema, applyVectorLengthRule(schema, cached)), cached);
     }
 
+    /**
+     * The input's own columns as Spark reads them, without the table's rules: for columns a job reads beside the
+     * table's (a target policy's probabilities). Several Delta paths are read as one table.
+     */
+    public static Dataset<Row> raw(SparkSession spark, TableFormat format, String... paths) {
+        return switch (format) {
+            case JSONL -> spark.read().json(paths);
+            case PARQUET -> spark.read().parquet(paths);
+            case CSV -> spark.read().option("header", true).option("escape", "\"").csv(paths);
+            case DELTA -> java.util.Arrays.stream(paths).map(p -> spark.read().format("delta").load(p))
+                    .reduce((a, b) -> a.unionByName(b, true)).orElseThrow();
+            default -> throw new IllegalArgumentException("columns beside the table's need jsonl, csv, parquet or"
+                    + " delta input, not " + format);
+        };
+    }
+
     private static void requireExisting(SparkSession spark, TableSchema schema, String[] paths) {
         Configuration conf = spark.sparkContext().hadoopConfiguration();
         for (String p : paths) {

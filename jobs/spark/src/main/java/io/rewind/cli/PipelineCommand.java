@@ -34,7 +34,8 @@ public final class PipelineCommand implements Callable<Integer> {
         if (!action.equals("run")) {
             throw new IllegalArgumentException("unknown pipeline action '" + action + "', expected run or commands");
         }
-        JobSummary s = PipelineJob.run(LocalSpark.getOrCreate("rewind pipeline"), c, interval);
+        JobSummary s = PipelineJob.run(LocalSpark.getOrCreate("rewind pipeline"), c, interval,
+                args -> Rewind.execute(args.toArray(new String[0])));
         Console.summary("pipeline", s);
         return "SUCCEEDED".equals(s.get("status")) ? 0 : 1;
     }

@@ -32,12 +32,12 @@ public final class PromoteCommand implements Callable<Integer> {
     String dataFormat;
 
     @Option(names = "--split", defaultValue = "eval",
-            description = "the split evaluated on: eval (default), train or all")
-    String split;
+            description = "the split evaluated on: ${COMPLETION-CANDIDATES} (default ${DEFAULT-VALUE})")
+    io.rewind.jobs.evaluate.SplitSelection split;
 
     @Option(names = "--gate", defaultValue = "interval", description = "interval (default: the lower bound of the"
             + " 95%% interval of candidate - hosted DR above 0) or estimate (candidate DR >= hosted DR)")
-    String gate;
+    io.rewind.jobs.registry.Gate gate;
 
     @Option(names = "--bootstrap", defaultValue = "100",
             description = "bootstrap replicates of the estimates (default 100)")

@@ -15,7 +15,7 @@ import picocli.CommandLine.Command;
         subcommands = {QuickstartCommand.class, SimulateCommand.class, JoinCommand.class, EvaluateCommand.class,
                 SimulateOnlineCommand.class, TrainBanditCommand.class, SimulateRlCommand.class,
                 TrainRlCommand.class, EvaluateRlCommand.class, TransformCommand.class, PromoteCommand.class,
-                RegistryCommand.class, PipelineCommand.class, StatusCommand.class,
+                RegistryCommand.class, PipelineCommand.class, StatusCommand.class, ShowCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Rewind implements Runnable {
     /** Exit code when a job quarantined more than {@code --max-bad-fraction} of its input. */
@@ -40,7 +40,7 @@ public final class Rewind implements Runnable {
     /** Runs a command line and returns its exit code (tests call this directly). */
     public static int execute(String... args) {
         Rewind root = new Rewind();
-        CommandLine cli = new CommandLine(root);
+        CommandLine cli = new CommandLine(root).setCaseInsensitiveEnumValuesAllowed(true);
         String[] failure = new String[1];
         String[] usageOf = new String[1];
         cli.setExecutionExceptionHandler((e, cmd, parsed) -> {

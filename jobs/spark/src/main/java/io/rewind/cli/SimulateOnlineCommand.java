@@ -5,7 +5,6 @@ import io.rewind.formats.spark.LocalSpark;
 import io.rewind.jobs.JobSummary;
 import io.rewind.jobs.online.Environments;
 import io.rewind.jobs.online.SimulateOnlineJob;
-import io.rewind.rl.bandit.Learners;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -39,8 +38,8 @@ public final class SimulateOnlineCommand implements Callable<Integer> {
             + " more and 0.01 below, as the seed's simulator, instead of the like threshold")
     boolean seedAttractiveness;
 
-    @Option(names = "--learner", defaultValue = "linucb", split = ",",
-            description = "one or more of: " + Learners.NAMES + "; parameters as name:key=value, e.g."
+    @Option(names = "--learner", defaultValue = "linucb", split = ",", completionCandidates = LearnerNames.class,
+            description = "one or more of: ${COMPLETION-CANDIDATES}; parameters as name:key=value, e.g."
                     + " regcb-opt:mellowness=0.01")
     List<String> learners;
 

@@ -5,7 +5,6 @@ import io.rewind.formats.spark.LocalSpark;
 import io.rewind.jobs.JobSummary;
 import io.rewind.jobs.bandit.TrainBanditConfig;
 import io.rewind.jobs.bandit.TrainBanditJob;
-import io.rewind.rl.bandit.Learners;
 import io.rewind.rl.bandit.Reduction;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -22,8 +21,9 @@ public final class TrainBanditCommand implements Callable<Integer> {
     @Option(names = "--data-format", defaultValue = "delta", description = "delta (default), parquet, jsonl, csv")
     String dataFormat;
 
-    @Option(names = "--learner", defaultValue = "linucb",
-            description = "one of: " + Learners.NAMES + "; parameters as name:key=value")
+    @Option(names = "--learner", defaultValue = "linucb", completionCandidates = LearnerNames.class,
+            description = "one of: ${COMPLETION-CANDIDATES}; parameters as name:key=value (default"
+                    + " ${DEFAULT-VALUE})")
     String learner;
 
     @Option(names = "--reduction", defaultValue = "mtr",
@@ -61,25 +61,22 @@ public final class TrainBanditCommand implements Callable<Integer> {
             description = "fail (exit 3) when more than this share of rows is quarantined (default 0.05)")
     double maxBadFraction;
 
+    private TrainBanditConfig config(String start) {
+        return new TrainBanditConfig(data, TableFormat.parse(dataFormat), learner, Reduction.parse(reduction), split,
+                start, quadratic, armBuckets, seed, model, maxBadFraction);
+    }
+
     @Override
     public Integer call() {
+        // without a registry the config is built before Spark starts, so a bad learner spec fails at once; with one,
+        // the warm start is looked up first and a failure is recorded as a run of the experiment
+        TrainBanditConfig early = warmStartRegistry == null ? config(warmStart) : null;
         var spark = LocalSpark.getOrCreate("rewind train-bandit");
-        String start = warmStart;
-        if (warmStartRegistry != null) {
-            if (experiment == null) {
-                throw new IllegalArgumentException("--warm-start-registry needs --experiment");
-            }
-            var registry = new io.rewind.jobs.registry.Registry(spark, warmStartRegistry);
-            start = registry.hosted(experiment).flatMap(registry::model).map(m -> m.<String>getAs("path"))
-                    .orElse(warmStart);
-        }
-        TrainBanditConfig config = new TrainBanditConfig(data, TableFormat.parse(dataFormat), learner,
-                Reduction.parse(reduction), split, start, quadratic, armBuckets, seed, model, maxBadFraction);
-        // with a registry the training is recorded as a run of the experiment
         RegistryRunOptions run = new RegistryRunOptions();
         run.registry = warmStartRegistry;
         run.experiment = experiment;
-        JobSummary s = run.record(spark, "train", data, model, () -> TrainBanditJob.run(spark, config));
+        JobSummary s = run.record(spark, "train", data, model, () -> TrainBanditJob.run(spark, early != null ? early
+                : config(TrainBanditJob.hostedModel(spark, warmStartRegistry, experiment).orElse(warmStart))));
         Console.summary("train-bandit", s);
         return 0;
     }

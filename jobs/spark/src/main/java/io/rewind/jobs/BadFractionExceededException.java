@@ -24,4 +24,17 @@ public class BadFractionExceededException extends RuntimeException {
                     quarantinePath), summary);
         }
     }
+
+    /**
+     * Throws when {@code bad / total} is over {@code max}, for jobs that count unusable rows without writing them
+     * anywhere (an evaluation): {@code why} says what made them unusable.
+     */
+    public static void checkUnusable(String job, long bad, long total, double max, String why, JobSummary summary) {
+        double share = total == 0 ? 0 : bad / (double) total;
+        if (share > max) {
+            throw new BadFractionExceededException(String.format(
+                    "%s: %.2f%% of the input rows were unusable (%d of %d), over --max-bad-fraction %s: %s", job,
+                    100 * share, bad, total, max, why), summary);
+        }
+    }
 }

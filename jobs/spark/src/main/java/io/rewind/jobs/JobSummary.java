@@ -74,12 +74,7 @@ public final class JobSummary {
 
     /** Writes the JSON to any Hadoop path (local, HDFS, S3 ...), replacing what was there. */
     public void write(String path, Configuration conf) {
-        Path p = new Path(path);
-        try (OutputStream out = p.getFileSystem(conf).create(p, true)) {
-            out.write(toJson().getBytes(StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write summary " + path, e);
-        }
+        io.rewind.formats.spark.HadoopFiles.writeString(conf, path, toJson());
     }
 
 }

@@ -21,17 +21,24 @@ class HelpTest {
         System.setErr(new PrintStream(warnings, true, StandardCharsets.UTF_8));
         try {
             CommandLine cli = new CommandLine(new Rewind());
-            for (CommandLine sub : cli.getSubcommands().values()) {
+            java.util.Deque<CommandLine> todo = new java.util.ArrayDeque<>(cli.getSubcommands().values());
+            int checked = 0;
+            while (!todo.isEmpty()) {
+                CommandLine sub = todo.pop();
                 if (sub.getCommandName().equals("help")) {
                     continue;
                 }
+                todo.addAll(sub.getSubcommands().values());
                 String usage = sub.getUsageMessage(CommandLine.Help.Ansi.OFF);
+                String name = sub.getCommandSpec().qualifiedName();
                 for (CommandLine.Model.OptionSpec o : sub.getCommandSpec().options()) {
                     assertTrue(o.description().length > 0 && !o.description()[0].isBlank(),
-                            sub.getCommandName() + " " + o.longestName() + " has no description");
+                            name + " " + o.longestName() + " has no description");
                 }
-                assertTrue(usage.startsWith("Usage: rewind " + sub.getCommandName()), usage);
+                assertTrue(usage.startsWith("Usage: " + name), usage);
+                checked++;
             }
+            assertTrue(checked > cli.getSubcommands().size(), "subcommands of subcommands were checked too");
             assertTrue(cli.getSubcommands().get("promote").getUsageMessage(CommandLine.Help.Ansi.OFF)
                     .contains("95%"));
         } finally {

@@ -213,7 +213,7 @@ class SparkClusterIT {
     void evaluateInClientDeployModeReportsWhatALocalRunReports() throws Exception {
         Path model = localModel();
         String data = localJoin();
-        List<String> args = List.of("evaluate", "--data", data, "--split", "eval", "--target-model", model.toString(),
+        List<String> args = List.of("evaluate", "bandit", "--data", data, "--split", "eval", "--target-model", model.toString(),
                 "--estimators", "ips,snips,dm,dr", "--bootstrap", "50");
         Path onCluster = dir.resolve("eval-cluster.json");
         List<String> clusterArgs = new ArrayList<>(args);

@@ -96,4 +96,30 @@ public final class Bagging extends LinearLearner {
         }
         return k;
     }
+
+    /** {@code bag}: the number of bootstrap replicates. */
+    public record Params(int bags) {
+    }
+
+    public static final class Kind extends LearnerKind<Params> {
+        @Override
+        public String name() {
+            return "bag";
+        }
+
+        @Override
+        public Params defaults() {
+            return new Params(5);
+        }
+
+        @Override
+        public LinearLearner create(Params p, FeatureMap features, double lambda, long seed) {
+            return new Bagging(features, p.bags(), lambda, seed);
+        }
+
+        @Override
+        public Class<? extends LinearLearner> learnerClass() {
+            return Bagging.class;
+        }
+    }
 }

@@ -154,4 +154,30 @@ public final class Cover extends LinearLearner {
         votes(phis, targets, weights);
         rounds++;
     }
+
+    /** {@code cover}: the policies in the cover, the exploration constant psi and the rounds learned so far. */
+    public record Params(int policies, double psi, long rounds) {
+    }
+
+    public static final class Kind extends LearnerKind<Params> {
+        @Override
+        public String name() {
+            return "cover";
+        }
+
+        @Override
+        public Params defaults() {
+            return new Params(4, 0.1, 0);
+        }
+
+        @Override
+        public LinearLearner create(Params p, FeatureMap features, double lambda, long seed) {
+            return new Cover(features, p.policies(), p.psi(), lambda, p.rounds());
+        }
+
+        @Override
+        public Class<? extends LinearLearner> learnerClass() {
+            return Cover.class;
+        }
+    }
 }

@@ -29,4 +29,48 @@ public final class EpsilonGreedy extends LinearLearner {
         p[argmax(means(phis))] += 1 - epsilon;
         return p;
     }
+
+    /** {@code epsilon-greedy}: the share of rounds spent exploring uniformly. */
+    public record Params(double epsilon) {
+    }
+
+    public static class Kind extends LearnerKind<Params> {
+        @Override
+        public String name() {
+            return "epsilon-greedy";
+        }
+
+        @Override
+        public Params defaults() {
+            return new Params(0.05);
+        }
+
+        @Override
+        public LinearLearner create(Params p, FeatureMap features, double lambda, long seed) {
+            return new EpsilonGreedy(features, p.epsilon(), lambda);
+        }
+
+        @Override
+        public Class<? extends LinearLearner> learnerClass() {
+            return EpsilonGreedy.class;
+        }
+    }
+
+    /** {@code greedy}: epsilon-greedy without exploration; saved as epsilon-greedy with epsilon 0. */
+    public static final class GreedyKind extends Kind {
+        @Override
+        public String name() {
+            return "greedy";
+        }
+
+        @Override
+        public Params defaults() {
+            return new Params(0.0);
+        }
+
+        @Override
+        public boolean recordsItsLearners() {
+            return false;
+        }
+    }
 }

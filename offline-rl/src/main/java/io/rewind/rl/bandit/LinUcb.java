@@ -35,4 +35,30 @@ public final class LinUcb extends LinearLearner {
         p[argmax(ucb)] = 1;
         return p;
     }
+
+    /** {@code linucb}: the width of the confidence bonus. */
+    public record Params(double alpha) {
+    }
+
+    public static final class Kind extends LearnerKind<Params> {
+        @Override
+        public String name() {
+            return "linucb";
+        }
+
+        @Override
+        public Params defaults() {
+            return new Params(0.5);
+        }
+
+        @Override
+        public LinearLearner create(Params p, FeatureMap features, double lambda, long seed) {
+            return new LinUcb(features, p.alpha(), lambda);
+        }
+
+        @Override
+        public Class<? extends LinearLearner> learnerClass() {
+            return LinUcb.class;
+        }
+    }
 }

@@ -58,4 +58,30 @@ public final class LinearThompson extends LinearLearner {
     private static double gaussian(SplittableRandom r) {
         return Math.sqrt(-2 * Math.log(1 - r.nextDouble())) * Math.cos(2 * Math.PI * r.nextDouble());
     }
+
+    /** {@code thompson}: the posterior scale and the draws that estimate the distribution. */
+    public record Params(double v, int draws) {
+    }
+
+    public static final class Kind extends LearnerKind<Params> {
+        @Override
+        public String name() {
+            return "thompson";
+        }
+
+        @Override
+        public Params defaults() {
+            return new Params(0.3, 50);
+        }
+
+        @Override
+        public LinearLearner create(Params p, FeatureMap features, double lambda, long seed) {
+            return new LinearThompson(features, p.v(), lambda, p.draws());
+        }
+
+        @Override
+        public Class<? extends LinearLearner> learnerClass() {
+            return LinearThompson.class;
+        }
+    }
 }

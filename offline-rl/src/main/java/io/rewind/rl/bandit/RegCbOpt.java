@@ -60,4 +60,30 @@ public final class RegCbOpt extends LinearLearner {
         fit(features.phi(context, candidates.get(chosen)), reward, 1);
         rounds++;
     }
+
+    /** {@code regcb-opt}: the confidence width (mellowness), the reward range and the rounds learned so far. */
+    public record Params(double mellowness, double rewardMin, double rewardMax, long rounds) {
+    }
+
+    public static final class Kind extends LearnerKind<Params> {
+        @Override
+        public String name() {
+            return "regcb-opt";
+        }
+
+        @Override
+        public Params defaults() {
+            return new Params(0.1, 0.0, 1.0, 0);
+        }
+
+        @Override
+        public LinearLearner create(Params p, FeatureMap features, double lambda, long seed) {
+            return new RegCbOpt(features, p.mellowness(), p.rewardMin(), p.rewardMax(), lambda, p.rounds());
+        }
+
+        @Override
+        public Class<? extends LinearLearner> learnerClass() {
+            return RegCbOpt.class;
+        }
+    }
 }

@@ -7,12 +7,4 @@ package io.rewind.rl.bandit;
  * first slot over all candidates.
  */
 public record SlateDecision(int[] ranking, double[] slotProbabilities, double[] firstSlot) {
-    /** The probability of the whole ranked list: the product of the slot probabilities. */
-    public double slateProbability() {
-        double p = 1;
-        for (double s : slotProbabilities) {
-            p *= s;
-        }
-        return p;
-    }
 }

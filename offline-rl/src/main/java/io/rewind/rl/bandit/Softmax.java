@@ -39,4 +39,30 @@ public final class Softmax extends LinearLearner {
         }
         return p;
     }
+
+    /** {@code softmax}: the inverse temperature of the softmax over predicted rewards. */
+    public record Params(double inverseTemperature) {
+    }
+
+    public static final class Kind extends LearnerKind<Params> {
+        @Override
+        public String name() {
+            return "softmax";
+        }
+
+        @Override
+        public Params defaults() {
+            return new Params(20.0);
+        }
+
+        @Override
+        public LinearLearner create(Params p, FeatureMap features, double lambda, long seed) {
+            return new Softmax(features, p.inverseTemperature(), lambda);
+        }
+
+        @Override
+        public Class<? extends LinearLearner> learnerClass() {
+            return Softmax.class;
+        }
+    }
 }

@@ -59,4 +59,30 @@ public final class SquareCb extends LinearLearner {
         super.learn(context, candidates, chosen, reward, probability);
         rounds++;
     }
+
+    /** {@code squarecb}: gamma's schedule (scale · rounds^exponent) and the rounds learned so far. */
+    public record Params(double gammaScale, double gammaExponent, long rounds) {
+    }
+
+    public static final class Kind extends LearnerKind<Params> {
+        @Override
+        public String name() {
+            return "squarecb";
+        }
+
+        @Override
+        public Params defaults() {
+            return new Params(10.0, 0.5, 0);
+        }
+
+        @Override
+        public LinearLearner create(Params p, FeatureMap features, double lambda, long seed) {
+            return new SquareCb(features, p.gammaScale(), p.gammaExponent(), lambda, p.rounds());
+        }
+
+        @Override
+        public Class<? extends LinearLearner> learnerClass() {
+            return SquareCb.class;
+        }
+    }
 }

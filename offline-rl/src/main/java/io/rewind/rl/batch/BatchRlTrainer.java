@@ -1,6 +1,5 @@
 package io.rewind.rl.batch;
 
-import io.rewind.ope.Estimate;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,10 +34,10 @@ public final class BatchRlTrainer {
             double wis = Double.NaN;
             double sdr = Double.NaN;
             if (eval.size() > 0) {
-                List<Estimate> e = OffPolicyMetrics.estimate(learner, eval, 0.95);
-                pdis = e.get(0).value();
-                wis = e.get(1).value();
-                sdr = e.get(2).value();
+                OffPolicyMetrics.Estimates e = OffPolicyMetrics.estimate(learner, eval, 0.95);
+                pdis = e.pdis().value();
+                wis = e.wis().value();
+                sdr = e.sdr().value();
             }
             double simulated = simulator == null ? Double.NaN : simulator.applyAsDouble(learner);
             out.add(new EpochMetrics(epoch, loss.td(), loss.imitation(), pdis, wis, sdr, simulated, seconds));

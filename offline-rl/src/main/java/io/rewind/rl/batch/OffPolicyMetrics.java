@@ -53,13 +53,18 @@ public final class OffPolicyMetrics {
     }
 
     /** PDIS, WIS and SDR of the learner's policy on the episodes, with normal intervals at {@code level}. */
-    public static List<Estimate> estimate(DdqnBcq learner, Transitions data, double level) {
+    /** The three estimates each epoch reports, by name. */
+    public record Estimates(Estimate pdis, Estimate wis, Estimate sdr) {
+    }
+
+    public static Estimates estimate(DdqnBcq learner, Transitions data, double level) {
         double gamma = learner.config().gamma();
         Evaluation<EpisodeSample> e = new Evaluation<>(List.of(new PerDecisionIs(gamma), new WeightedIs(gamma),
                 new SequentialDoublyRobust(gamma)), 0, learner.config().seed(), Double.POSITIVE_INFINITY);
         for (EpisodeSample s : episodes(learner, data)) {
             e.add(s);
         }
-        return e.results(level);
+        List<Estimate> r = e.results(level);
+        return new Estimates(r.get(0), r.get(1), r.get(2));
     }
 }

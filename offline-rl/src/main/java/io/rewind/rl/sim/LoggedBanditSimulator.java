@@ -80,15 +80,18 @@ public final class LoggedBanditSimulator implements Serializable {
         String id = "sim-" + config.seed() + "-" + i;
         Instant t = config.start().plus(Math.round(row * 1e6 / config.decisionsPerSecond()), ChronoUnit.MICROS);
         String logger = model == null ? "logging-" + config.policy() : "logging-model";
-        Object[] decision = {id, t, logger, "user-" + (i % 1000), x, null, candidates,
-                String.valueOf(action), probs[action], null, null, r.nextDouble(), probs};
+        Object[] decision = Tables.DECISIONS.row("event_id", id, "timestamp", t, "model_id", logger, "user_id",
+                "user-" + (i % 1000), "context", x, "actions", candidates, "action", String.valueOf(action),
+                "action_prob", probs[action], "sample_prob", r.nextDouble(), "action_probs", probs);
         List<Object[]> rewards = new ArrayList<>();
         double reward = action == label ? 1.0 : 0.0;
         if (r.nextDouble() >= config.missingRewardFraction()) {
             long delay = Math.round(-Math.log(1 - r.nextDouble()) * config.rewardDelayMeanSeconds() * 1e6);
-            rewards.add(new Object[] {id, t.plus(delay, ChronoUnit.MICROS), reward, null, null});
+            rewards.add(Tables.REWARDS.row("event_id", id, "timestamp", t.plus(delay, ChronoUnit.MICROS), "reward",
+                    reward));
             if (r.nextDouble() < config.duplicateRewardFraction()) {
-                rewards.add(new Object[] {id, t.plus(delay + 1_000_000, ChronoUnit.MICROS), reward, null, null});
+                rewards.add(Tables.REWARDS.row("event_id", id, "timestamp", t.plus(delay + 1_000_000,
+                        ChronoUnit.MICROS), "reward", reward));
             }
         }
         if (!withCorruption) {

@@ -22,12 +22,11 @@ class BanditModelTest {
     void everyLearnerRoundTripsThroughTheModelFile() throws Exception {
         FeatureMap map = new FeatureMap(4, 4, List.of("fixed-a"), 8);
         LinearBanditEnvironment env = new LinearBanditEnvironment(4, 20, 6, 600, 5);
-        List<LinearLearner> learners = List.of(new EpsilonGreedy(map, 0.1, 1).withReduction(Reduction.MTR),
-                new Softmax(map, 5, 1).withReduction(Reduction.DR), new LinUcb(map, 0.5, 1),
-                new LinearThompson(map, 0.3, 1, 50), new SquareCb(map, 10, 0.5, 1).withReduction(Reduction.IPS),
-                new Bagging(map, 3, 1, 2), Learners.create("cover:policies=3", map, 1),
-                Learners.create("regcb-opt:mellowness=0.05", map, 1));
-        for (LinearLearner learner : learners) {
+        Reduction[] reductions = Reduction.values();
+        assertTrue(Learners.KINDS.size() >= 9, "every learner is registered: " + Learners.NAMES);
+        for (int k = 0; k < Learners.KINDS.size(); k++) {
+            LinearLearner learner = Learners.KINDS.get(k).create(Map.of(), map, 1, 2)
+                    .withReduction(reductions[k % reductions.length]);
             SplittableRandom envRng = new SplittableRandom(1);
             SplittableRandom rng = new SplittableRandom(2);
             for (int t = 0; t < 300; t++) {

@@ -36,11 +36,6 @@ public final class CrossFittedRewardModel {
      *                     {@code reward}
      * @return one row per candidate: {@code event_id}, {@code pos} (index in {@code actions}), {@code q_hat}
      */
-    public static Dataset<Row> predict(Dataset<Row> interactions, int folds, double regParam) {
-        return predict(interactions, folds, new MllibRewardRegressor(regParam));
-    }
-
-    /** As {@link #predict(Dataset, int, double)}, with any learner fitting each fold's model. */
     public static Dataset<Row> predict(Dataset<Row> interactions, int folds, RewardRegressor regressor) {
         if (folds < 2) {
             throw new IllegalArgumentException("cross-fitting needs at least 2 folds, got " + folds);

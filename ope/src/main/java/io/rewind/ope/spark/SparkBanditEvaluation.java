@@ -26,7 +26,7 @@ public final class SparkBanditEvaluation {
     }
 
     public static BanditSample sample(Row r) {
-        return new BanditSample(r.getLong(0), r.getDouble(1), r.getDouble(2), r.getDouble(3), r.getDouble(4),
-                r.getDouble(5));
+        return new BanditSample(r.<Long>getAs("id"), r.<Double>getAs("reward"), r.<Double>getAs("logged_prob"),
+                r.<Double>getAs("target_prob"), r.<Double>getAs("q_hat"), r.<Double>getAs("dm_value"));
     }
 }

@@ -59,4 +59,14 @@ final class Agenda {
             due.accept(e.id, e.millis);
         }
     }
+
+    /** The earliest time an id waits for (a window's close or an orphan limit), or null when none waits. */
+    Long firstWaiting() {
+        return byTime.isEmpty() ? null : byTime.firstKey();
+    }
+
+    /** About how many ids wait for a window to close or an orphan limit (entries are hints). */
+    int waiting() {
+        return byTime.values().stream().mapToInt(java.util.List::size).sum();
+    }
 }

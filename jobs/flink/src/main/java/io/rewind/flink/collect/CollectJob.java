@@ -113,7 +113,7 @@ public final class CollectJob {
         if (inSource) {
             strategy = WatermarkStrategy.<RawLine>forBoundedOutOfOrderness(c.outOfOrder())
                     .withTimestampAssigner((line, ts) -> {
-                        long micros = io.rewind.formats.JsonCodec.timestampMicros(line.text, "timestamp",
+                        long micros = io.rewind.formats.JsonTimestamps.timestampMicros(line.text, "timestamp",
                                 unit);
                         return micros == Long.MIN_VALUE ? Long.MIN_VALUE : Math.floorDiv(micros, 1000);
                     })

@@ -41,6 +41,9 @@ public class Event {
     }
 
     /** Earlier event time first, then input order. */
+    /** The input order: by timestamp, then source, then position in it. */
+    static final java.util.Comparator<Event> ORDER = (a, b) -> a.before(b) ? -1 : b.before(a) ? 1 : 0;
+
     boolean before(Event o) {
         if (timestampMicros != o.timestampMicros) {
             return timestampMicros < o.timestampMicros;

@@ -1,7 +1,6 @@
 package io.rewind.flink.collect;
 
 import io.rewind.formats.JoinRules;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 import org.apache.flink.api.common.functions.OpenContext;
@@ -64,6 +63,11 @@ public class JoinFunction extends KeyedCoProcessFunction<String, Event, Event, J
     /** The one state of an id (the same descriptor lets {@link JoinOperator} rebuild its agenda). */
     static ValueStateDescriptor<Pending> stateDescriptor() {
         return new ValueStateDescriptor<>("pending", Pending.class);
+    }
+
+    /** Decisions and rewards this subtask has taken in. */
+    long eventsIn() {
+        return decisionsIn.getCount() + rewardsIn.getCount();
     }
 
     /** Every 10 seconds of wall time, one line with this subtask's counts. */
@@ -189,34 +193,19 @@ public class JoinFunction extends KeyedCoProcessFunction<String, Event, Event, J
             throws Exception {
         Event d = p.decision;
         long deadline = deadlineMicros(d);
-        List<Event> inWindow = new ArrayList<>();
-        for (Event r : p.rewards) {
-            if (r.timestampMicros <= deadline) {
-                inWindow.add(r);
-            } else {
-                late.inc();
-                rejected.accept(r.rejected("rewards", JoinRules.LATE_REWARD));
-            }
+        JoinRules.Outcome<Event> o = rules.join(d.timestampMicros, List.of(p.rewards), r -> r.timestampMicros,
+                r -> r.reward, Event.ORDER);
+        for (Event r : o.late()) {
+            late.inc();
+            rejected.accept(r.rejected("rewards", JoinRules.LATE_REWARD));
         }
-        if (inWindow.isEmpty()) {
-            if (!rules.dropUnrewarded()) {
-                defaulted.inc();
-                out.collect(new Joined(d.eventId, d.values, false, rules.defaultReward(), 0, null, 0));
-            }
-        } else {
-            Event first = inWindow.get(0);
-            Event last = inWindow.get(0);
-            double sum = 0;
-            for (Event r : inWindow) {
-                first = r.before(first) ? r : first;
-                last = last.before(r) ? r : last;
-                sum += r.reward;
-            }
-            Event used = rules.aggregation() == JoinRules.Aggregation.FIRST ? first : last;
-            double reward = rules.aggregation() == JoinRules.Aggregation.SUM ? sum : used.reward;
+        if (o.observed()) {
             joined.inc();
-            out.collect(new Joined(d.eventId, d.values, true, reward, inWindow.size(), used.values,
-                    used.timestampMicros));
+            out.collect(new Joined(d.eventId, d.values, true, o.reward(), o.used().size(), o.chosen().values,
+                    o.chosen().timestampMicros));
+        } else if (o.emitted()) {
+            defaulted.inc();
+            out.collect(new Joined(d.eventId, d.values, false, o.reward(), 0, null, 0));
         }
         long until = ceilMillis(deadline) + retainMillis;
         state.update(Pending.emitted(until));

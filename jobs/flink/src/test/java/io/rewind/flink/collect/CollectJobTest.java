@@ -1,6 +1,7 @@
 package io.rewind.flink.collect;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.rewind.formats.JoinRules;
 import java.nio.file.Files;
@@ -226,12 +227,33 @@ class CollectJobTest {
                 Duration.ofMillis(100));
         StreamExecutionEnvironment env = env();
         CollectJob.build(env, c, s -> s);
+        System.setProperty(JoinOperator.IDLE_NOTICE_SECONDS, "1");
+        List<String> logged = new java.util.concurrent.CopyOnWriteArrayList<>();
+        var appender = new org.apache.logging.log4j.core.appender.AbstractAppender("captured", null, null, true,
+                org.apache.logging.log4j.core.config.Property.EMPTY_ARRAY) {
+            @Override
+            public void append(org.apache.logging.log4j.core.LogEvent e) {
+                logged.add(e.getMessage().getFormattedMessage());
+            }
+        };
+        appender.start();
+        var logger = (org.apache.logging.log4j.core.Logger) org.apache.logging.log4j.LogManager.getLogger(
+                JoinOperator.class);
+        logger.addAppender(appender);
         org.apache.flink.core.execution.JobClient job = env.executeAsync("collect retention");
         try {
             List<String> first = new ArrayList<>(List.of(decisionAt("early", 0), decisionAt("late", 0)));
             first.addAll(fillers.apply(10, 100));
             drop(d.resolve("a.jsonl"), first);
             awaitIds(out, List.of("early", "late"));
+            // the fillers from 40 s on wait for their windows (closing past 100 s) and no file brings newer events
+            long until = System.currentTimeMillis() + 30_000;
+            while (logged.stream().noneMatch(l -> l.contains("waiting for newer data"))
+                    && System.currentTimeMillis() < until) {
+                Thread.sleep(100);
+            }
+            assertTrue(logged.stream().anyMatch(l -> l.contains("waiting for newer data") && l.contains("--bounded")),
+                    "an idle join with waiting ids says why nothing is committed: " + logged);
             // emitted when the watermark passed 60 s, remembered until 120 s; the watermark is at 99 s
             List<String> second = new ArrayList<>(List.of(decisionAt("early", 105)));
             second.addAll(fillers.apply(110, 700));
@@ -244,6 +266,8 @@ class CollectJobTest {
             awaitIds(out, List.of("filler-820"));
         } finally {
             job.cancel().get();
+            logger.removeAppender(appender);
+            System.clearProperty(JoinOperator.IDLE_NOTICE_SECONDS);
         }
         List<String> ids = interactions(Path.of(out)).stream().map(l -> l.split("\\|")[0]).toList();
         assertEquals(2, ids.stream().filter("late"::equals).count(), "the copy after the retention is new: " + ids);

@@ -22,5 +22,15 @@ public record TrainBanditConfig(List<String> data, TableFormat format, String le
             throw new IllegalArgumentException("--split must be train or all, not " + split);
         }
         data = List.copyOf(data);
+        if (warmStart == null) {
+            // the spec's name and parameters are checked now, before Spark starts reading the data
+            io.rewind.rl.bandit.Learners.create(learner, new io.rewind.rl.bandit.FeatureMap(1, 0, List.of("a"), 1),
+                    seed);
+        }
+    }
+
+    /** Where the rows that could not be read go, with their reasons: beside the model, {@code MODEL_quarantine}. */
+    public String quarantine() {
+        return model.replaceFirst("\\.json$", "") + "_quarantine";
     }
 }

@@ -6,7 +6,10 @@ import static org.apache.spark.sql.functions.explode;
 import io.rewind.formats.Candidate;
 import io.rewind.formats.Split;
 import io.rewind.formats.Tables;
+import io.rewind.formats.TableFormat;
+import io.rewind.formats.spark.HadoopFiles;
 import io.rewind.formats.spark.ReadResult;
+import io.rewind.formats.spark.TableWriter;
 import io.rewind.formats.spark.SparkRows;
 import io.rewind.formats.spark.TableReader;
 import io.rewind.jobs.BadFractionExceededException;
@@ -51,8 +54,15 @@ public final class TrainBanditJob {
                 col("action"), col("action_prob"), col("reward"), col("split"));
         JobSummary summary = new JobSummary("train-bandit").put("rows_read", read.validCount()
                 + read.quarantinedCount()).put("rows_quarantined", read.quarantinedCount());
+        String quarantine = c.quarantine();
+        if (read.quarantinedCount() > 0) {
+            TableWriter.writeQuarantine(read.quarantined(), Tables.INTERACTIONS, TableFormat.JSONL, quarantine);
+            summary.put("quarantine", quarantine);
+        } else {
+            HadoopFiles.delete(spark, quarantine);
+        }
         BadFractionExceededException.check("train-bandit", read.quarantinedCount(),
-                read.validCount() + read.quarantinedCount(), c.maxBadFraction(), "the input's quarantine", summary);
+                read.validCount() + read.quarantinedCount(), c.maxBadFraction(), quarantine, summary);
         Dataset<Row> train = c.split().equals("all") ? all : all.filter(col("split").equalTo("train"));
         if (train.isEmpty()) {
             throw new IllegalArgumentException("train-bandit: no " + (c.split().equals("all") ? "" : "train ")
@@ -71,18 +81,12 @@ public final class TrainBanditJob {
         double rewardSum = 0;
         Iterator<Row> it = train.orderBy(col("timestamp"), col("event_id")).toLocalIterator();
         while (it.hasNext()) {
-            Row r = it.next();
-            String id = r.getString(0);
-            double[] x = r.isNullAt(2) ? null : SparkRows.doubles(r.get(2));
-            List<Candidate> candidates = SparkRows.candidates(r.get(3));
-            int chosen = indexOf(candidates, r.getString(4));
-            double p = r.getDouble(5);
-            double reward = r.getDouble(6);
-            double target = learner.decide(x, candidates, rng(id)).probabilities()[chosen];
-            progressive.add(new BanditSample(rows, reward, p, target, 0, 0));
-            learner.learn(x, candidates, chosen, reward, p);
+            LoggedChoice r = LoggedChoice.of(it.next());
+            double target = learner.decide(r.context(), r.candidates(), rng(r.eventId())).probabilities()[r.chosen()];
+            progressive.add(new BanditSample(rows, r.reward(), r.probability(), target, 0, 0));
+            learner.learn(r.context(), r.candidates(), r.chosen(), r.reward(), r.probability());
             rows++;
-            rewardSum += reward;
+            rewardSum += r.reward();
         }
         Map<String, Double> metrics = new LinkedHashMap<>();
         metrics.put("logged_mean_reward", rewardSum / rows);
@@ -109,13 +113,10 @@ public final class TrainBanditJob {
         double logged = 0;
         Iterator<Row> it = eval.toLocalIterator();
         while (it.hasNext()) {
-            Row r = it.next();
-            List<Candidate> candidates = SparkRows.candidates(r.get(3));
-            int chosen = indexOf(candidates, r.getString(4));
-            double[] x = r.isNullAt(2) ? null : SparkRows.doubles(r.get(2));
-            double target = learner.decide(x, candidates, rng(r.getString(0))).probabilities()[chosen];
-            e.add(new BanditSample(n++, r.getDouble(6), r.getDouble(5), target, 0, 0));
-            logged += r.getDouble(6);
+            LoggedChoice r = LoggedChoice.of(it.next());
+            double target = learner.decide(r.context(), r.candidates(), rng(r.eventId())).probabilities()[r.chosen()];
+            e.add(new BanditSample(n++, r.reward(), r.probability(), target, 0, 0));
+            logged += r.reward();
         }
         if (n == 0) {
             return;
@@ -158,14 +159,22 @@ public final class TrainBanditJob {
                 + " such rows out)");
     }
 
+    /** The path of the experiment's hosted model in a registry, to warm-start from; empty when none is hosted. */
+    public static java.util.Optional<String> hostedModel(SparkSession spark, String registryPath, String experiment) {
+        if (experiment == null) {
+            throw new IllegalArgumentException("--warm-start-registry needs --experiment");
+        }
+        var registry = new io.rewind.jobs.registry.Registry(spark, registryPath);
+        return registry.hosted(experiment).flatMap(registry::model).map(m -> m.<String>getAs("path"));
+    }
+
     static SplittableRandom rng(String eventId) {
         return new SplittableRandom(Double.doubleToLongBits(Split.unitHash(eventId)));
     }
 
     static void write(SparkSession spark, BanditModel model, String path) {
-        Path p = new Path(path);
-        try (OutputStream out = p.getFileSystem(spark.sparkContext().hadoopConfiguration()).create(p, true)) {
-            out.write(model.toJson().getBytes(StandardCharsets.UTF_8));
+        try {
+            io.rewind.formats.spark.HadoopFiles.writeString(spark, path, model.toJson());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the model to " + path, e);
         }

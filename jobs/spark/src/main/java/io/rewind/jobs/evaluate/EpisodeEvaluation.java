@@ -11,6 +11,8 @@ import io.rewind.formats.TableFormat;
 import io.rewind.formats.Tables;
 import io.rewind.formats.spark.ReadResult;
 import io.rewind.formats.spark.TableReader;
+import io.rewind.jobs.BadFractionExceededException;
+import io.rewind.jobs.JobSummary;
 import io.rewind.ope.Estimate;
 import io.rewind.ope.Estimator;
 import io.rewind.ope.PoissonBootstrap;
@@ -41,28 +43,16 @@ public final class EpisodeEvaluation {
     private EpisodeEvaluation() {
     }
 
-    /** Estimates and the number of episodes used. */
-    public record Result(List<Estimate> estimates, long episodes, long stepsQuarantined) {
-    }
-
-    /** @param fqeIterations fitted-Q-evaluation iterations for SDR, WDR and DM (0: importance sampling only) */
-    public static Result run(SparkSession spark, List<String> paths, TableFormat format, String targetColumn,
-                             double gamma, int replicates, double level, long seed, int fqeIterations) {
-        return run(spark, paths, format, targetColumn, null, gamma, replicates, level, seed, fqeIterations);
-    }
-
-    /**
-     * @param targetColumn a column of the input with the target's per-step probabilities, or null
-     * @param targetPolicy a saved batch-RL policy folder whose softmax(Q/T) at each step's state is the target, or
-     *                     null (exactly one of the two)
-     */
-    public static Result run(SparkSession spark, List<String> paths, TableFormat format, String targetColumn,
-                             String targetPolicy, double gamma, int replicates, double level, long seed,
-                             int fqeIterations) {
-        if ((targetColumn == null) == (targetPolicy == null)) {
-            throw new IllegalArgumentException("episodes: give the target as --target-column NAME or --target-policy"
-                    + " PATH (one of them)");
-        }
+    public static EvaluationReport run(SparkSession spark, EpisodeEvaluationConfig c) {
+        List<String> paths = c.input().paths();
+        TableFormat format = c.input().format();
+        String targetColumn = c.targetColumn();
+        String targetPolicy = c.targetPolicy();
+        double gamma = c.gamma();
+        int replicates = c.intervals().replicates();
+        double level = c.intervals().level();
+        long seed = c.intervals().seed();
+        int fqeIterations = c.fqeIterations();
         String[] p = paths.toArray(new String[0]);
         ReadResult read = TableReader.read(spark, Tables.EPISODES, format, p);
         Dataset<Row> target;
@@ -71,8 +61,7 @@ public final class EpisodeEvaluation {
                     .select(col("episode_id").cast("long").as("episode_id"), col("step").cast("int").as("step"),
                             col("state")), 4096);
         } else {
-            Dataset<Row> raw = format == TableFormat.DELTA ? spark.read().format("delta").load(p[0])
-                    : format == TableFormat.PARQUET ? spark.read().parquet(p) : spark.read().json(p);
+            Dataset<Row> raw = TableReader.raw(spark, format, p);
             if (!List.of(raw.columns()).contains(targetColumn)) {
                 throw new IllegalArgumentException("the episodes have no column " + targetColumn
                         + " (--target-column)");
@@ -81,6 +70,7 @@ public final class EpisodeEvaluation {
                     .as("step"), col(targetColumn).cast(DataTypes.createArrayType(DataTypes.DoubleType)).as("target"));
         }
         Dataset<Row> steps = read.valid().join(target, new String[] {"episode_id", "step"}, "inner")
+                .filter(col("target").isNotNull())
                 .withColumn("ratio", element_at(col("target"), col("action").plus(1))
                         .divide(element_at(col("action_probs"), col("action").plus(1))));
         Row last = steps.agg(max("step")).first();
@@ -88,6 +78,13 @@ public final class EpisodeEvaluation {
             throw new IllegalArgumentException("evaluate: no episode steps with target probabilities in " + paths);
         }
         int horizon = last.getInt(0) + 1;
+        long stepsIn = read.validCount() + read.quarantinedCount();
+        long stepsUsed = steps.count();
+        long unusable = stepsIn - stepsUsed;
+        BadFractionExceededException.checkUnusable("evaluate episodes", unusable, stepsIn,
+                c.input().maxBadFraction(), (unusable - read.quarantinedCount()) + " steps without target"
+                        + " probabilities, " + read.quarantinedCount() + " malformed steps",
+                new JobSummary("evaluate").put("rows_in", stepsIn).put("unusable", unusable));
         JavaRDD<EpisodeSample> episodes = steps.groupBy("episode_id")
                 .agg(sort_array(collect_list(struct(col("step"), col("reward"), col("ratio")))).as("steps"))
                 .javaRDD().map(r -> {
@@ -107,9 +104,11 @@ public final class EpisodeEvaluation {
         if (fqeIterations > 0) {
             estimates.addAll(withValueModel(steps, gamma, horizon, fqeIterations, replicates, level, seed));
         }
-        Result result = new Result(estimates, evaluation.n(), read.quarantinedCount());
         read.unpersist();
-        return result;
+        EvaluationReport report = new EvaluationReport(EvaluationReport.Kind.EPISODES, stepsIn, stepsUsed, unusable,
+                evaluation.n(), level, estimates, null, null, null, null, List.of());
+        ReportWriter.write(spark, report, c.outputs());
+        return report;
     }
 
     /**

@@ -1,12 +1,41 @@
 package io.rewind.jobs.evaluate;
 
-import io.rewind.ope.Estimate;
 import java.util.List;
 
 /**
- * What {@code rewind evaluate} found: the target's estimates, the logged policy's own value, and, when an incumbent
- * was given, its estimates and the difference target − incumbent with its interval.
+ * What any evaluation found: the target's estimates with their intervals and, where the evaluation has them, the
+ * logged policy's own value, the incumbent's estimates and the difference target − incumbent (what promotion gates
+ * on). Written as JSON with snake_case keys ({@link ReportWriter}).
+ *
+ * @param rowsIn     rows read (the input's rows after the split filter, malformed ones included)
+ * @param rowsUsed   rows the estimates are computed from; {@code rowsIn = rowsUsed + unusable}
+ * @param samples    what the estimators average over: interactions, episodes or slates
+ * @param unrewarded how unrewarded decisions were counted (bandit evaluations), or null
+ * @param notes      what the reader should know about the result (an estimator left out and why)
  */
-public record EvaluationReport(long rowsIn, long rowsUsed, long quarantined, double level, List<Estimate> target,
-                               Estimate logged, List<Estimate> incumbent, List<Estimate> difference) {
+public record EvaluationReport(Kind evaluation, long rowsIn, long rowsUsed, long unusable, long samples, double level,
+                               List<io.rewind.ope.Estimate> target, io.rewind.ope.Estimate logged,
+                               List<io.rewind.ope.Estimate> incumbent, List<io.rewind.ope.Estimate> difference,
+                               Unrewarded unrewarded, List<String> notes) {
+    /** Which evaluation wrote the report. */
+    public enum Kind { BANDIT, EPISODES, SLATES }
+
+    /**
+     * Decisions whose reward never came within the join's window.
+     *
+     * @param count   how many of the rows read had no observed reward
+     * @param dropped true when they were left out ({@code --observed-only}); false when the join's default reward
+     *                counted as their outcome
+     */
+    public record Unrewarded(long count, boolean dropped) {
+        public String describe() {
+            return count + " unrewarded decisions " + (dropped ? "left out (--observed-only)"
+                    : "counted with the join's default reward (--observed-only leaves them out)");
+        }
+    }
+
+    public EvaluationReport {
+        target = List.copyOf(target);
+        notes = notes == null ? List.of() : List.copyOf(notes);
+    }
 }

@@ -1,12 +1,19 @@
 package io.rewind.jobs.evaluate;
 
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.max;
+import static org.apache.spark.sql.functions.size;
+import static org.apache.spark.sql.functions.sum;
+import static org.apache.spark.sql.functions.when;
 
 import io.rewind.formats.TableFormat;
 import io.rewind.formats.Tables;
 import io.rewind.formats.spark.ReadResult;
 import io.rewind.formats.spark.SparkRows;
 import io.rewind.formats.spark.TableReader;
+import io.rewind.jobs.BadFractionExceededException;
+import io.rewind.jobs.JobSummary;
+import org.apache.spark.storage.StorageLevel;
 import io.rewind.ope.Estimate;
 import io.rewind.ope.Estimator;
 import io.rewind.ope.PoissonBootstrap;
@@ -37,48 +44,68 @@ public final class SlateEvaluation {
     }
 
     /** @param note why independent IPS is missing, or null when it is among the estimates */
-    public record Result(List<Estimate> estimates, long slates, String note) {
-        public Result(List<Estimate> estimates, long slates) {
-            this(estimates, slates, null);
+    public static EvaluationReport run(SparkSession spark, SlateEvaluationConfig c) {
+        ReadResult read = TableReader.read(spark, Tables.INTERACTIONS, c.input().format(), c.input().pathArray());
+        Dataset<Row> slates = read.valid().filter(col("slate").isNotNull())
+                .join(TargetAlignment.read(spark, c.target().table(), c.target().tableFormat(), "t"), "event_id",
+                        "left")
+                .withColumn("t_reason", TargetAlignment.reason("t"))
+                .withColumn("t_aligned", TargetAlignment.aligned("t"))
+                .persist(StorageLevel.MEMORY_AND_DISK());
+        try {
+            long rowsIn = slates.count() + read.quarantinedCount();
+            List<Row> byReason = slates.filter(col("t_reason").isNotNull()).groupBy("t_reason").count()
+                    .collectAsList();
+            long unusable = read.quarantinedCount() + byReason.stream().mapToLong(r -> r.getLong(1)).sum();
+            BadFractionExceededException.checkUnusable("evaluate slates", unusable, rowsIn,
+                    c.input().maxBadFraction(), byReason.stream().map(r -> r.getLong(1) + " " + r.getString(0))
+                            .collect(java.util.stream.Collectors.joining(", ")) + (read.quarantinedCount() == 0 ? ""
+                            : ", " + read.quarantinedCount() + " malformed input rows"),
+                    new JobSummary("evaluate").put("rows_in", rowsIn).put("unusable", unusable));
+            Dataset<Row> rows = slates.filter(col("t_reason").isNull())
+                    .select(col("event_id"), col("actions.id").as("ids"), col("slate"), col("slot_probs"),
+                            col("slot_rewards"), col("click_position"), col("t_aligned"), col("reward"),
+                            col("action_probs"));
+            String note = independentIpsNote(rows);
+            boolean marginals = note == null;
+            JavaRDD<SlateSample> samples = rows.javaRDD().map(r -> sample(r, marginals));
+            List<Estimator<SlateSample>> estimators = marginals
+                    ? List.of(new StandardSlateIps(), new RewardInteractionIps(), new IndependentIps())
+                    : List.of(new StandardSlateIps(), new RewardInteractionIps());
+            Intervals iv = c.intervals();
+            var e = SparkEvaluation.evaluate(samples, estimators, iv.replicates(), iv.seed(),
+                    Double.POSITIVE_INFINITY);
+            if (e.n() == 0) {
+                throw new IllegalArgumentException("evaluate slates: no slate decisions with target probabilities in "
+                        + c.input().paths());
+            }
+            EvaluationReport report = new EvaluationReport(EvaluationReport.Kind.SLATES, rowsIn, e.n(), unusable,
+                    e.n(), iv.level(), e.results(iv.level()), null, null, null, null,
+                    note == null ? List.of() : List.of(note));
+            ReportWriter.write(spark, report, c.outputs());
+            return report;
+        } finally {
+            slates.unpersist();
+            read.unpersist();
         }
     }
 
-    public static Result run(SparkSession spark, List<String> data, TableFormat dataFormat, List<String> target,
-                             TableFormat targetFormat, int replicates, double level, long seed) {
-        ReadResult read = TableReader.read(spark, Tables.INTERACTIONS, dataFormat, data.toArray(new String[0]));
-        Dataset<Row> rows = read.valid().filter(col("slate").isNotNull())
-                .join(TargetAlignment.read(spark, target, targetFormat, "t"), "event_id")
-                .withColumn("t_aligned", TargetAlignment.aligned("t"))
-                .filter(col("t_aligned").isNotNull())
-                .select(col("event_id"), col("actions.id").as("ids"), col("slate"), col("slot_probs"),
-                        col("slot_rewards"), col("click_position"), col("t_aligned"), col("reward"),
-                        col("action_probs"));
-        Row shape = rows.agg(org.apache.spark.sql.functions.max(org.apache.spark.sql.functions.size(col("ids"))),
-                org.apache.spark.sql.functions.max(org.apache.spark.sql.functions.size(col("slate"))),
-                org.apache.spark.sql.functions.sum(org.apache.spark.sql.functions.when(col("action_probs").isNull(), 1)
-                        .otherwise(0))).first();
-        String note = null;
+    /** Why independent (item-position) IPS cannot be computed on these slates, or null when it can. */
+    private static String independentIpsNote(Dataset<Row> rows) {
+        Row shape = rows.agg(max(size(col("ids"))), max(size(col("slate"))),
+                sum(when(col("action_probs").isNull(), 1).otherwise(0))).first();
         if (shape.isNullAt(0)) {
-            note = "no slates";
-        } else if (shape.getLong(2) > 0) {
-            note = "IIPS needs the logger's distribution (action_probs) on every slate; " + shape.getLong(2)
+            return "no slates";
+        }
+        if (shape.getLong(2) > 0) {
+            return "IIPS needs the logger's distribution (action_probs) on every slate; " + shape.getLong(2)
                     + " have none";
-        } else if (!PlackettLuce.exactFeasible(shape.getInt(0), shape.getInt(1))) {
-            note = "IIPS: slot marginals for top-" + shape.getInt(1) + " of " + shape.getInt(0)
+        }
+        if (!PlackettLuce.exactFeasible(shape.getInt(0), shape.getInt(1))) {
+            return "IIPS: slot marginals for top-" + shape.getInt(1) + " of " + shape.getInt(0)
                     + " candidates would take too many prefixes to enumerate";
         }
-        boolean marginals = note == null;
-        JavaRDD<SlateSample> samples = rows.javaRDD().map(r -> sample(r, marginals));
-        List<Estimator<SlateSample>> estimators = marginals
-                ? List.of(new StandardSlateIps(), new RewardInteractionIps(), new IndependentIps())
-                : List.of(new StandardSlateIps(), new RewardInteractionIps());
-        var e = SparkEvaluation.evaluate(samples, estimators, replicates, seed, Double.POSITIVE_INFINITY);
-        if (e.n() == 0) {
-            throw new IllegalArgumentException("evaluate --slates: no slate decisions with target probabilities in "
-                    + data);
-        }
-        read.unpersist();
-        return new Result(e.results(level), e.n(), note);
+        return null;
     }
 
     static SlateSample sample(Row r, boolean withMarginals) {

@@ -47,13 +47,7 @@ public final class TargetAlignment {
     public static Dataset<Row> readColumn(SparkSession spark, List<String> paths, TableFormat format, String column,
                                           String prefix) {
         String[] p = paths.toArray(new String[0]);
-        Dataset<Row> raw = switch (format) {
-            case JSONL -> spark.read().json(p);
-            case PARQUET -> spark.read().parquet(p);
-            case DELTA -> spark.read().format("delta").load(p[0]);
-            case CSV -> spark.read().option("header", true).option("escape", "\"").csv(p);
-            default -> throw new IllegalArgumentException("--target-column needs jsonl, csv, parquet or delta input");
-        };
+        Dataset<Row> raw = TableReader.raw(spark, format, p);
         if (!List.of(raw.columns()).contains(column)) {
             throw new IllegalArgumentException("the input has no column " + column + " (--target-column)");
         }

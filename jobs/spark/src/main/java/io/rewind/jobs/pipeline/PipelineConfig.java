@@ -25,7 +25,7 @@ public record PipelineConfig(
         @JsonProperty("reduction") String reduction,
         @JsonProperty("reward_window") String rewardWindow,
         @JsonProperty("train_ratio") Double trainRatio,
-        @JsonProperty("gate") String gate) {
+        @JsonProperty("gate") io.rewind.jobs.registry.Gate gate) {
 
     public PipelineConfig {
         logsFormat = logsFormat == null ? "jsonl" : logsFormat;
@@ -33,12 +33,13 @@ public record PipelineConfig(
         reduction = reduction == null ? "mtr" : reduction;
         rewardWindow = rewardWindow == null ? "10m" : rewardWindow;
         trainRatio = trainRatio == null ? 0.8 : trainRatio;
-        gate = gate == null ? "interval" : gate;
+        gate = gate == null ? io.rewind.jobs.registry.Gate.INTERVAL : gate;
     }
 
     public static PipelineConfig read(Path file) {
         ObjectMapper yaml = new ObjectMapper(new YAMLFactory())
-                .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+                .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .enable(com.fasterxml.jackson.databind.MapperFeature.ACCEPT_CASE_INSENSITIVE_ENUMS);
         try {
             return yaml.readValue(file.toFile(), PipelineConfig.class);
         } catch (IOException e) {

@@ -2,7 +2,6 @@ package io.rewind.jobs.pipeline;
 
 import static org.apache.spark.sql.functions.col;
 
-import io.rewind.cli.Rewind;
 import io.rewind.jobs.JobSummary;
 import io.rewind.jobs.registry.Registry;
 import java.util.List;
@@ -13,8 +12,9 @@ import org.apache.spark.sql.SparkSession;
  * {@code rewind pipeline}: one retraining round for a data interval, as ordinary CLI steps: join the interval's
  * logs into the interactions table, train a model warm-started from the hosted one, and promote it if it is
  * better (promote evaluates). The steps are plain command lines ({@link #commands}), so the Airflow DAG runs exactly
- * these; {@link #run} runs them in process, recording each in the registry, and skips a step that already
- * succeeded for the interval, so a retry re-does only what failed.
+ * these; {@link #run} runs them in process through the command line it is given (the CLI passes its own), recording
+ * each in the registry, and skips a step that already succeeded for the interval, so a retry re-does only what
+ * failed.
  */
 public final class PipelineJob {
     private PipelineJob() {
@@ -22,6 +22,12 @@ public final class PipelineJob {
 
     /** One step: its name and its command line (arguments after {@code rewind}). */
     public record Step(String name, List<String> args) {
+    }
+
+    /** Runs one command line (arguments after {@code rewind}) and returns its exit code. */
+    @FunctionalInterface
+    public interface CommandRunner {
+        int run(List<String> args);
     }
 
     public static List<Step> commands(PipelineConfig c, String interval) {
@@ -37,12 +43,12 @@ public final class PipelineJob {
                 "--reduction", c.reduction(), "--model", model, "--warm-start-registry", c.registry(),
                 "--experiment", c.experiment())));
         steps.add(new Step("promote", List.of("promote", "--registry", c.registry(), "--experiment", c.experiment(),
-                "--candidate", model, "--data", c.interactions(), "--gate", c.gate())));
+                "--candidate", model, "--data", c.interactions(), "--gate", c.gate().toString())));
         return steps;
     }
 
     /** Runs the interval's steps that have not succeeded yet; each is a run in the registry. */
-    public static JobSummary run(SparkSession spark, PipelineConfig c, String interval) {
+    public static JobSummary run(SparkSession spark, PipelineConfig c, String interval, CommandRunner rewind) {
         Registry registry = new Registry(spark, c.registry());
         JobSummary summary = new JobSummary("pipeline").put("experiment", c.experiment()).put("interval", interval);
         for (Step step : commands(c, interval)) {
@@ -51,8 +57,8 @@ public final class PipelineJob {
                 summary.put(step.name(), "skipped (done before)");
                 continue;
             }
-            String run = registry.startRun(c.experiment(), kind, "{\"interval\":\"" + interval + "\"}");
-            int code = Rewind.execute(step.args().toArray(new String[0]));
+            String run = registry.startRun(c.experiment(), kind, io.rewind.formats.JsonCodec.object("interval", interval));
+            int code = rewind.run(step.args());
             registry.finishRun(run, code == 0 ? "SUCCEEDED" : "FAILED", null, null,
                     "rewind " + String.join(" ", step.args()) + " exited " + code);
             summary.put(step.name(), code == 0 ? "done" : "failed (exit " + code + ")");

@@ -5,9 +5,16 @@ import io.rewind.formats.TableFormat;
 import io.rewind.jobs.JobSummary;
 import io.rewind.jobs.bandit.TrainBanditConfig;
 import io.rewind.jobs.bandit.TrainBanditJob;
-import io.rewind.jobs.evaluate.EvaluateConfig;
 import io.rewind.rl.bandit.Reduction;
-import io.rewind.jobs.evaluate.EvaluateJob;
+import io.rewind.jobs.evaluate.BanditEstimation;
+import io.rewind.jobs.evaluate.BanditEstimator;
+import io.rewind.jobs.evaluate.BanditEvaluation;
+import io.rewind.jobs.evaluate.BanditEvaluationConfig;
+import io.rewind.jobs.evaluate.EvaluationInput;
+import io.rewind.jobs.evaluate.PolicySource;
+import io.rewind.jobs.evaluate.ReportOutputs;
+import io.rewind.jobs.evaluate.ReportTable;
+import io.rewind.jobs.evaluate.SplitSelection;
 import io.rewind.jobs.evaluate.EvaluationReport;
 import io.rewind.jobs.join.JoinConfig;
 import io.rewind.jobs.join.JoinJob;
@@ -53,15 +60,16 @@ public final class QuickstartJob {
 
         out.println("\n3. evaluate: what if the logging model had explored less (epsilon 0.02 instead of 0.2)?"
                 + " Off-policy estimates from the logged data alone, on the eval split:");
-        EvaluateConfig eval = new EvaluateConfig(List.of(output), TableFormat.DELTA, "eval", true,
-                List.of(base + "/logs/target"), TableFormat.JSONL, null, null, TableFormat.JSONL,
-                List.of("ips", "snips", "dm", "dr", "sndr"), Double.POSITIVE_INFINITY, 100, 100, 3, 200, 0.95, 1,
-                base + "/evaluation.json", base + "/evaluation.png", 0.05);
-        EvaluationReport report = EvaluateJob.run(spark, eval);
+        EvaluationInput interactions = EvaluationInput.of(output, TableFormat.DELTA);
+        BanditEvaluationConfig eval = BanditEvaluationConfig.of(interactions,
+                        PolicySource.table(base + "/logs/target", TableFormat.JSONL))
+                .withSplit(SplitSelection.EVAL, true)
+                .withOutputs(new ReportOutputs(base + "/evaluation.json", base + "/evaluation.png"));
+        EvaluationReport report = BanditEvaluation.run(spark, eval);
         double truth = ((Number) simulated.get("target_true_value")).doubleValue();
-        out.print(EvaluateJob.table(report));
+        out.print(ReportTable.of(report));
         out.println("true value of the target policy (known to the simulator): " + truth);
-        out.println("Report: " + eval.report() + ", chart: " + eval.chart());
+        out.println("Report: " + eval.outputs().report() + ", chart: " + eval.outputs().chart());
 
         String model = base + "/models/linucb.json";
         out.println("\n4. train-bandit: LinUCB from the train split (importance-weighted regression), saved to "
@@ -70,11 +78,13 @@ public final class QuickstartJob {
                 "linucb", Reduction.MTR, "train", null, false, 4, 1, model, 0.05));
         out.println(trained.toTable());
         out.println("5. evaluate the trained model off-line on the eval split, against the logging policy:");
-        EvaluationReport modelReport = EvaluateJob.run(spark, new EvaluateConfig(List.of(output), TableFormat.DELTA,
-                "eval", true, null, TableFormat.JSONL, null, null, TableFormat.JSONL, List.of("ips", "snips", "dr"),
-                Double.POSITIVE_INFINITY, 100, 100, 3, 200, 0.95, 1, base + "/model-evaluation.json",
-                base + "/model-evaluation.png", 0.05, model, null));
-        out.print(EvaluateJob.table(modelReport));
+        BanditEvaluationConfig modelEval = BanditEvaluationConfig.of(interactions, PolicySource.model(model))
+                .withSplit(SplitSelection.EVAL, true)
+                .withEstimation(BanditEstimation.DEFAULTS.withEstimators(BanditEstimator.IPS, BanditEstimator.SNIPS,
+                        BanditEstimator.DR))
+                .withOutputs(new ReportOutputs(base + "/model-evaluation.json", base + "/model-evaluation.png"));
+        EvaluationReport modelReport = BanditEvaluation.run(spark, modelEval);
+        out.print(ReportTable.of(modelReport));
         out.println("\n6. the loop: promote the model, then rounds of logging with the hosted model, retraining"
                 + " (warm-started) and promoting when DR says the candidate is better (registry in " + base
                 + "/registry):");

@@ -1,5 +1,7 @@
 package io.rewind.jobs.quickstart;
 
+import io.rewind.jobs.evaluate.SplitSelection;
+import io.rewind.jobs.registry.Gate;
 import static org.apache.spark.sql.functions.avg;
 import static org.apache.spark.sql.functions.col;
 
@@ -46,7 +48,7 @@ final class RetrainingLoop {
         List<Double> rewards = new ArrayList<>();
         rewards.add(observedMean(spark, interactions));
         JobSummary first = PromoteJob.run(spark, new PromoteConfig(registryPath, "quickstart", firstModel,
-                List.of(interactions), TableFormat.DELTA, "eval", "interval", 50, 1));
+                List.of(interactions), TableFormat.DELTA, SplitSelection.EVAL, Gate.INTERVAL, 50, 1));
         out.printf("round 0: logged mean reward %.4f (the original logging policy); %s %s%n", rewards.get(0),
                 first.get("decision"), firstModel);
         for (int r = 1; r <= rounds; r++) {
@@ -74,7 +76,7 @@ final class RetrainingLoop {
             TrainBanditJob.run(spark, new TrainBanditConfig(List.of(data), TableFormat.DELTA, "linucb",
                     Reduction.MTR, "train", hostedPath, false, 4, 1, model, 0.05));
             JobSummary p = PromoteJob.run(spark, new PromoteConfig(registryPath, "quickstart", model, List.of(data),
-                    TableFormat.DELTA, "eval", "interval", 50, 1));
+                    TableFormat.DELTA, SplitSelection.EVAL, Gate.INTERVAL, 50, 1));
             out.printf("round %d: logged mean reward %.4f (logged by the hosted model, 20%% exploration); candidate DR"
                     + " %s vs hosted %s, difference lower bound %s: %s%n", r, rewards.get(r),
                     p.get("candidate_dr"), p.get("hosted_dr"), p.get("difference_dr_lower"), p.get("decision"));

@@ -2,8 +2,14 @@ package io.rewind.jobs.registry;
 
 import io.rewind.formats.JsonCodec;
 import io.rewind.jobs.JobSummary;
-import io.rewind.jobs.evaluate.EvaluateConfig;
-import io.rewind.jobs.evaluate.EvaluateJob;
+import io.rewind.jobs.evaluate.BanditEstimation;
+import io.rewind.jobs.evaluate.BanditEstimator;
+import io.rewind.jobs.evaluate.BanditEvaluation;
+import io.rewind.jobs.evaluate.BanditEvaluationConfig;
+import io.rewind.jobs.evaluate.EvaluationInput;
+import io.rewind.jobs.evaluate.Intervals;
+import io.rewind.jobs.evaluate.PolicySource;
+import io.rewind.jobs.evaluate.SplitSelection;
 import io.rewind.jobs.evaluate.EvaluationReport;
 import io.rewind.ope.Estimate;
 import io.rewind.rl.bandit.BanditModel;
@@ -39,8 +45,8 @@ public final class PromoteJob {
         }
         registry.registerModel(candidateId, c.experiment(), Path.of(c.candidate()).toAbsolutePath().toString(),
                 "bandit", provenance);
-        String runId = registry.startRun(c.experiment(), "promote", "{\"candidate\":\"" + candidateId
-                + "\",\"data\":\"" + String.join(",", c.data()) + "\"}");
+        String runId = registry.startRun(c.experiment(), "promote", JsonCodec.object("candidate", candidateId,
+                "data", String.join(",", c.data())));
         JobSummary summary = new JobSummary("promote").put("experiment", c.experiment())
                 .put("candidate", candidateId).put("run_id", runId);
         try {
@@ -74,12 +80,8 @@ public final class PromoteJob {
                 metrics.put("difference_dr_lower", diff.normal().lower());
                 metrics.put("difference_dr_upper", diff.normal().upper());
                 metrics.put("logged_value", r.logged().value());
-                pass = c.gate().equals("interval") ? diff.normal().lower() > 0 : cand.value() >= inc.value();
-                reason = c.gate().equals("interval")
-                        ? String.format("DR difference %.4f [%.4f, %.4f]: lower bound %s 0", diff.value(),
-                        diff.normal().lower(), diff.normal().upper(), pass ? "above" : "not above")
-                        : String.format("candidate DR %.4f %s hosted %.4f", cand.value(), pass ? ">=" : "<",
-                        inc.value());
+                pass = c.gate().passes(cand, inc, diff);
+                reason = c.gate().reason(cand, inc, diff);
             }
             String state = "REJECTED";
             if (pass) {
@@ -92,7 +94,7 @@ public final class PromoteJob {
             }
             registry.setModelState(candidateId, state);
             String m = JsonCodec.MAPPER.writeValueAsString(metrics);
-            registry.finishRun(runId, state, "{\"hosted\":\"" + registry.hosted(c.experiment()).orElse("") + "\"}",
+            registry.finishRun(runId, state, JsonCodec.object("hosted", registry.hosted(c.experiment()).orElse("")),
                     m, reason);
             metrics.forEach((k, v) -> summary.put(k, JobSummary.round(v, 4)));
             return summary.put("decision", state).put("reason", reason)
@@ -104,14 +106,22 @@ public final class PromoteJob {
     }
 
     static EvaluationReport evaluate(SparkSession spark, PromoteConfig c, String hostedPath) {
-        return EvaluateJob.run(spark, new EvaluateConfig(c.data(), c.dataFormat(), c.split(), false, null,
-                io.rewind.formats.TableFormat.JSONL, null, null, io.rewind.formats.TableFormat.JSONL,
-                List.of("dr"), Double.POSITIVE_INFINITY, 100, 100, 3, c.replicates(), 0.95, c.seed(), null, null,
-                0.05, c.candidate(), hostedPath));
+        return BanditEvaluation.run(spark, BanditEvaluationConfig.of(new EvaluationInput(c.data(), c.dataFormat(),
+                        EvaluationInput.DEFAULT_MAX_BAD_FRACTION), PolicySource.model(c.candidate()))
+                .withSplit(c.split(), false)
+                .withIncumbent(PolicySource.model(hostedPath))
+                .withEstimation(GATE_ESTIMATION)
+                .withIntervals(new Intervals(c.replicates(), 0.95, c.seed())));
     }
 
+    /** Promotion gates on DR alone. */
+    private static final BanditEstimation GATE_ESTIMATION = BanditEstimation.DEFAULTS.withEstimators(
+            BanditEstimator.DR);
+
+    /** The DR estimate, by the name DR reports: not SNDR, Switch-DR or DRos. */
     private static Estimate dr(List<Estimate> estimates) {
-        return estimates.stream().filter(e -> e.estimator().toUpperCase(java.util.Locale.ROOT).contains("DR"))
+        String name = BanditEstimator.DR.reportedName(GATE_ESTIMATION);
+        return estimates.stream().filter(e -> e.estimator().equals(name) || e.estimator().equals(name + " difference"))
                 .findFirst().orElseThrow(() -> new IllegalStateException("no DR estimate in " + estimates));
     }
 

@@ -45,6 +45,8 @@ public final class TrainRlJob {
         if (read.quarantinedCount() > 0) {
             TableWriter.writeQuarantine(read.quarantined(), Tables.EPISODES, TableFormat.JSONL, quarantine);
             summary.put("quarantine", quarantine);
+        } else {
+            io.rewind.formats.spark.HadoopFiles.delete(spark, quarantine);
         }
         BadFractionExceededException.check("train-rl", read.quarantinedCount(), read.validCount()
                 + read.quarantinedCount(), c.maxBadFraction(), quarantine, summary);

@@ -4,6 +4,7 @@ import static org.apache.spark.sql.functions.col;
 
 import io.rewind.rl.batch.DdqnBcq;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import org.apache.spark.api.java.JavaRDD;
@@ -141,7 +142,7 @@ final class FastStates {
                 String reason = check(state);
                 if (reason != null) {
                     sink.add(new String(id, 0, rowId(idPrefix, row, id), StandardCharsets.UTF_8), lastFile, row,
-                            reason, "{\"state\": " + show(state) + "}");
+                            reason, io.rewind.formats.JsonCodec.object("state", show(state)));
                     continue;
                 }
                 float[] s = new float[dim];
@@ -199,15 +200,15 @@ final class FastStates {
             return null;
         }
 
-        private static String show(ArrayData s) {
+        private static List<Double> show(ArrayData s) {
             if (s == null) {
-                return "null";
+                return null;
             }
-            StringBuilder b = new StringBuilder("[");
+            List<Double> out = new ArrayList<>();
             for (int k = 0; k < s.numElements(); k++) {
-                b.append(k == 0 ? "" : ", ").append(s.isNullAt(k) ? "null" : Double.toString(s.getDouble(k)));
+                out.add(s.isNullAt(k) ? null : s.getDouble(k));
             }
-            return b.append(']').toString();
+            return out;
         }
     }
 }

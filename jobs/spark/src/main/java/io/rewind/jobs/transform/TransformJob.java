@@ -73,7 +73,7 @@ public final class TransformJob {
         } else {
             JavaRDD<Row> requests = text ? TextLines.read(spark, c.input().toArray(new String[0]))
                     : input.javaRDD();
-            FlatMapFunction<Iterator<Row>, Row> score = it -> new Batches(it, shipped.value(), sink, text, join,
+            FlatMapFunction<Iterator<Row>, Row> score = it -> new ScoredBatches(it, shipped.value(), sink, text, join,
                     batch, idColumn);
             scored = spark.createDataFrame(requests.mapPartitions(score), out);
         }
@@ -98,7 +98,7 @@ public final class TransformJob {
             scored.unpersist();
         }
         double scoreSeconds = (System.nanoTime() - t0) / 1e9;
-        long scoredRows = read(spark, c.outputFormat(), c.output()).count();
+        long scoredRows = io.rewind.formats.spark.TableReader.raw(spark, c.outputFormat(), c.output()).count();
         long quarantined = fs.exists(c.quarantine()) ? spark.read().text(c.quarantine()).count() : 0;
         long total = scoredRows + quarantined;
         JobSummary summary = new JobSummary("transform").put("model", c.model()).put("model_kind", payload.kind())
@@ -115,15 +115,6 @@ public final class TransformJob {
             throw e;
         }
         return summary.put("output", c.output()).put("quarantine", quarantined > 0 ? c.quarantine() : "none");
-    }
-
-    static Dataset<Row> read(SparkSession spark, TableFormat format, String path) {
-        return switch (format) {
-            case JSONL -> spark.read().json(path);
-            case PARQUET -> spark.read().parquet(path);
-            case DELTA -> spark.read().format("delta").load(path);
-            default -> throw new IllegalArgumentException(format.name());
-        };
     }
 
     /** The few file-system operations the job needs, on whatever file system the paths name. */
@@ -204,17 +195,21 @@ public final class TransformJob {
         }
         String[] files = c.input().toArray(new String[0]);
         if (c.inputFormat() == TableFormat.DELTA) {
-            // the snapshot's Parquet files, read directly, so every row keeps its file and row index
-            Row detail = spark.sql("DESCRIBE DETAIL delta.`" + c.input().get(0) + "`").first();
-            java.util.Map<String, String> props = detail.getJavaMap(detail.fieldIndex("properties"));
-            if ("true".equals(props.get("delta.enableDeletionVectors"))
-                    || !"none".equals(props.getOrDefault("delta.columnMapping.mode", "none"))) {
-                throw new IllegalArgumentException("transform reads Delta tables without deletion vectors or column"
-                        + " mapping; " + c.input().get(0) + " has " + props);
+            // each snapshot's Parquet files, read directly, so every row keeps its file and row index
+            List<String> snapshot = new ArrayList<>();
+            for (String table : c.input()) {
+                Row detail = spark.sql("DESCRIBE DETAIL delta.`" + table + "`").first();
+                java.util.Map<String, String> props = detail.getJavaMap(detail.fieldIndex("properties"));
+                if ("true".equals(props.get("delta.enableDeletionVectors"))
+                        || !"none".equals(props.getOrDefault("delta.columnMapping.mode", "none"))) {
+                    throw new IllegalArgumentException("transform reads Delta tables without deletion vectors or"
+                            + " column mapping; " + table + " has " + props);
+                }
+                snapshot.addAll(List.of(spark.read().format("delta").load(table).inputFiles()));
             }
-            files = spark.read().format("delta").load(c.input().get(0)).inputFiles();
+            files = snapshot.toArray(new String[0]);
             if (files.length == 0) {
-                throw new IllegalArgumentException("the Delta table " + c.input().get(0) + " has no rows to score");
+                throw new IllegalArgumentException("the Delta table(s) " + c.input() + " have no rows to score");
             }
         }
         Dataset<Row> df = spark.read().parquet(files);
@@ -269,127 +264,5 @@ public final class TransformJob {
     /** A short stable id for an input file: a hash of its full path, 8 hex digits. */
     static String fileId(String path) {
         return String.format("%08x", Double.doubleToLongBits(io.rewind.formats.Split.unitHash(path)) & 0xffffffffL);
-    }
-
-    /** Parses rows, gathers up to {@code batch} good ones, scores them together, and yields output rows in order. */
-    private static final class Batches extends BatchedIterator<Row> {
-        private final Iterator<Row> in;
-        private final Scorer scorer;
-        private final QuarantineSink sink;
-        private final boolean text;
-        private final boolean join;
-        private final int batch;
-        private final String idColumn;
-        private final int outputs;
-        private final java.util.Map<String, String> fileIds = new java.util.HashMap<>();
-
-        Batches(Iterator<Row> in, Scorer scorer, QuarantineSink sink, boolean text, boolean join, int batch,
-                String idColumn) {
-            this.in = in;
-            this.sink = sink;
-            this.idColumn = idColumn;
-            this.scorer = scorer;
-            this.text = text;
-            this.join = join;
-            this.batch = batch;
-            this.outputs = scorer.fields().size();
-        }
-
-        @Override
-        protected void fill(List<Row> ready) {
-            List<Object[]> inputs = new ArrayList<>();
-            List<Object> requests = new ArrayList<>();
-            List<String> ids = new ArrayList<>();
-            while (in.hasNext() && requests.size() < batch) {
-                Row r = in.next();
-                String file;
-                long line;
-                String raw;
-                Object[] inputValues;
-                Object request = null;
-                String reason = null;
-                String id = null;
-                if (text) {
-                    file = r.getString(0);
-                    line = r.getLong(1);
-                    raw = r.getString(2);
-                    inputValues = join ? new Object[] {raw} : new Object[0];
-                    try {
-                        JsonNode node = JsonCodec.MAPPER.readTree(raw);
-                        if (idColumn != null) {
-                            JsonNode v = node.get(idColumn);
-                            if (v == null || v.isNull() || v.isContainerNode()) {
-                                throw new Scorer.BadRow(idColumn + ": missing (--id-column)");
-                            }
-                            id = v.asText();
-                        }
-                        request = scorer.fromJson(node);
-                    } catch (Scorer.BadRow e) {
-                        reason = e.getMessage();
-                    } catch (IOException | RuntimeException e) {
-                        reason = "line: not valid JSON (" + firstLine(e.getMessage()) + ")";
-                    }
-                } else {
-                    file = r.getString(r.fieldIndex("__file"));
-                    line = r.getLong(r.fieldIndex("__row"));
-                    raw = null;
-                    inputValues = join ? inputValues(r) : new Object[0];
-                    try {
-                        if (idColumn != null) {
-                            int at = java.util.Arrays.asList(r.schema().fieldNames()).indexOf(idColumn);
-                            if (at < 0) {
-                                throw new IllegalArgumentException("the input has no column " + idColumn
-                                        + " (--id-column)");
-                            }
-                            if (r.isNullAt(at)) {
-                                throw new Scorer.BadRow(idColumn + ": missing (--id-column)");
-                            }
-                            id = String.valueOf(r.get(at));
-                        }
-                        request = scorer.fromRow(r);
-                    } catch (Scorer.BadRow e) {
-                        reason = e.getMessage();
-                        raw = r.json();
-                    }
-                }
-                if (id == null) {
-                    id = fileIds.computeIfAbsent(file, TransformJob::fileId) + ":" + line;
-                }
-                if (reason != null) {
-                    sink.add(id, file, line, reason, raw);
-                    continue;
-                }
-                inputs.add(inputValues);
-                requests.add(request);
-                ids.add(id);
-            }
-            List<Object[]> scored = requests.isEmpty() ? List.of() : scorer.score(requests, ids);
-            for (int i = 0; i < scored.size(); i++) {
-                Object[] values = new Object[inputs.get(i).length + 1 + outputs];
-                System.arraycopy(inputs.get(i), 0, values, 0, inputs.get(i).length);
-                values[inputs.get(i).length] = ids.get(i);
-                System.arraycopy(scored.get(i), 0, values, inputs.get(i).length + 1, outputs);
-                ready.add(RowFactory.create(values));
-            }
-        }
-
-        private static Object[] inputValues(Row r) {
-            List<Object> v = new ArrayList<>();
-            String[] names = r.schema().fieldNames();
-            for (int i = 0; i < names.length; i++) {
-                if (!names[i].startsWith("__")) {
-                    v.add(r.get(i));
-                }
-            }
-            return v.toArray();
-        }
-
-        private static String firstLine(String s) {
-            if (s == null) {
-                return "unreadable";
-            }
-            int nl = s.indexOf('\n');
-            return nl < 0 ? s : s.substring(0, nl);
-        }
     }
 }

@@ -12,8 +12,14 @@ import io.rewind.formats.spark.LocalSpark;
 import io.rewind.formats.spark.SparkRows;
 import io.rewind.formats.spark.TableReader;
 import io.rewind.jobs.JobSummary;
-import io.rewind.jobs.evaluate.EvaluateConfig;
-import io.rewind.jobs.evaluate.EvaluateJob;
+import io.rewind.jobs.evaluate.BanditEstimation;
+import io.rewind.jobs.evaluate.BanditEstimator;
+import io.rewind.jobs.evaluate.BanditEvaluation;
+import io.rewind.jobs.evaluate.BanditEvaluationConfig;
+import io.rewind.jobs.evaluate.EvaluationInput;
+import io.rewind.jobs.evaluate.Intervals;
+import io.rewind.jobs.evaluate.PolicySource;
+import io.rewind.jobs.evaluate.SplitSelection;
 import io.rewind.jobs.evaluate.EvaluationReport;
 import io.rewind.ope.Estimate;
 import io.rewind.rl.bandit.BanditModel;
@@ -97,9 +103,11 @@ class TrainBanditJobTest {
         assertEquals(BanditModel.load(Path.of(model)).scorers().get(0).theta()[3],
                 BanditModel.load(Path.of(again)).scorers().get(0).theta()[3], "a re-run trains the same model");
 
-        EvaluationReport r = EvaluateJob.run(SPARK, new EvaluateConfig(List.of(interactions), TableFormat.PARQUET,
-                "eval", false, null, TableFormat.JSONL, null, null, TableFormat.JSONL, List.of("ips", "dr"),
-                Double.POSITIVE_INFINITY, 100, 100, 3, 100, 0.95, 1, null, null, 0.01, model, null));
+        EvaluationReport r = BanditEvaluation.run(SPARK, BanditEvaluationConfig.of(new EvaluationInput(
+                        List.of(interactions), TableFormat.PARQUET, 0.01), PolicySource.model(model))
+                .withSplit(SplitSelection.EVAL, false)
+                .withEstimation(BanditEstimation.DEFAULTS.withEstimators(BanditEstimator.IPS, BanditEstimator.DR))
+                .withIntervals(Intervals.DEFAULTS.withReplicates(100)));
         Estimate dr = r.target().get(1);
         assertTrue(dr.normal().contains(truth), "evaluate --target-model: " + dr + " vs truth " + truth);
     }
@@ -117,6 +125,47 @@ class TrainBanditJobTest {
         assertTrue(b[1][1] < a[1][1], "a warm start adds data to the saved model's statistics");
         assertTrue(s.count("rows_trained") > 0);
         assertTrue(trueValue(second) > 0.7);
+    }
+
+    /** Rows that cannot be read go, with their reasons, where the exit-3 message says: beside the model. */
+    @Test
+    void badRowsAreQuarantinedBesideTheModel() throws Exception {
+        Path jsonl = dir.resolve("interactions-jsonl");
+        io.rewind.formats.spark.TableWriter.write(TableReader.read(SPARK, Tables.INTERACTIONS, TableFormat.PARQUET,
+                interactions).valid().limit(200), Tables.INTERACTIONS, TableFormat.JSONL, jsonl.toString());
+        Files.writeString(jsonl.resolve("part-bad.jsonl"), "{\"event_id\": \"x\"}\nnot json\n");
+        String model = dir.resolve("models/strict.json").toString();
+        java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
+        java.io.PrintStream old = System.err;
+        System.setErr(new java.io.PrintStream(err, true, java.nio.charset.StandardCharsets.UTF_8));
+        int code;
+        try {
+            code = io.rewind.cli.Rewind.execute("train-bandit", "--data", jsonl.toString(), "--data-format", "jsonl",
+                    "--model", model, "--max-bad-fraction", "0");
+        } finally {
+            System.setErr(old);
+        }
+        assertEquals(3, code);
+        String quarantine = dir.resolve("models/strict_quarantine").toString();
+        assertTrue(err.toString(java.nio.charset.StandardCharsets.UTF_8).contains(quarantine), err.toString());
+        List<Row> rows = SPARK.read().json(quarantine).select("source_line", "reason").orderBy("source_line")
+                .collectAsList();
+        assertEquals(2, rows.size(), rows.toString());
+        assertTrue(rows.get(1).getString(1).toLowerCase().contains("json"), rows.toString());
+        assertEquals(0, io.rewind.cli.Rewind.execute("train-bandit", "--data", jsonl.toString(), "--data-format",
+                "jsonl", "--model", model, "--max-bad-fraction", "0.05"), "2 of 202 rows is under 5%");
+        assertTrue(Files.exists(Path.of(model)));
+    }
+
+    /** The learner spec is checked when the config is built, which the command does before Spark starts. */
+    @Test
+    void aBadLearnerSpecIsRefusedBeforeAnyDataIsRead() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new TrainBanditConfig(
+                List.of("no-such-folder"), TableFormat.PARQUET, "bogus", Reduction.MTR, "train", null, false, 4, 1,
+                "m.json", 0.05));
+        assertTrue(e.getMessage().contains("unknown learner 'bogus'"), e.getMessage());
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> config("linucb:alpah=1", null, "m.json"))
+                .getMessage().contains("unknown parameter alpah"));
     }
 
     @Test

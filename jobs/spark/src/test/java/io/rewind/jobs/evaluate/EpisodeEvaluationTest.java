@@ -51,10 +51,11 @@ class EpisodeEvaluationTest {
         String path = dir.resolve("episodes").toString();
         SPARK.createDataFrame(rows, schema).repartition(3).write().parquet(path);
 
-        EpisodeEvaluation.Result r = EpisodeEvaluation.run(SPARK, List.of(path), TableFormat.PARQUET, "target_probs",
-                0.95, 200, 0.95, 3, 30);
-        assertEquals(1500, r.episodes());
-        assertEquals(0, r.stepsQuarantined());
+        EvaluationReport r = EpisodeEvaluation.run(SPARK, EpisodeEvaluationConfig.ofColumn(
+                EvaluationInput.of(path, TableFormat.PARQUET), "target_probs").with(0.95, 30, new Intervals(200, 0.95, 3)));
+        assertEquals(1500, r.samples());
+        assertEquals(0, r.unusable());
+        assertEquals(r.rowsIn(), r.rowsUsed());
 
         List<Estimator<EpisodeSample>> estimators = List.of(new PerDecisionIs(0.95), new WeightedPerDecisionIs(0.95,
                 20), new WeightedIs(0.95));
@@ -62,7 +63,7 @@ class EpisodeEvaluationTest {
         mdp.episodes(1500, 0.5, 0.8, 0, 11).forEach(memory::add);
         double truth = mdp.value(0.8);
         for (int i = 0; i < estimators.size(); i++) {
-            Estimate e = r.estimates().get(i);
+            Estimate e = r.target().get(i);
             assertEquals(estimators.get(i).estimate(memory.stats(i)), e.value(), 1e-9, e.estimator());
             if (e.estimator().equals("WPDIS")) {
                 // normalising at every step trades a finite-sample bias for variance
@@ -71,7 +72,7 @@ class EpisodeEvaluationTest {
                 assertTrue(e.bootstrap().contains(truth), e + " truth " + truth);
             }
         }
-        List<String> names = r.estimates().stream().map(Estimate::estimator).toList();
+        List<String> names = r.target().stream().map(Estimate::estimator).toList();
         assertEquals(List.of("PDIS", "WPDIS", "WIS", "SDR", "WDR", "DM"), names);
         // SDR, WDR and DM from fitted Q evaluation on Spark equal the in-memory FittedQEvaluation's on the same steps
         List<ChainMdp.Step> logged = mdp.log(1500, 0.5, 11);
@@ -101,10 +102,10 @@ class EpisodeEvaluationTest {
             }
         }
         for (int i = 0; i < withModel.size(); i++) {
-            assertEquals(withModel.get(i).estimate(modelMemory.stats(i)), r.estimates().get(3 + i).value(), 1e-6,
-                    r.estimates().get(3 + i).estimator());
+            assertEquals(withModel.get(i).estimate(modelMemory.stats(i)), r.target().get(3 + i).value(), 1e-6,
+                    r.target().get(3 + i).estimator());
         }
-        Estimate sdr = r.estimates().get(3);
+        Estimate sdr = r.target().get(3);
         // a linear value model on the state index is a poor model of the chain; SDR corrects it
         assertTrue(sdr.bootstrap().contains(truth), sdr + " truth " + truth);
     }

@@ -46,8 +46,9 @@ class PolicyTargetEpisodesTest {
         String policyDir = trained + "/policy";
         double gamma = 0.99;
 
-        EpisodeEvaluation.Result fromPolicy = EpisodeEvaluation.run(SPARK, List.of(episodes), TableFormat.PARQUET,
-                null, policyDir, gamma, 200, 0.95, 5, 0);
+        EvaluationInput input = EvaluationInput.of(episodes, TableFormat.PARQUET);
+        EvaluationReport fromPolicy = EpisodeEvaluation.run(SPARK, EpisodeEvaluationConfig.ofPolicy(input, policyDir)
+                .with(gamma, 0, new Intervals(200, 0.95, 5)));
 
         double temperature = RlPolicy.read(Path.of(policyDir)).config().softmaxTemperature();
         List<Row> steps = SPARK.read().parquet(episodes).collectAsList();
@@ -68,14 +69,15 @@ class PolicyTargetEpisodesTest {
         String withColumn = dir.resolve("with-column").toString();
         SPARK.read().parquet(episodes).join(SPARK.createDataFrame(withTarget, schema), new String[] {"episode_id",
                 "step"}).write().parquet(withColumn);
-        EpisodeEvaluation.Result fromColumn = EpisodeEvaluation.run(SPARK, List.of(withColumn), TableFormat.PARQUET,
-                "target_probs", null, gamma, 200, 0.95, 5, 0);
+        EvaluationReport fromColumn = EpisodeEvaluation.run(SPARK, EpisodeEvaluationConfig.ofColumn(
+                EvaluationInput.of(withColumn, TableFormat.PARQUET), "target_probs")
+                .with(gamma, 0, new Intervals(200, 0.95, 5)));
 
-        assertEquals(fromColumn.episodes(), fromPolicy.episodes());
-        assertEquals(400, fromPolicy.episodes());
-        for (int i = 0; i < fromPolicy.estimates().size(); i++) {
-            assertEquals(fromColumn.estimates().get(i).value(), fromPolicy.estimates().get(i).value(), 1e-6,
-                    fromPolicy.estimates().get(i).estimator());
+        assertEquals(fromColumn.samples(), fromPolicy.samples());
+        assertEquals(400, fromPolicy.samples());
+        for (int i = 0; i < fromPolicy.target().size(); i++) {
+            assertEquals(fromColumn.target().get(i).value(), fromPolicy.target().get(i).value(), 1e-6,
+                    fromPolicy.target().get(i).estimator());
         }
 
         // the truth: the same stochastic policy played in the simulator, discounted returns
@@ -99,20 +101,20 @@ class PolicyTargetEpisodesTest {
                 } while (!step.done());
             }
         }
-        Estimate pdis = fromPolicy.estimates().get(0);
-        Estimate wis = fromPolicy.estimates().get(2);
+        Estimate pdis = fromPolicy.target().get(0);
+        Estimate wis = fromPolicy.target().get(2);
         System.out.println("policy target: " + pdis + " " + wis + " rollout truth " + truth);
         assertEquals("PDIS", pdis.estimator());
         assertTrue(pdis.bootstrap().contains(truth), pdis + " truth " + truth);
         assertTrue(wis.bootstrap().contains(truth), wis + " truth " + truth);
         String report = dir.resolve("episodes-report.json").toString();
         String chart = dir.resolve("episodes-chart.png").toString();
-        assertEquals(0, Rewind.execute("evaluate", "--episodes", "--data", episodes, "--data-format", "parquet",
+        assertEquals(0, Rewind.execute("evaluate", "episodes", "--data", episodes, "--data-format", "parquet",
                 "--target-policy", policyDir, "--gamma", "0.99", "--fqe-iterations", "0", "--seed", "5",
                 "--report", report, "--chart", chart));
         try {
             var json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(new java.io.File(report));
-            assertEquals(400, json.get("rowsUsed").asLong());
+            assertEquals(400, json.get("samples").asLong());
             assertEquals("PDIS", json.get("target").get(0).get("estimator").asText());
             assertEquals(pdis.value(), json.get("target").get(0).get("value").asDouble(), 1e-6);
             assertTrue(java.nio.file.Files.size(Path.of(chart)) > 1000, "a chart was drawn");
@@ -120,7 +122,9 @@ class PolicyTargetEpisodesTest {
             throw new java.io.UncheckedIOException(e);
         }
         assertTrue(org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () ->
-                EpisodeEvaluation.run(SPARK, List.of(episodes), TableFormat.PARQUET, "target_probs", policyDir, gamma,
-                        10, 0.95, 5, 0)).getMessage().contains("one of them"));
+                new EpisodeEvaluationConfig(input, "target_probs", policyDir, gamma, 0, Intervals.DEFAULTS,
+                        ReportOutputs.NONE)).getMessage().contains("one of them"));
+        assertEquals(2, Rewind.execute("evaluate", "episodes", "--data", episodes, "--data-format", "parquet",
+                "--target-policy", policyDir, "--split", "eval"), "bandit options are refused for episodes");
     }
 }

@@ -86,17 +86,20 @@ class SlateEvaluationTest {
         TableWriter.write(SPARK.createDataFrame(target, SparkSchemas.of(Tables.DECISIONS)), Tables.DECISIONS,
                 TableFormat.PARQUET, targetPath);
 
-        SlateEvaluation.Result res = SlateEvaluation.run(SPARK, List.of(data), TableFormat.PARQUET, List.of(targetPath),
-                TableFormat.PARQUET, 200, 0.95, 5);
-        assertEquals(30_000, res.slates());
+        EvaluationReport res = SlateEvaluation.run(SPARK, SlateEvaluationConfig.of(EvaluationInput.of(data,
+                TableFormat.PARQUET), PolicySource.table(targetPath, TableFormat.PARQUET))
+                .withIntervals(new Intervals(200, 0.95, 5)));
+        assertEquals(30_000, res.samples());
+        assertEquals(0, res.unusable());
         // cascade: the slate is clicked unless every item is passed over
         double truth = truth(slate -> 1 - (1 - ATTRACT[slate[0]]) * (1 - ATTRACT[slate[1]]) * (1 - ATTRACT[slate[2]]));
-        for (Estimate e : res.estimates()) {
+        for (Estimate e : res.target()) {
             assertTrue(e.normal().contains(truth), e + " truth " + truth);
         }
-        assertTrue(res.estimates().get(1).normal().width() < res.estimates().get(0).normal().width(),
+        assertTrue(res.target().get(1).normal().width() < res.target().get(0).normal().width(),
                 "RIPS narrower than slate IPS");
-        assertTrue(res.note().contains("action_probs"), "no IIPS without the logger's distribution: " + res.note());
+        assertTrue(res.notes().get(0).contains("action_probs"), "no IIPS without the logger's distribution: "
+                + res.notes());
     }
 
     static final double[] POSITION_BIAS = {1.0, 0.6, 0.3};
@@ -149,17 +152,18 @@ class SlateEvaluationTest {
         TableWriter.write(SPARK.createDataFrame(target, SparkSchemas.of(Tables.DECISIONS)), Tables.DECISIONS,
                 TableFormat.PARQUET, targetPath);
 
-        SlateEvaluation.Result res = SlateEvaluation.run(SPARK, List.of(data), TableFormat.PARQUET, List.of(targetPath),
-                TableFormat.PARQUET, 200, 0.95, 5);
+        EvaluationReport res = SlateEvaluation.run(SPARK, SlateEvaluationConfig.of(EvaluationInput.of(data,
+                TableFormat.PARQUET), PolicySource.table(targetPath, TableFormat.PARQUET))
+                .withIntervals(new Intervals(200, 0.95, 5)));
         double truth = truth(slate -> ATTRACT[slate[0]] * POSITION_BIAS[0] + ATTRACT[slate[1]] * POSITION_BIAS[1]
                 + ATTRACT[slate[2]] * POSITION_BIAS[2]);
-        assertEquals(null, res.note());
-        assertEquals(List.of("SlateIPS", "RIPS", "IIPS"), res.estimates().stream().map(Estimate::estimator).toList());
-        Estimate iips = res.estimates().get(2);
-        System.out.println("item-position model: " + res.estimates() + " truth " + truth);
+        assertEquals(List.of(), res.notes());
+        assertEquals(List.of("SlateIPS", "RIPS", "IIPS"), res.target().stream().map(Estimate::estimator).toList());
+        Estimate iips = res.target().get(2);
+        System.out.println("item-position model: " + res.target() + " truth " + truth);
         assertTrue(iips.normal().contains(truth), iips + " truth " + truth);
-        assertTrue(res.estimates().get(0).normal().contains(truth), res.estimates().get(0) + " truth " + truth);
-        assertTrue(iips.normal().width() < res.estimates().get(0).normal().width(), "IIPS narrower than slate IPS");
+        assertTrue(res.target().get(0).normal().contains(truth), res.target().get(0) + " truth " + truth);
+        assertTrue(iips.normal().width() < res.target().get(0).normal().width(), "IIPS narrower than slate IPS");
     }
 
     /** The target's expected value of {@code value(slate)}, summed over the 120 ordered top-3 slates of 6 items. */

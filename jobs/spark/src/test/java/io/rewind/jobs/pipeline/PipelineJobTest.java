@@ -24,6 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
  * for real: join, train, promote; a failed step and its retry; a second interval warm-started from the hosted model.
  */
 class PipelineJobTest {
+    static final PipelineJob.CommandRunner CLI = args -> io.rewind.cli.Rewind.execute(args.toArray(new String[0]));
     static final SparkSession SPARK = LocalSpark.forTests();
     static final Path DAGS = Path.of("..", "..", "airflow-dags");
 
@@ -60,21 +61,21 @@ class PipelineJobTest {
         log(logs, "2026-05-01", 21);
         Registry registry = new Registry(SPARK, dir.resolve("registry").toString());
 
-        JobSummary failed = PipelineJob.run(SPARK, config(dir, logs, "no-such-learner"), "2026-05-01");
+        JobSummary failed = PipelineJob.run(SPARK, config(dir, logs, "no-such-learner"), "2026-05-01", CLI);
         assertEquals("FAILED", failed.get("status"), failed.toTable());
         assertEquals("done", failed.get("join"));
         assertTrue(String.valueOf(failed.get("train")).startsWith("failed"), failed.toTable());
         PipelineConfig c = config(dir, logs, "greedy");
-        JobSummary retried = PipelineJob.run(SPARK, c, "2026-05-01");
+        JobSummary retried = PipelineJob.run(SPARK, c, "2026-05-01", CLI);
         assertEquals("SUCCEEDED", retried.get("status"), retried.toTable());
         assertEquals("skipped (done before)", retried.get("join"), "the retry does not redo the join");
         String first = registry.hosted("loop").orElseThrow();
-        JobSummary again = PipelineJob.run(SPARK, c, "2026-05-01");
+        JobSummary again = PipelineJob.run(SPARK, c, "2026-05-01", CLI);
         assertEquals("skipped (done before)", again.get("train"));
         assertEquals("skipped (done before)", again.get("promote"));
 
         log(logs, "2026-05-02", 22);
-        JobSummary second = PipelineJob.run(SPARK, c, "2026-05-02");
+        JobSummary second = PipelineJob.run(SPARK, c, "2026-05-02", CLI);
         assertEquals("SUCCEEDED", second.get("status"), second.toTable());
         String trained = dir.resolve("models").resolve("loop-2026-05-02.json").toString();
         assertTrue(io.rewind.rl.bandit.BanditModel.load(Path.of(trained)).provenance().data()

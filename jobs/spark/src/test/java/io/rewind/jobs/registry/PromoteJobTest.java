@@ -57,7 +57,7 @@ class PromoteJobTest {
 
     static PromoteConfig promote(String experiment, String candidate) {
         return new PromoteConfig(dir.resolve("registry").toString(), experiment, candidate, List.of(interactions),
-                TableFormat.PARQUET, "eval", "interval", 50, 1);
+                TableFormat.PARQUET, io.rewind.jobs.evaluate.SplitSelection.EVAL, Gate.INTERVAL, 50, 1);
     }
 
     @Test
@@ -90,7 +90,8 @@ class PromoteJobTest {
         List<Future<JobSummary>> results = new ArrayList<>();
         for (String m : List.of(good, good2)) {
             results.add(pool.submit(() -> PromoteJob.run(SPARK, new PromoteConfig(root, "exp-new", m,
-                    List.of(interactions), TableFormat.PARQUET, "eval", "interval", 50, 1))));
+                    List.of(interactions), TableFormat.PARQUET, io.rewind.jobs.evaluate.SplitSelection.EVAL, Gate.INTERVAL,
+                    50, 1))));
         }
         List<String> decisions = new ArrayList<>();
         for (Future<JobSummary> f : results) {

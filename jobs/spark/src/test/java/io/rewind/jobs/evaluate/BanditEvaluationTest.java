@@ -29,7 +29,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Ground truth: a uniform logger over 4 arms, reward 1 for the context's class; the target is epsilon-greedy
  * (ε = 0.2) on the true class, so its value is exactly 0.85; the logged policy's is 0.25.
  */
-class EvaluateJobTest {
+class BanditEvaluationTest {
     static final SparkSession SPARK = LocalSpark.forTests();
     static final LoggedBanditConfig SIM = io.rewind.jobs.LoggedInteractions.SIM;
 
@@ -66,18 +66,20 @@ class EvaluateJobTest {
         return path;
     }
 
-    static EvaluateConfig config(String target, String incumbent, double maxBad) {
-        return new EvaluateConfig(List.of(interactions), TableFormat.PARQUET, "all", false, List.of(target),
-                TableFormat.JSONL, null, incumbent == null ? null : List.of(incumbent), TableFormat.JSONL,
-                List.of("ips", "snips", "dm", "dr", "sndr", "switch-dr", "dros"), Double.POSITIVE_INFINITY, 100, 100, 3,
-                200, 0.95, 1, dir.resolve("report.json").toString(), dir.resolve("chart.png").toString(), maxBad);
+    static BanditEvaluationConfig config(String target, String incumbent, double maxBad) {
+        return BanditEvaluationConfig.of(new EvaluationInput(List.of(interactions), TableFormat.PARQUET, maxBad),
+                        PolicySource.table(target, TableFormat.JSONL))
+                .withIncumbent(incumbent == null ? PolicySource.NONE : PolicySource.table(incumbent, TableFormat.JSONL))
+                .withEstimation(BanditEstimation.DEFAULTS.withEstimators(BanditEstimator.values()))
+                .withOutputs(new ReportOutputs(dir.resolve("report.json").toString(),
+                        dir.resolve("chart.png").toString()));
     }
 
     @Test
     void estimatesCoverTheTrueValueAndTheDifferenceExcludesZero() throws Exception {
-        EvaluationReport r = EvaluateJob.run(SPARK, config(policy("target", 0.2, 1.0), policy("uniform", 1.0, 1.0),
+        EvaluationReport r = BanditEvaluation.run(SPARK, config(policy("target", 0.2, 1.0), policy("uniform", 1.0, 1.0),
                 0.01));
-        System.out.println(EvaluateJob.table(r));
+        System.out.println(ReportTable.of(r));
         assertEquals(6000, r.rowsUsed());
         for (Estimate e : r.target()) {
             // DM and DR with shrinkage lean on the reward model, which cannot express "1 for the true class only"
@@ -97,20 +99,28 @@ class EvaluateJobTest {
         assertEquals("DR difference", drDiff.estimator());
         assertTrue(drDiff.normal().contains(0.60) && drDiff.normal().lower() > 0, drDiff.toString());
         assertTrue(Files.size(dir.resolve("chart.png")) > 1000, "a chart was drawn");
+        assertTrue(Files.size(dir.resolve("chart-difference.png")) > 1000, "and the difference chart beside it");
         assertTrue(Files.readString(dir.resolve("report.json")).contains("\"difference\""));
+        long unrewarded = SPARK.read().parquet(interactions).filter("NOT reward_observed").count();
+        assertEquals(new EvaluationReport.Unrewarded(unrewarded, false), r.unrewarded());
+        var json = io.rewind.formats.JsonCodec.MAPPER.readTree(dir.resolve("report.json").toFile());
+        assertEquals(r.rowsUsed(), json.get("rows_used").asLong(), "snake_case keys");
+        assertEquals(unrewarded, json.get("unrewarded").get("count").asLong());
     }
 
     @Test
     void eventsWithoutTargetProbabilitiesAreCountedAndFailPastTheThreshold() {
         String partial = policy("partial", 0.2, 0.9);
-        EvaluationReport r = EvaluateJob.run(SPARK, config(partial, null, 0.2));
+        EvaluationReport r = BanditEvaluation.run(SPARK, config(partial, null, 0.2));
         assertEquals(6000, r.rowsIn());
-        assertEquals(r.rowsIn(), r.rowsUsed() + r.quarantined());
-        assertTrue(r.quarantined() > 450 && r.quarantined() < 750, "about 10%: " + r.quarantined());
+        assertEquals(r.rowsIn(), r.rowsUsed() + r.unusable());
+        assertTrue(r.unusable() > 450 && r.unusable() < 750, "about 10%: " + r.unusable());
         io.rewind.jobs.BadFractionExceededException none = org.junit.jupiter.api.Assertions.assertThrows(
-                io.rewind.jobs.BadFractionExceededException.class, () -> EvaluateJob.run(SPARK, config(partial, null,
+                io.rewind.jobs.BadFractionExceededException.class, () -> BanditEvaluation.run(SPARK, config(partial, null,
                         0.05)));
         assertTrue(none.getMessage().contains("over --max-bad-fraction 0.05"), none.getMessage());
+        assertTrue(none.getMessage().contains(r.unusable() + " " + TargetAlignment.NO_TARGET), "the message says why: "
+                + none.getMessage());
     }
 
     @Test
@@ -122,9 +132,10 @@ class EvaluateJobTest {
                         org.apache.spark.sql.functions.reverse(org.apache.spark.sql.functions.col("action_probs"))
                                 .as("target_probs")), "event_id")
                 .write().parquet(withColumn);
-        EvaluationReport r = EvaluateJob.run(SPARK, new EvaluateConfig(List.of(withColumn), TableFormat.PARQUET, "all",
-                false, null, TableFormat.JSONL, "target_probs", null, TableFormat.JSONL, List.of("ips", "dr"),
-                Double.POSITIVE_INFINITY, 100, 100, 3, 100, 0.95, 1, null, null, 0.01));
+        EvaluationReport r = BanditEvaluation.run(SPARK, BanditEvaluationConfig.of(new EvaluationInput(
+                        List.of(withColumn), TableFormat.PARQUET, 0.01), PolicySource.column("target_probs"))
+                .withEstimation(BanditEstimation.DEFAULTS.withEstimators(BanditEstimator.IPS, BanditEstimator.DR))
+                .withIntervals(Intervals.DEFAULTS.withReplicates(100)));
         assertEquals(6000, r.rowsUsed());
         assertTrue(r.target().get(0).normal().contains(0.85), r.target().get(0).toString());
         assertTrue(r.target().get(1).normal().contains(0.85), r.target().get(1).toString());
@@ -134,21 +145,19 @@ class EvaluateJobTest {
     @Test
     void theRidgeRewardModelGivesTheSameAnswerThroughTheSameInterface() {
         String target = policy("ridge-target", 0.2, 1.0);
-        EvaluateConfig mllib = config(target, null, 0.01);
-        EvaluateConfig ridge = new EvaluateConfig(mllib.data(), mllib.dataFormat(), mllib.split(), false, mllib.target(),
-                mllib.targetFormat(), null, null, mllib.incumbentFormat(), List.of("dm", "dr", "sndr"), mllib.clip(),
-                mllib.tau(), mllib.lambda(), 3, 200, 0.95, 1, null, null, 0.01, null, null, "ridge");
-        EvaluationReport r = EvaluateJob.run(SPARK, ridge);
-        System.out.println(EvaluateJob.table(r));
+        BanditEvaluationConfig mllib = config(target, null, 0.01);
+        BanditEvaluationConfig ridge = mllib.withOutputs(ReportOutputs.NONE).withEstimation(BanditEstimation.DEFAULTS
+                .withEstimators(BanditEstimator.DM, BanditEstimator.DR, BanditEstimator.SNDR)
+                .withRewardModel(RewardModelKind.RIDGE));
+        EvaluationReport r = BanditEvaluation.run(SPARK, ridge);
+        System.out.println(ReportTable.of(r));
         assertEquals(6000, r.rowsUsed());
         assertTrue(r.target().get(1).normal().contains(0.85), "DR: " + r.target().get(1));
         assertTrue(r.target().get(2).normal().contains(0.85), "SNDR: " + r.target().get(2));
         // the per-arm linear model cannot express "1 for the true class only" either: DM is biased, DR is not
         assertTrue(Math.abs(r.target().get(0).value() - 0.85) > Math.abs(r.target().get(1).value() - 0.85),
                 "DR corrects DM: " + r.target());
-        assertTrue(org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () ->
-                new EvaluateConfig(mllib.data(), mllib.dataFormat(), "all", false, mllib.target(), mllib.targetFormat(),
-                        null, null, mllib.incumbentFormat(), List.of("dr"), 1, 1, 1, 3, 10, 0.95, 1, null, null, 0.01,
-                        null, null, "forest")).getMessage().contains("--reward-model must be mllib or ridge"));
+        assertEquals(2, io.rewind.cli.Rewind.execute("evaluate", "bandit", "--data", interactions, "--data-format",
+                "parquet", "--target", target, "--reward-model", "forest"), "an unknown reward model is refused");
     }
 }

@@ -1,0 +1,40 @@
+package io.rewind.cli;
+
+import io.rewind.jobs.evaluate.EpisodeEvaluation;
+import io.rewind.jobs.evaluate.EpisodeEvaluationConfig;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+@Command(name = "episodes", mixinStandardHelpOptions = true, sortOptions = false,
+        description = "Evaluate a target policy on an episodes table (sequential decisions): per-decision IS,"
+                + " weighted IS, and sequential DR, weighted DR and DM with fitted Q evaluation.")
+public final class EvaluateEpisodesCommand implements Callable<Integer> {
+    @Mixin
+    EvaluationOptions common = new EvaluationOptions();
+
+    @Option(names = "--target-column", description = "a column of the episodes with the target's per-step"
+            + " probabilities over all actions")
+    String targetColumn;
+
+    @Option(names = "--target-policy", description = "or: a batch-RL policy folder (rewind train-rl's"
+            + " OUTPUT/policy); its softmax(Q/T) at each step's state is the target")
+    String targetPolicy;
+
+    @Option(names = "--gamma", defaultValue = "" + EpisodeEvaluationConfig.DEFAULT_GAMMA,
+            description = "discount (default ${DEFAULT-VALUE})")
+    double gamma;
+
+    @Option(names = "--fqe-iterations", defaultValue = "" + EpisodeEvaluationConfig.DEFAULT_FQE_ITERATIONS,
+            description = "fitted Q evaluation iterations for SDR, WDR and DM; 0: importance sampling only"
+                    + " (default ${DEFAULT-VALUE})")
+    int fqeIterations;
+
+    @Override
+    public Integer call() {
+        EpisodeEvaluationConfig c = new EpisodeEvaluationConfig(common.input(), targetColumn, targetPolicy, gamma,
+                fqeIterations, common.intervals(), common.outputs());
+        return common.run("evaluate episodes", spark -> EpisodeEvaluation.run(spark, c));
+    }
+}

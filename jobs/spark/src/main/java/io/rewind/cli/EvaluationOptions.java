@@ -1,0 +1,90 @@
+package io.rewind.cli;
+
+import io.rewind.formats.TableFormat;
+import io.rewind.formats.spark.LocalSpark;
+import io.rewind.jobs.JobSummary;
+import io.rewind.jobs.evaluate.EvaluationInput;
+import io.rewind.jobs.evaluate.EvaluationReport;
+import io.rewind.jobs.evaluate.Intervals;
+import io.rewind.jobs.evaluate.ReportOutputs;
+import io.rewind.jobs.evaluate.ReportTable;
+import io.rewind.jobs.evaluate.ReportWriter;
+import java.util.List;
+import java.util.function.Function;
+import org.apache.spark.sql.SparkSession;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** The options every {@code rewind evaluate} subcommand takes, and how each one runs, prints and records. */
+public final class EvaluationOptions {
+    @Option(names = "--data", required = true, split = ",", description = "the table(s) to evaluate on")
+    List<String> data;
+
+    @Option(names = "--data-format", defaultValue = "delta", description = "delta, parquet, jsonl or csv"
+            + " (default ${DEFAULT-VALUE})")
+    String dataFormat;
+
+    @Option(names = "--max-bad-fraction", defaultValue = "0.05", description = "fail (exit 3) when more than this"
+            + " share of the rows read is unusable: malformed, or without the target's probabilities"
+            + " (default ${DEFAULT-VALUE})")
+    double maxBadFraction;
+
+    @Option(names = "--bootstrap", defaultValue = "200", description = "Poisson-bootstrap replicates for the"
+            + " bootstrap intervals (default ${DEFAULT-VALUE})")
+    int replicates;
+
+    @Option(names = "--level", defaultValue = "0.95", description = "interval level (default ${DEFAULT-VALUE})")
+    double level;
+
+    @Option(names = "--seed", defaultValue = "1", description = "seed of the bootstrap replicates and the"
+            + " cross-fitting folds (default ${DEFAULT-VALUE})")
+    long seed;
+
+    @Option(names = "--report", description = "write the report as JSON to this path (any Hadoop path)")
+    String report;
+
+    @Option(names = "--chart", description = "draw the estimates with their intervals as a PNG at this path")
+    String chart;
+
+    @Mixin
+    RegistryRunOptions run = new RegistryRunOptions();
+
+    EvaluationInput input() {
+        return new EvaluationInput(data, TableFormat.parse(dataFormat), maxBadFraction);
+    }
+
+    Intervals intervals() {
+        return new Intervals(replicates, level, seed);
+    }
+
+    ReportOutputs outputs() {
+        return new ReportOutputs(report, chart);
+    }
+
+    /** Runs the evaluation (recorded in the registry when asked), writes its outputs and prints the report. */
+    int run(String command, Function<SparkSession, EvaluationReport> evaluation) {
+        SparkSession spark = LocalSpark.getOrCreate("rewind " + command);
+        EvaluationReport[] r = new EvaluationReport[1];
+        JobSummary s = run.record(spark, "evaluate", data, report, () -> {
+            r[0] = evaluation.apply(spark);
+            return summary(r[0]);
+        });
+        Console.PRINTED.set(s);
+        System.out.print("rewind " + command + "\n" + ReportTable.of(r[0]) + ReportWriter.written(r[0], outputs()));
+        return 0;
+    }
+
+    static JobSummary summary(EvaluationReport r) {
+        JobSummary s = new JobSummary("evaluate").put("evaluation", r.evaluation().name().toLowerCase())
+                .put("rows_in", r.rowsIn()).put("rows_used", r.rowsUsed()).put("unusable", r.unusable());
+        if (r.logged() != null) {
+            s.put("logged_value", r.logged().value());
+        }
+        if (r.unrewarded() != null) {
+            s.put(r.unrewarded().dropped() ? "unrewarded_left_out" : "unrewarded_default_reward",
+                    r.unrewarded().count());
+        }
+        r.target().forEach(e -> s.put(e.estimator(), e.value()));
+        return s;
+    }
+}

@@ -1,0 +1,13 @@
+package io.rewind.cli;
+
+import io.rewind.rl.bandit.LearnerKind;
+import io.rewind.rl.bandit.Learners;
+import java.util.Iterator;
+
+/** The registered learners' names, for {@code --learner}'s help ({@code ${COMPLETION-CANDIDATES}}). */
+final class LearnerNames implements Iterable<String> {
+    @Override
+    public Iterator<String> iterator() {
+        return Learners.KINDS.stream().map(LearnerKind::name).iterator();
+    }
+}

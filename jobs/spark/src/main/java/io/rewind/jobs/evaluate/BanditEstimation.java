@@ -1,0 +1,45 @@
+package io.rewind.jobs.evaluate;
+
+import io.rewind.ope.Estimator;
+import io.rewind.ope.bandit.BanditSample;
+import java.util.List;
+
+/**
+ * Which bandit estimators and how: IPS weight clipping, Switch-DR's threshold, DRos' shrinkage, and the cross-fitted
+ * reward model behind DM and the DR family.
+ */
+public record BanditEstimation(List<BanditEstimator> estimators, double clip, double tau, double lambda, int folds,
+                               RewardModelKind rewardModel) {
+    public static final BanditEstimation DEFAULTS = new BanditEstimation(List.of(BanditEstimator.IPS,
+            BanditEstimator.SNIPS, BanditEstimator.DM, BanditEstimator.DR, BanditEstimator.SNDR),
+            Double.POSITIVE_INFINITY, 100, 100, 3, RewardModelKind.MLLIB);
+
+    public BanditEstimation {
+        estimators = List.copyOf(estimators);
+        if (estimators.isEmpty()) {
+            throw new IllegalArgumentException("no estimators given (--estimators)");
+        }
+        if (!(clip > 0)) {
+            throw new IllegalArgumentException("--clip must be above 0: " + clip);
+        }
+        if (folds < 2) {
+            throw new IllegalArgumentException("--folds must be at least 2: " + folds);
+        }
+    }
+
+    public BanditEstimation withEstimators(BanditEstimator... e) {
+        return new BanditEstimation(List.of(e), clip, tau, lambda, folds, rewardModel);
+    }
+
+    public BanditEstimation withRewardModel(RewardModelKind kind) {
+        return new BanditEstimation(estimators, clip, tau, lambda, folds, kind);
+    }
+
+    public boolean needsRewardModel() {
+        return estimators.stream().anyMatch(BanditEstimator::needsRewardModel);
+    }
+
+    public List<Estimator<BanditSample>> create() {
+        return estimators.stream().map(e -> e.create(this)).toList();
+    }
+}

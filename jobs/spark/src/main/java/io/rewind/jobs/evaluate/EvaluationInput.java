@@ -1,0 +1,34 @@
+package io.rewind.jobs.evaluate;
+
+import io.rewind.formats.TableFormat;
+import java.util.List;
+
+/**
+ * The table an evaluation reads (interactions for bandits and slates, episodes for sequential decisions) and the
+ * share of its rows that may be unusable before the job fails (exit 3).
+ */
+public record EvaluationInput(List<String> paths, TableFormat format, double maxBadFraction) {
+    public static final double DEFAULT_MAX_BAD_FRACTION = 0.05;
+
+    public EvaluationInput {
+        paths = List.copyOf(paths);
+        if (paths.isEmpty()) {
+            throw new IllegalArgumentException("--data: no input given");
+        }
+        if (!(maxBadFraction >= 0 && maxBadFraction <= 1)) {
+            throw new IllegalArgumentException("--max-bad-fraction must be in [0, 1]: " + maxBadFraction);
+        }
+    }
+
+    public static EvaluationInput of(String path, TableFormat format) {
+        return new EvaluationInput(List.of(path), format, DEFAULT_MAX_BAD_FRACTION);
+    }
+
+    public EvaluationInput withMaxBadFraction(double f) {
+        return new EvaluationInput(paths, format, f);
+    }
+
+    public String[] pathArray() {
+        return paths.toArray(new String[0]);
+    }
+}

@@ -1,0 +1,26 @@
+package io.rewind.jobs.evaluate;
+
+import static org.apache.spark.sql.functions.col;
+
+import java.util.Locale;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+
+/** Which rows of the interactions' {@code split} column an evaluation reads. */
+public enum SplitSelection {
+    ALL, TRAIN, EVAL;
+
+    public Dataset<Row> apply(Dataset<Row> interactions) {
+        return this == ALL ? interactions : interactions.filter(col("split").equalTo(label()));
+    }
+
+    /** The value in the {@code split} column. */
+    public String label() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    @Override
+    public String toString() {
+        return name().toLowerCase(java.util.Locale.ROOT);
+    }
+}
