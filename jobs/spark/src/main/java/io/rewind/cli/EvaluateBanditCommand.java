@@ -82,6 +82,11 @@ public final class EvaluateBanditCommand implements Callable<Integer> {
     RewardModelKind rewardModel;
 
     BanditEvaluationConfig config() {
+        LocalInputs.exist("--data", common.data);
+        LocalInputs.exist("--target", target);
+        LocalInputs.exist("--incumbent", incumbent);
+        LocalInputs.model("--target-model", targetModel);
+        LocalInputs.model("--incumbent-model", incumbentModel);
         PolicySource t = new PolicySource(target, TableFormat.parse(targetFormat), targetColumn, targetModel);
         PolicySource i = new PolicySource(incumbent, TableFormat.parse(incumbentFormat), null, incumbentModel);
         return new BanditEvaluationConfig(common.input(), split, observedOnly, t, i,

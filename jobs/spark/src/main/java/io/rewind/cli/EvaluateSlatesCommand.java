@@ -27,6 +27,8 @@ public final class EvaluateSlatesCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        LocalInputs.exist("--data", common.data);
+        LocalInputs.exist("--target", target);
         SlateEvaluationConfig c = new SlateEvaluationConfig(common.input(), new PolicySource(target,
                 TableFormat.parse(targetFormat), null, null), common.intervals(), common.outputs());
         return common.run("evaluate slates", spark -> SlateEvaluation.run(spark, c));

@@ -74,6 +74,8 @@ public final class JoinCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        LocalInputs.exist("--decisions", decisions);
+        LocalInputs.exist("--rewards", rewards);
         JoinConfig config = new JoinConfig(decisions, TableFormat.parse(decisionsFormat), rewards,
                 TableFormat.parse(rewardsFormat), output, TableFormat.parse(outputFormat),
                 quarantine != null ? quarantine : JoinConfig.defaultQuarantine(output),

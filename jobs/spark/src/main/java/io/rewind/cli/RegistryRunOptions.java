@@ -4,6 +4,7 @@ import io.delta.tables.DeltaTable;
 import io.rewind.formats.JsonCodec;
 import io.rewind.jobs.JobSummary;
 import io.rewind.jobs.registry.Registry;
+import io.rewind.jobs.registry.RunState;
 import java.util.List;
 import java.util.function.Supplier;
 import org.apache.spark.sql.SparkSession;
@@ -31,11 +32,11 @@ public final class RegistryRunOptions {
         String run = r.startRun(experiment, kind, paths(spark, inputs));
         try {
             JobSummary s = job.get();
-            r.finishRun(run, "SUCCEEDED", paths(spark, output == null ? List.of() : List.of(output)), s.toJson(),
-                    null);
+            r.finishRun(run, RunState.SUCCEEDED, paths(spark, output == null ? List.of() : List.of(output)),
+                    s.toJson(), null);
             return s;
         } catch (RuntimeException e) {
-            r.finishRun(run, "FAILED", null, null, String.valueOf(e.getMessage()));
+            r.finishRun(run, RunState.FAILED, null, null, String.valueOf(e.getMessage()));
             throw e;
         }
     }

@@ -68,6 +68,8 @@ public final class TrainBanditCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        LocalInputs.exist("--data", data);
+        LocalInputs.model("--warm-start", warmStart);
         // without a registry the config is built before Spark starts, so a bad learner spec fails at once; with one,
         // the warm start is looked up first and a failure is recorded as a run of the experiment
         TrainBanditConfig early = warmStartRegistry == null ? config(warmStart) : null;

@@ -68,6 +68,8 @@ public final class TransformCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        LocalInputs.model("--model", model);
+        LocalInputs.exist("--input", input);
         var spark = LocalSpark.getOrCreate("rewind transform");
         JobSummary s = run.record(spark, "transform", input, output, () -> TransformJob.run(spark,
                 new TransformConfig(model, input,
