@@ -33,10 +33,11 @@ public final class EvaluateEpisodesCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        LocalInputs.exist("--data", common.data);
-        LocalInputs.model("--target-policy", targetPolicy);
         EpisodeEvaluationConfig c = new EpisodeEvaluationConfig(common.input(), targetColumn, targetPolicy, gamma,
                 fqeIterations, common.intervals(), common.outputs());
-        return common.run("evaluate episodes", spark -> EpisodeEvaluation.run(spark, c));
+        return common.run("evaluate episodes", () -> {
+            LocalInputs.exist("--data", common.data);
+            LocalInputs.model("--target-policy", targetPolicy);
+        }, spark -> EpisodeEvaluation.run(spark, c));
     }
 }

@@ -27,10 +27,11 @@ public final class EvaluateSlatesCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        LocalInputs.exist("--data", common.data);
-        LocalInputs.exist("--target", target);
         SlateEvaluationConfig c = new SlateEvaluationConfig(common.input(), new PolicySource(target,
                 TableFormat.parse(targetFormat), null, null), common.intervals(), common.outputs());
-        return common.run("evaluate slates", spark -> SlateEvaluation.run(spark, c));
+        return common.run("evaluate slates", () -> {
+            LocalInputs.exist("--data", common.data);
+            LocalInputs.exist("--target", target);
+        }, spark -> SlateEvaluation.run(spark, c));
     }
 }

@@ -21,6 +21,27 @@ public final class RegistryRunOptions {
     @Option(names = "--experiment", description = "the experiment the run belongs to")
     String experiment;
 
+    /**
+     * Checks that need no Spark: run now, before Spark starts, when the run is not recorded; when it is, they run
+     * inside the recorded run ({@link #record}), so their failure is in the registry too.
+     */
+    void checkBeforeSpark(Runnable checks) {
+        if (registry == null) {
+            checks.run();
+        }
+    }
+
+    /** {@link #record} with the checks of {@link #checkBeforeSpark} first inside the recorded run. */
+    JobSummary record(SparkSession spark, String kind, List<String> inputs, String output, Runnable checks,
+                      Supplier<JobSummary> job) {
+        return record(spark, kind, inputs, output, () -> {
+            if (registry != null) {
+                checks.run();
+            }
+            return job.get();
+        });
+    }
+
     JobSummary record(SparkSession spark, String kind, List<String> inputs, String output, Supplier<JobSummary> job) {
         if (registry == null) {
             return job.get();
