@@ -77,10 +77,11 @@ public class CollectBench {
             Path o = out.resolve("throughput-out");
             deleteTree(o);
             deleteTree(out.resolve("throughput-out_quarantine"));
-            CollectConfig c = new CollectConfig(in.resolve("decisions").toString(), in.resolve("rewards").toString(),
-                    null, o.toString(), CollectConfig.defaultQuarantine(o.toString()),
+            CollectConfig c = new CollectConfig(CollectConfig.Sources.folders(in.resolve("decisions").toString(),
+                    in.resolve("rewards").toString(), true), CollectConfig.Sink.of(o.toString()),
                     new JoinRules(Duration.ofMinutes(2), 0, false, JoinRules.Aggregation.FIRST, 0.8),
-                    Duration.ofMinutes(1), Duration.ofHours(1), Duration.ofMinutes(2), Duration.ofSeconds(5), PARALLELISM, true);
+                    new CollectConfig.EventTime(Duration.ofMinutes(1), Duration.ofHours(1), Duration.ofMinutes(2)),
+                    CollectConfig.Execution.of(Duration.ofSeconds(5), PARALLELISM));
             StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
             CollectJob.build(env, c, s -> s);
             long t0 = System.nanoTime();
@@ -115,11 +116,12 @@ public class CollectBench {
         Files.createDirectories(in.resolve("rewards"));
         Path o = out.resolve("live-out");
         long windowMs = 1000;
-        CollectConfig c = new CollectConfig(in.resolve("decisions").toString(), in.resolve("rewards").toString(),
-                null, o.toString(), CollectConfig.defaultQuarantine(o.toString()),
+        CollectConfig c = new CollectConfig(CollectConfig.Sources.folders(in.resolve("decisions").toString(),
+                in.resolve("rewards").toString(), false).withTiming(Duration.ofMillis(Long.getLong("idle", 1000)),
+                Duration.ofMillis(Long.getLong("discovery", 200))), CollectConfig.Sink.of(o.toString()),
                 new JoinRules(Duration.ofMillis(windowMs), 0, false, JoinRules.Aggregation.FIRST, 0.8),
-                Duration.ofMillis(200), Duration.ofMinutes(1), Duration.ofMinutes(1), Duration.ofSeconds(1), 2, false,
-                Duration.ofMillis(Long.getLong("idle", 1000)), Duration.ofMillis(Long.getLong("discovery", 200)));
+                new CollectConfig.EventTime(Duration.ofMillis(200), Duration.ofMinutes(1), Duration.ofMinutes(1)),
+                CollectConfig.Execution.of(Duration.ofSeconds(1), 2));
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
         CollectJob.build(env, c, s -> s);
         JobClient job = env.executeAsync("bench collect live");

@@ -81,6 +81,14 @@ public final class EvaluateBanditCommand implements Callable<Integer> {
             + " ridge regression, one Spark aggregation per fold) (default ${DEFAULT-VALUE})")
     RewardModelKind rewardModel;
 
+    void checkInputs() {
+        LocalInputs.exist("--data", common.data);
+        LocalInputs.exist("--target", target);
+        LocalInputs.exist("--incumbent", incumbent);
+        LocalInputs.model("--target-model", targetModel);
+        LocalInputs.model("--incumbent-model", incumbentModel);
+    }
+
     BanditEvaluationConfig config() {
         PolicySource t = new PolicySource(target, TableFormat.parse(targetFormat), targetColumn, targetModel);
         PolicySource i = new PolicySource(incumbent, TableFormat.parse(incumbentFormat), null, incumbentModel);
@@ -92,6 +100,6 @@ public final class EvaluateBanditCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         BanditEvaluationConfig c = config();
-        return common.run("evaluate bandit", spark -> BanditEvaluation.run(spark, c));
+        return common.run("evaluate bandit", this::checkInputs, spark -> BanditEvaluation.run(spark, c));
     }
 }

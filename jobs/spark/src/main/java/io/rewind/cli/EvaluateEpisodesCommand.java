@@ -35,6 +35,9 @@ public final class EvaluateEpisodesCommand implements Callable<Integer> {
     public Integer call() {
         EpisodeEvaluationConfig c = new EpisodeEvaluationConfig(common.input(), targetColumn, targetPolicy, gamma,
                 fqeIterations, common.intervals(), common.outputs());
-        return common.run("evaluate episodes", spark -> EpisodeEvaluation.run(spark, c));
+        return common.run("evaluate episodes", () -> {
+            LocalInputs.exist("--data", common.data);
+            LocalInputs.model("--target-policy", targetPolicy);
+        }, spark -> EpisodeEvaluation.run(spark, c));
     }
 }

@@ -29,6 +29,9 @@ public final class EvaluateSlatesCommand implements Callable<Integer> {
     public Integer call() {
         SlateEvaluationConfig c = new SlateEvaluationConfig(common.input(), new PolicySource(target,
                 TableFormat.parse(targetFormat), null, null), common.intervals(), common.outputs());
-        return common.run("evaluate slates", spark -> SlateEvaluation.run(spark, c));
+        return common.run("evaluate slates", () -> {
+            LocalInputs.exist("--data", common.data);
+            LocalInputs.exist("--target", target);
+        }, spark -> SlateEvaluation.run(spark, c));
     }
 }

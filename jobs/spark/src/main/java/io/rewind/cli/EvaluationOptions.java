@@ -62,10 +62,11 @@ public final class EvaluationOptions {
     }
 
     /** Runs the evaluation (recorded in the registry when asked), writes its outputs and prints the report. */
-    int run(String command, Function<SparkSession, EvaluationReport> evaluation) {
+    int run(String command, Runnable checks, Function<SparkSession, EvaluationReport> evaluation) {
+        run.checkBeforeSpark(checks);
         SparkSession spark = LocalSpark.getOrCreate("rewind " + command);
         EvaluationReport[] r = new EvaluationReport[1];
-        JobSummary s = run.record(spark, "evaluate", data, report, () -> {
+        JobSummary s = run.record(spark, "evaluate", data, report, checks, () -> {
             r[0] = evaluation.apply(spark);
             return summary(r[0]);
         });

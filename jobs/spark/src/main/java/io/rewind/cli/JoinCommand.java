@@ -74,6 +74,11 @@ public final class JoinCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        Runnable checks = () -> {
+            LocalInputs.exist("--decisions", decisions);
+            LocalInputs.exist("--rewards", rewards);
+        };
+        run.checkBeforeSpark(checks);
         JoinConfig config = new JoinConfig(decisions, TableFormat.parse(decisionsFormat), rewards,
                 TableFormat.parse(rewardsFormat), output, TableFormat.parse(outputFormat),
                 quarantine != null ? quarantine : JoinConfig.defaultQuarantine(output),
@@ -83,7 +88,7 @@ public final class JoinCommand implements Callable<Integer> {
         var spark = LocalSpark.getOrCreate("rewind join");
         List<String> inputs = new java.util.ArrayList<>(decisions);
         inputs.addAll(rewards);
-        JobSummary s = run.record(spark, "join", inputs, output, () -> JoinJob.run(spark, config));
+        JobSummary s = run.record(spark, "join", inputs, output, checks, () -> JoinJob.run(spark, config));
         Console.summary("join", s);
         return 0;
     }

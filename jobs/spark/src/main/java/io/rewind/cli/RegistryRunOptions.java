@@ -4,6 +4,7 @@ import io.delta.tables.DeltaTable;
 import io.rewind.formats.JsonCodec;
 import io.rewind.jobs.JobSummary;
 import io.rewind.jobs.registry.Registry;
+import io.rewind.jobs.registry.RunState;
 import java.util.List;
 import java.util.function.Supplier;
 import org.apache.spark.sql.SparkSession;
@@ -20,6 +21,27 @@ public final class RegistryRunOptions {
     @Option(names = "--experiment", description = "the experiment the run belongs to")
     String experiment;
 
+    /**
+     * Checks that need no Spark: run now, before Spark starts, when the run is not recorded; when it is, they run
+     * inside the recorded run ({@link #record}), so their failure is in the registry too.
+     */
+    void checkBeforeSpark(Runnable checks) {
+        if (registry == null) {
+            checks.run();
+        }
+    }
+
+    /** {@link #record} with the checks of {@link #checkBeforeSpark} first inside the recorded run. */
+    JobSummary record(SparkSession spark, String kind, List<String> inputs, String output, Runnable checks,
+                      Supplier<JobSummary> job) {
+        return record(spark, kind, inputs, output, () -> {
+            if (registry != null) {
+                checks.run();
+            }
+            return job.get();
+        });
+    }
+
     JobSummary record(SparkSession spark, String kind, List<String> inputs, String output, Supplier<JobSummary> job) {
         if (registry == null) {
             return job.get();
@@ -31,11 +53,11 @@ public final class RegistryRunOptions {
         String run = r.startRun(experiment, kind, paths(spark, inputs));
         try {
             JobSummary s = job.get();
-            r.finishRun(run, "SUCCEEDED", paths(spark, output == null ? List.of() : List.of(output)), s.toJson(),
-                    null);
+            r.finishRun(run, RunState.SUCCEEDED, paths(spark, output == null ? List.of() : List.of(output)),
+                    s.toJson(), null);
             return s;
         } catch (RuntimeException e) {
-            r.finishRun(run, "FAILED", null, null, String.valueOf(e.getMessage()));
+            r.finishRun(run, RunState.FAILED, null, null, String.valueOf(e.getMessage()));
             throw e;
         }
     }

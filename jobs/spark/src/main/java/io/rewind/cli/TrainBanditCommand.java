@@ -68,14 +68,19 @@ public final class TrainBanditCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        // without a registry the config is built before Spark starts, so a bad learner spec fails at once; with one,
-        // the warm start is looked up first and a failure is recorded as a run of the experiment
-        TrainBanditConfig early = warmStartRegistry == null ? config(warmStart) : null;
-        var spark = LocalSpark.getOrCreate("rewind train-bandit");
+        // without a registry the inputs and the config are checked before Spark starts, so a bad learner spec fails
+        // at once; with one, the warm start is looked up first and a failure is recorded as a run of the experiment
         RegistryRunOptions run = new RegistryRunOptions();
         run.registry = warmStartRegistry;
         run.experiment = experiment;
-        JobSummary s = run.record(spark, "train", data, model, () -> TrainBanditJob.run(spark, early != null ? early
+        Runnable checks = () -> {
+            LocalInputs.exist("--data", data);
+            LocalInputs.model("--warm-start", warmStart);
+        };
+        run.checkBeforeSpark(checks);
+        TrainBanditConfig early = warmStartRegistry == null ? config(warmStart) : null;
+        var spark = LocalSpark.getOrCreate("rewind train-bandit");
+        JobSummary s = run.record(spark, "train", data, model, checks, () -> TrainBanditJob.run(spark, early != null ? early
                 : config(TrainBanditJob.hostedModel(spark, warmStartRegistry, experiment).orElse(warmStart))));
         Console.summary("train-bandit", s);
         return 0;

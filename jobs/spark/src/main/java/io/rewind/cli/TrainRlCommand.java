@@ -70,6 +70,7 @@ public final class TrainRlCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        LocalInputs.exist("--data", data);
         DqnConfig dqn = new DqnConfig(hidden, learningRate, batchSize, gamma, targetUpdateRate, targetUpdateEvery,
                 bcqThreshold, epochs, seed, temperature);
         JobSummary s = TrainRlJob.run(LocalSpark.getOrCreate("rewind train-rl"), new TrainRlConfig(data,

@@ -68,8 +68,13 @@ public final class TransformCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        Runnable checks = () -> {
+            LocalInputs.model("--model", model);
+            LocalInputs.exist("--input", input);
+        };
+        run.checkBeforeSpark(checks);
         var spark = LocalSpark.getOrCreate("rewind transform");
-        JobSummary s = run.record(spark, "transform", input, output, () -> TransformJob.run(spark,
+        JobSummary s = run.record(spark, "transform", input, output, checks, () -> TransformJob.run(spark,
                 new TransformConfig(model, input,
                 TableFormat.parse(inputFormat), output, TableFormat.parse(outputFormat), joinInput, seed,
                 stateColumn, decidedAt == null ? null : Instant.parse(decidedAt), decisions, batchSize,

@@ -84,13 +84,13 @@ public final class Collect implements Callable<Integer> {
     }
 
     CollectConfig config() {
-        return new CollectConfig(decisions, rewards, kafka, output,
-                quarantine == null ? CollectConfig.defaultQuarantine(output) : quarantine,
+        return new CollectConfig(new CollectConfig.Sources(decisions, rewards, kafka, bounded, duration(idleTimeout),
+                duration(discoveryInterval), io.rewind.formats.TimestampUnit.parse(timestampUnit)),
+                new CollectConfig.Sink(output, quarantine == null ? CollectConfig.defaultQuarantine(output) : quarantine),
                 new JoinRules(duration(window), defaultReward, dropUnrewarded,
                         JoinRules.Aggregation.parse(aggregation), trainRatio),
-                duration(outOfOrder), duration(orphanAfter), duration(retain), duration(checkpoint), parallelism,
-                bounded, duration(idleTimeout), duration(discoveryInterval),
-                io.rewind.formats.TimestampUnit.parse(timestampUnit), maxRestarts);
+                new CollectConfig.EventTime(duration(outOfOrder), duration(orphanAfter), duration(retain)),
+                new CollectConfig.Execution(duration(checkpoint), parallelism, maxRestarts));
     }
 
     @Override

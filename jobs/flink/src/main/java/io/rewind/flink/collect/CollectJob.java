@@ -34,13 +34,13 @@ public final class CollectJob {
 
     /** Builds the job on an environment; {@code tap} sees the joined stream before the sink (tests inject faults). */
     public static void build(StreamExecutionEnvironment env, CollectConfig c, UnaryOperator<DataStream<Joined>> tap) {
-        env.enableCheckpointing(c.checkpointInterval().toMillis());
+        env.enableCheckpointing(c.execution().checkpointInterval().toMillis());
         // checkpoints to files beside the output, not to the JobManager's heap (a cluster's own setting wins)
         org.apache.flink.configuration.Configuration conf = new org.apache.flink.configuration.Configuration();
         conf.set(org.apache.flink.configuration.CheckpointingOptions.CHECKPOINT_STORAGE, "filesystem");
         conf.set(org.apache.flink.configuration.CheckpointingOptions.CHECKPOINTS_DIRECTORY,
-                c.output().contains("://") ? c.output() + "_checkpoints"
-                        : java.nio.file.Path.of(c.output() + "_checkpoints").toAbsolutePath().toUri().toString());
+                c.sink().output().contains("://") ? c.sink().output() + "_checkpoints"
+                        : java.nio.file.Path.of(c.sink().output() + "_checkpoints").toAbsolutePath().toUri().toString());
         if (env.getConfiguration().getOptional(org.apache.flink.configuration.CheckpointingOptions
                 .CHECKPOINTS_DIRECTORY).isEmpty()) {
             env.configure(conf);
@@ -52,13 +52,13 @@ public final class CollectJob {
             env.configure(new org.apache.flink.configuration.Configuration()
                     .set(org.apache.flink.configuration.RestartStrategyOptions.RESTART_STRATEGY, "failure-rate")
                     .set(org.apache.flink.configuration.RestartStrategyOptions
-                            .RESTART_STRATEGY_FAILURE_RATE_MAX_FAILURES_PER_INTERVAL, c.maxRestarts())
+                            .RESTART_STRATEGY_FAILURE_RATE_MAX_FAILURES_PER_INTERVAL, c.execution().maxRestarts())
                     .set(org.apache.flink.configuration.RestartStrategyOptions
                             .RESTART_STRATEGY_FAILURE_RATE_FAILURE_RATE_INTERVAL, CollectConfig.RESTART_WINDOW)
                     .set(org.apache.flink.configuration.RestartStrategyOptions
                             .RESTART_STRATEGY_FAILURE_RATE_DELAY, Duration.ofSeconds(2)));
         }
-        env.setParallelism(c.parallelism());
+        env.setParallelism(c.execution().parallelism());
         // operators chained to one another hand over their objects without copies; the join, the only operator
         // that keeps what it receives, gets fresh objects from the network
         env.getConfig().enableObjectReuse();
@@ -71,16 +71,16 @@ public final class CollectJob {
         SingleOutputStreamOperator<Joined> joined = decisions.timed().connect(rewards.timed())
                 .keyBy(e -> e.eventId, e -> e.eventId)
                 .transform("join", org.apache.flink.api.common.typeinfo.TypeInformation.of(Joined.class),
-                        new JoinOperator(new JoinFunction(c.rules(), c.orphanAfter().toMillis(),
-                                c.retain().toMillis())));
+                        new JoinOperator(new JoinFunction(c.rules(), c.time().orphanAfter().toMillis(),
+                                c.time().retain().toMillis())));
         DataStream<Joined> checked = tap.apply(joined);
         Schema schema = InteractionRecords.schema();
         double ratio = c.rules().trainRatio();
         String schemaJson = schema.toString();
         DataStream<GenericRecord> records = checked.map(new ToRecord(schemaJson, ratio, c.rules().window().toMillis(),
-                        !c.bounded()))
+                        !c.sources().bounded()))
                 .returns(new GenericRecordAvroTypeInfo(schema)).name("to-records");
-        records.sinkTo(FileSink.forBulkFormat(new Path(c.output()), interactionsWriter(schemaJson))
+        records.sinkTo(FileSink.forBulkFormat(new Path(c.sink().output()), interactionsWriter(schemaJson))
                 .withBucketAssigner(new DateHourBuckets())
                 .withRollingPolicy(OnCheckpointRollingPolicy.build())
                 .withOutputFileConfig(OutputFileConfig.builder().withPartSuffix(".parquet").build())
@@ -88,7 +88,7 @@ public final class CollectJob {
         DataStream<Rejected> rejected = decisions.parsed().getSideOutput(Parse.REJECTED)
                 .union(rewards.parsed().getSideOutput(Parse.REJECTED), joined.getSideOutput(Parse.REJECTED));
         Encoder<Rejected> json = (r, stream) -> stream.write((r.toJson() + "\n").getBytes(StandardCharsets.UTF_8));
-        rejected.sinkTo(FileSink.forRowFormat(new Path(c.quarantine()), json)
+        rejected.sinkTo(FileSink.forRowFormat(new Path(c.sink().quarantine()), json)
                 .withBucketAssigner(new TableBuckets())
                 .withRollingPolicy(OnCheckpointRollingPolicy.build())
                 .withOutputFileConfig(OutputFileConfig.builder().withPartSuffix(".jsonl").build())
@@ -106,12 +106,12 @@ public final class CollectJob {
      * read in less than one watermark interval would never advance a per-file watermark.
      */
     private static Parsed parse(StreamExecutionEnvironment env, CollectConfig c, String table) {
-        String where = table.equals("decisions") ? c.decisions() : c.rewards();
-        boolean inSource = c.kafka() != null || c.bounded();
+        String where = table.equals("decisions") ? c.sources().decisions() : c.sources().rewards();
+        boolean inSource = c.sources().kafka() != null || c.sources().bounded();
         WatermarkStrategy<RawLine> strategy = WatermarkStrategy.noWatermarks();
-        io.rewind.formats.TimestampUnit unit = c.timestampUnit();
+        io.rewind.formats.TimestampUnit unit = c.sources().timestampUnit();
         if (inSource) {
-            strategy = WatermarkStrategy.<RawLine>forBoundedOutOfOrderness(c.outOfOrder())
+            strategy = WatermarkStrategy.<RawLine>forBoundedOutOfOrderness(c.time().outOfOrder())
                     .withTimestampAssigner((line, ts) -> {
                         long micros = io.rewind.formats.JsonTimestamps.timestampMicros(line.text, "timestamp",
                                 unit);
@@ -123,38 +123,38 @@ public final class CollectJob {
             // a bounded read always has more to read until it ends (then its watermark is the end of time): a
             // reader waiting for its next file or paused by alignment must not count as idle, or the others'
             // watermarks would overtake the events it has yet to read and make them late
-            if (!c.bounded()) {
-                strategy = strategy.withIdleness(c.idleTimeout());
+            if (!c.sources().bounded()) {
+                strategy = strategy.withIdleness(c.sources().idleTimeout());
             }
         }
         DataStream<RawLine> lines;
-        if (c.kafka() != null) {
-            var builder = KafkaSource.<RawLine>builder().setBootstrapServers(c.kafka())
+        if (c.sources().kafka() != null) {
+            var builder = KafkaSource.<RawLine>builder().setBootstrapServers(c.sources().kafka())
                     .setTopics(where).setGroupId("rewind-collect-" + table)
                     .setStartingOffsets(OffsetsInitializer.earliest())
                     .setDeserializer(new KafkaLines(table))
                     .setProperty("commit.offsets.on.checkpoint", "false");
             // unbounded is the builder's default; it has no "unbounded" initializer to pass (null throws at start)
-            if (c.bounded()) {
+            if (c.sources().bounded()) {
                 builder = builder.setBounded(OffsetsInitializer.latest());
             }
             lines = env.fromSource(builder.build(), strategy, table + "-kafka");
         } else {
             var builder = FileSource.forRecordStreamFormat(new NumberedLines(table), new Path(where))
                     .setSplitAssigner(PathOrderSplitAssigner.PROVIDER);
-            if (!c.bounded()) {
-                builder = builder.monitorContinuously(c.discoveryInterval());
+            if (!c.sources().bounded()) {
+                builder = builder.monitorContinuously(c.sources().discoveryInterval());
             }
             lines = env.fromSource(builder.build(), strategy, table + "-files");
         }
-        SingleOutputStreamOperator<Event> parsed = lines.process(new Parse(table, c.timestampUnit())).name("parse-" + table);
+        SingleOutputStreamOperator<Event> parsed = lines.process(new Parse(table, c.sources().timestampUnit())).name("parse-" + table);
         if (inSource) {
             return new Parsed(parsed, parsed);
         }
         return new Parsed(parsed, parsed.assignTimestampsAndWatermarks(
-                WatermarkStrategy.<Event>forBoundedOutOfOrderness(c.outOfOrder())
+                WatermarkStrategy.<Event>forBoundedOutOfOrderness(c.time().outOfOrder())
                         .withTimestampAssigner((e, ts) -> Math.floorDiv(e.timestampMicros, 1000))
-                        .withIdleness(c.idleTimeout())));
+                        .withIdleness(c.sources().idleTimeout())));
     }
 
     /** A table's parsed events (whose side output holds its bad rows) and the same events with watermarks. */

@@ -45,8 +45,11 @@ class CollectJobTest {
 
     CollectConfig config(String decisions, String rewards, String kafka) {
         String out = dir.resolve("interactions").toString();
-        return new CollectConfig(decisions, rewards, kafka, out, CollectConfig.defaultQuarantine(out), RULES,
-                Duration.ofMinutes(1), Duration.ofHours(1), Duration.ofHours(1), Duration.ofMillis(300), 2, true);
+        return new CollectConfig(new CollectConfig.Sources(decisions, rewards, kafka, true,
+                CollectConfig.DEFAULT_IDLE_TIMEOUT, CollectConfig.DEFAULT_DISCOVERY_INTERVAL,
+                io.rewind.formats.TimestampUnit.AUTO), CollectConfig.Sink.of(out), RULES,
+                new CollectConfig.EventTime(Duration.ofMinutes(1), Duration.ofHours(1), Duration.ofHours(1)),
+                CollectConfig.Execution.of(Duration.ofMillis(300), 2));
     }
 
     static StreamExecutionEnvironment env() {
@@ -119,7 +122,7 @@ class CollectJobTest {
     }
 
     static void assertGolden(CollectConfig c) throws Exception {
-        assertGolden(Path.of(c.output()), Path.of(c.quarantine()));
+        assertGolden(Path.of(c.sink().output()), Path.of(c.sink().quarantine()));
     }
 
     /** The interactions and quarantine reasons {@code rewind join} writes for the golden log. */
@@ -168,10 +171,11 @@ class CollectJobTest {
             Files.write(r.resolve("part-" + f + ".jsonl"), rl);
         }
         String out = dir.resolve("ranges-out").toString();
-        CollectConfig c = new CollectConfig(d.toString(), r.toString(), null, out, CollectConfig.defaultQuarantine(out),
-                new JoinRules(Duration.ofMinutes(2), 0, false, JoinRules.Aggregation.FIRST, 0.8), Duration.ofMinutes(1),
-                Duration.ofHours(1), Duration.ofMinutes(2), Duration.ofMillis(300), 2, true, Duration.ofMillis(10),
-                Duration.ofSeconds(1));
+        CollectConfig c = new CollectConfig(CollectConfig.Sources.folders(d.toString(), r.toString(), true)
+                .withTiming(Duration.ofMillis(10), Duration.ofSeconds(1)), CollectConfig.Sink.of(out),
+                new JoinRules(Duration.ofMinutes(2), 0, false, JoinRules.Aggregation.FIRST, 0.8),
+                new CollectConfig.EventTime(Duration.ofMinutes(1), Duration.ofHours(1), Duration.ofMinutes(2)),
+                CollectConfig.Execution.of(Duration.ofMillis(300), 2));
         StreamExecutionEnvironment env = env();
         CollectJob.build(env, c, s -> s);
         env.execute("collect time-ranged files");
@@ -192,10 +196,11 @@ class CollectJobTest {
         Files.write(r.resolve("part-0.jsonl"), List.of("{\"event_id\":\"ms\",\"timestamp\":"
                 + t.plusSeconds(5).toEpochMilli() + ",\"reward\":1}"));
         String out = dir.resolve("ms-out").toString();
-        CollectConfig c = new CollectConfig(d.toString(), r.toString(), null, out, CollectConfig.defaultQuarantine(out),
-                RULES, Duration.ofMinutes(1), Duration.ofHours(1), Duration.ofHours(1), Duration.ofMillis(300), 1, true,
-                Duration.ofSeconds(1), Duration.ofSeconds(1), io.rewind.formats.TimestampUnit.MILLISECONDS,
-                CollectConfig.DEFAULT_MAX_RESTARTS);
+        CollectConfig c = new CollectConfig(CollectConfig.Sources.folders(d.toString(), r.toString(), true)
+                .withTiming(Duration.ofSeconds(1), Duration.ofSeconds(1))
+                .withTimestampUnit(io.rewind.formats.TimestampUnit.MILLISECONDS), CollectConfig.Sink.of(out), RULES,
+                new CollectConfig.EventTime(Duration.ofMinutes(1), Duration.ofHours(1), Duration.ofHours(1)),
+                CollectConfig.Execution.of(Duration.ofMillis(300), 1));
         StreamExecutionEnvironment env = env();
         CollectJob.build(env, c, s -> s);
         env.execute("collect epoch milliseconds");
@@ -221,10 +226,11 @@ class CollectJobTest {
             return l;
         };
         String out = dir.resolve("retain-out").toString();
-        CollectConfig c = new CollectConfig(d.toString(), r.toString(), null, out, CollectConfig.defaultQuarantine(out),
-                new JoinRules(Duration.ofMinutes(1), 0, false, JoinRules.Aggregation.FIRST, 0.8), Duration.ofSeconds(1),
-                Duration.ofHours(1), Duration.ofMinutes(1), Duration.ofMillis(200), 1, false, Duration.ofSeconds(1),
-                Duration.ofMillis(100));
+        CollectConfig c = new CollectConfig(CollectConfig.Sources.folders(d.toString(), r.toString(), false)
+                .withTiming(Duration.ofSeconds(1), Duration.ofMillis(100)), CollectConfig.Sink.of(out),
+                new JoinRules(Duration.ofMinutes(1), 0, false, JoinRules.Aggregation.FIRST, 0.8),
+                new CollectConfig.EventTime(Duration.ofSeconds(1), Duration.ofHours(1), Duration.ofMinutes(1)),
+                CollectConfig.Execution.of(Duration.ofMillis(200), 1));
         StreamExecutionEnvironment env = env();
         CollectJob.build(env, c, s -> s);
         System.setProperty(JoinOperator.IDLE_NOTICE_SECONDS, "1");
@@ -272,7 +278,7 @@ class CollectJobTest {
         List<String> ids = interactions(Path.of(out)).stream().map(l -> l.split("\\|")[0]).toList();
         assertEquals(2, ids.stream().filter("late"::equals).count(), "the copy after the retention is new: " + ids);
         assertEquals(1, ids.stream().filter("early"::equals).count(), "the copy within the retention is not");
-        assertEquals(List.of("decisions|early|" + JoinRules.DUPLICATE_DECISION), quarantine(Path.of(c.quarantine())));
+        assertEquals(List.of("decisions|early|" + JoinRules.DUPLICATE_DECISION), quarantine(Path.of(c.sink().quarantine())));
     }
 
     /**
@@ -296,10 +302,11 @@ class CollectJobTest {
             decisions.add(decisionAt("filler-" + s, s));
         }
         String out = dir.resolve("restore-out").toString();
-        CollectConfig c = new CollectConfig(d.toString(), r.toString(), null, out, CollectConfig.defaultQuarantine(out),
-                new JoinRules(Duration.ofMinutes(1), 0, false, JoinRules.Aggregation.FIRST, 0.8), Duration.ofSeconds(1),
-                Duration.ofHours(1), Duration.ofMinutes(1), Duration.ofMillis(200), 2, false, Duration.ofMillis(300),
-                Duration.ofMillis(100));
+        CollectConfig c = new CollectConfig(CollectConfig.Sources.folders(d.toString(), r.toString(), false)
+                .withTiming(Duration.ofMillis(300), Duration.ofMillis(100)), CollectConfig.Sink.of(out),
+                new JoinRules(Duration.ofMinutes(1), 0, false, JoinRules.Aggregation.FIRST, 0.8),
+                new CollectConfig.EventTime(Duration.ofSeconds(1), Duration.ofHours(1), Duration.ofMinutes(1)),
+                CollectConfig.Execution.of(Duration.ofMillis(200), 2));
         StreamExecutionEnvironment env = env();
         FAILED.set(false);
         CollectJob.build(env, c, s -> s.map(new FailOnFirst()).returns(Joined.class).name("fail-on-first"));
@@ -382,10 +389,11 @@ class CollectJobTest {
      * 200 ms out of order, 300 ms checkpoints and idle timeout, parallelism 1.
      */
     static CollectConfig liveConfig(String decisions, String rewards, String kafka, String out) {
-        return new CollectConfig(decisions, rewards, kafka, out, CollectConfig.defaultQuarantine(out),
+        return new CollectConfig(new CollectConfig.Sources(decisions, rewards, kafka, false, Duration.ofMillis(300),
+                Duration.ofMillis(100), io.rewind.formats.TimestampUnit.AUTO), CollectConfig.Sink.of(out),
                 new JoinRules(Duration.ofSeconds(1), 0, false, JoinRules.Aggregation.FIRST, 0.8),
-                Duration.ofMillis(200), Duration.ofHours(1), Duration.ofMinutes(1), Duration.ofMillis(300), 1, false,
-                Duration.ofMillis(300), Duration.ofMillis(100));
+                new CollectConfig.EventTime(Duration.ofMillis(200), Duration.ofHours(1), Duration.ofMinutes(1)),
+                CollectConfig.Execution.of(Duration.ofMillis(300), 1));
     }
 
     /** Starts the job on a MiniCluster whose metrics go to {@link CollectingReporter} (emptied first). */

@@ -59,7 +59,7 @@ public final class PipelineJob {
             }
             String run = registry.startRun(c.experiment(), kind, io.rewind.formats.JsonCodec.object("interval", interval));
             int code = rewind.run(step.args());
-            registry.finishRun(run, code == 0 ? "SUCCEEDED" : "FAILED", null, null,
+            registry.finishRun(run, io.rewind.jobs.registry.RunState.of(code == 0), null, null,
                     "rewind " + String.join(" ", step.args()) + " exited " + code);
             summary.put(step.name(), code == 0 ? "done" : "failed (exit " + code + ")");
             if (code != 0) {
@@ -72,7 +72,7 @@ public final class PipelineJob {
 
     static boolean succeeded(Registry registry, String experiment, String kind, String interval) {
         List<Row> r = registry.table("runs").filter(col("experiment_id").equalTo(experiment)
-                .and(col("kind").equalTo(kind)).and(col("state").equalTo("SUCCEEDED"))
+                .and(col("kind").equalTo(kind)).and(col("state").equalTo(io.rewind.jobs.registry.RunState.SUCCEEDED.name()))
                 .and(col("inputs").contains("\"" + interval + "\""))).limit(1).collectAsList();
         return !r.isEmpty();
     }

@@ -83,24 +83,25 @@ public final class PromoteJob {
                 pass = c.gate().passes(cand, inc, diff);
                 reason = c.gate().reason(cand, inc, diff);
             }
-            String state = "REJECTED";
+            boolean promoted = false;
             if (pass) {
                 if (registry.compareAndSetHosted(c.experiment(), hosted.orElse(null), candidateId)) {
-                    state = "PROMOTED";
-                    hosted.ifPresent(h -> registry.setModelState(h, "RETIRED"));
+                    promoted = true;
+                    hosted.ifPresent(h -> registry.setModelState(h, ModelState.RETIRED));
                 } else {
                     reason = reason + "; but another promotion changed the hosted model first";
                 }
             }
-            registry.setModelState(candidateId, state);
+            registry.setModelState(candidateId, promoted ? ModelState.PROMOTED : ModelState.REJECTED);
+            RunState state = promoted ? RunState.PROMOTED : RunState.REJECTED;
             String m = JsonCodec.MAPPER.writeValueAsString(metrics);
             registry.finishRun(runId, state, JsonCodec.object("hosted", registry.hosted(c.experiment()).orElse("")),
                     m, reason);
             metrics.forEach((k, v) -> summary.put(k, JobSummary.round(v, 4)));
-            return summary.put("decision", state).put("reason", reason)
+            return summary.put("decision", state.name()).put("reason", reason)
                     .put("hosted", registry.hosted(c.experiment()).orElse("none"));
         } catch (RuntimeException | IOException e) {
-            registry.finishRun(runId, "FAILED", null, null, String.valueOf(e.getMessage()));
+            registry.finishRun(runId, RunState.FAILED, null, null, String.valueOf(e.getMessage()));
             throw e instanceof RuntimeException re ? re : new IllegalStateException(e);
         }
     }

@@ -52,12 +52,12 @@ public final class Registry {
      * not been renewed for {@link RunLeases#TIMEOUT}, so history and the pipeline's skip logic never wait on them.
      */
     private void markStaleRuns() {
-        for (Row r : table("runs").filter(col("state").equalTo("RUNNING")).select("run_id", "started_at")
+        for (Row r : table("runs").filter(col("state").equalTo(RunState.RUNNING.name())).select("run_id", "started_at")
                 .collectAsList()) {
             String id = r.getString(0);
             Instant last = leases.lastRenewal(id).orElse(r.getTimestamp(1).toInstant());
             if (last.plus(RunLeases.TIMEOUT).isBefore(Instant.now())) {
-                finishRun(id, "FAILED", null, null, "the run stopped without finishing: no heartbeat since " + last
+                finishRun(id, RunState.FAILED, null, null, "the run stopped without finishing: no heartbeat since " + last
                         + " (lease " + RunLeases.TIMEOUT.toSeconds() + " s); its process was killed or lost its"
                         + " machine");
             }
@@ -120,15 +120,15 @@ public final class Registry {
     /** Registers a model once (a second registration of the same id changes nothing); returns its id. */
     public String registerModel(String modelId, String experiment, String modelPath, String kind, String provenance) {
         Dataset<Row> row = spark.createDataFrame(List.of(RowFactory.create(modelId, experiment, modelPath, kind,
-                "REGISTERED", java.sql.Timestamp.from(Instant.now()), provenance)), MODELS);
+                ModelState.REGISTERED.name(), java.sql.Timestamp.from(Instant.now()), provenance)), MODELS);
         retrying(() -> DeltaTable.forPath(spark, path("models")).as("t").merge(row.as("s"), "t.model_id = s.model_id")
                 .whenNotMatched().insertAll().execute());
         return modelId;
     }
 
-    public void setModelState(String modelId, String state) {
+    public void setModelState(String modelId, ModelState state) {
         retrying(() -> DeltaTable.forPath(spark, path("models")).update(col("model_id").equalTo(modelId),
-                java.util.Map.of("state", org.apache.spark.sql.functions.lit(state))));
+                java.util.Map.of("state", org.apache.spark.sql.functions.lit(state.name()))));
     }
 
     public Optional<Row> model(String modelId) {
@@ -170,15 +170,15 @@ public final class Registry {
     public String startRun(String experiment, String kind, String inputs) {
         String id = java.util.UUID.randomUUID().toString();
         leases.start(id); // before the row, so no sweeper ever sees this run RUNNING without a lease
-        Dataset<Row> row = spark.createDataFrame(List.of(RowFactory.create(id, experiment, kind, "RUNNING",
+        Dataset<Row> row = spark.createDataFrame(List.of(RowFactory.create(id, experiment, kind, RunState.RUNNING.name(),
                 java.sql.Timestamp.from(Instant.now()), null, inputs, null, null, null)), RUNS);
         retrying(() -> row.write().format("delta").mode("append").save(path("runs")));
         return id;
     }
 
-    public void finishRun(String runId, String state, String outputs, String metrics, String message) {
+    public void finishRun(String runId, RunState state, String outputs, String metrics, String message) {
         java.util.Map<String, org.apache.spark.sql.Column> set = new java.util.HashMap<>();
-        set.put("state", org.apache.spark.sql.functions.lit(state));
+        set.put("state", org.apache.spark.sql.functions.lit(state.name()));
         set.put("ended_at", org.apache.spark.sql.functions.lit(java.sql.Timestamp.from(Instant.now())));
         set.put("outputs", org.apache.spark.sql.functions.lit(outputs));
         set.put("metrics", org.apache.spark.sql.functions.lit(metrics));

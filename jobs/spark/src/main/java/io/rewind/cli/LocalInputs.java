@@ -1,0 +1,60 @@
+package io.rewind.cli;
+
+import io.rewind.rl.bandit.BanditModel;
+import io.rewind.rl.batch.RlPolicy;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * Checks a command makes before Spark starts, so a typo fails in a second rather than after minutes of reading:
+ * inputs on the local file system exist, and model files parse. Paths on other file systems (HDFS, S3) are left to
+ * the job, which reads them with Spark's Hadoop settings.
+ */
+final class LocalInputs {
+    private LocalInputs() {
+    }
+
+    /** The local file for a path, or null when the path is on another file system or is a glob. */
+    private static Path local(String path) {
+        if (path == null || path.contains("*") || path.contains("?") || path.contains("[")) {
+            return null;
+        }
+        URI uri = URI.create(path.replace(" ", "%20"));
+        if (uri.getScheme() == null) {
+            return Path.of(path);
+        }
+        return uri.getScheme().equals("file") ? Path.of(uri) : null;
+    }
+
+    static void exist(String option, List<String> paths) {
+        if (paths == null) {
+            return;
+        }
+        for (String p : paths) {
+            Path f = local(p);
+            if (f != null && !Files.exists(f)) {
+                throw new IllegalArgumentException(option.substring(2) + ": no such file or folder: " + p);
+            }
+        }
+    }
+
+    /** A bandit model file (JSON) or a batch-RL policy folder ({@code train-rl}'s OUTPUT/policy). */
+    static void model(String option, String path) {
+        Path f = local(path);
+        if (f == null) {
+            return;
+        }
+        exist(option, List.of(path));
+        try {
+            if (Files.isDirectory(f)) {
+                RlPolicy.read(f);
+            } else {
+                BanditModel.load(f);
+            }
+        } catch (java.io.IOException | RuntimeException e) {
+            throw new IllegalArgumentException(option + " " + path + " is not a Rewind model: " + e.getMessage(), e);
+        }
+    }
+}
