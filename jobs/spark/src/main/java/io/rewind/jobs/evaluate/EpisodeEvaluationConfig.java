@@ -39,8 +39,4 @@ public record EpisodeEvaluationConfig(EvaluationInput input, String targetColumn
     public EpisodeEvaluationConfig with(double g, int fqe, Intervals i) {
         return new EpisodeEvaluationConfig(input, targetColumn, targetPolicy, g, fqe, i, outputs);
     }
-
-    public EpisodeEvaluationConfig withOutputs(ReportOutputs o) {
-        return new EpisodeEvaluationConfig(input, targetColumn, targetPolicy, gamma, fqeIterations, intervals, o);
-    }
 }

@@ -24,10 +24,6 @@ public record EvaluationInput(List<String> paths, TableFormat format, double max
         return new EvaluationInput(List.of(path), format, DEFAULT_MAX_BAD_FRACTION);
     }
 
-    public EvaluationInput withMaxBadFraction(double f) {
-        return new EvaluationInput(paths, format, f);
-    }
-
     public String[] pathArray() {
         return paths.toArray(new String[0]);
     }

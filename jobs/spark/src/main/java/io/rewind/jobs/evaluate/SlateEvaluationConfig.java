@@ -21,8 +21,4 @@ public record SlateEvaluationConfig(EvaluationInput input, PolicySource target, 
     public SlateEvaluationConfig withIntervals(Intervals i) {
         return new SlateEvaluationConfig(input, target, i, outputs);
     }
-
-    public SlateEvaluationConfig withOutputs(ReportOutputs o) {
-        return new SlateEvaluationConfig(input, target, intervals, o);
-    }
 }
