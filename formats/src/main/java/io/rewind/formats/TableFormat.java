@@ -33,6 +33,15 @@ public enum TableFormat {
         return this == JSONL || this == CSV || this == SEED_CSV;
     }
 
+    /** The file name ending of the part files Rewind writes in this format. */
+    public String extension() {
+        return switch (this) {
+            case JSONL -> ".jsonl";
+            case CSV, SEED_CSV -> ".csv";
+            case PARQUET, DELTA -> ".parquet";
+        };
+    }
+
     public String cliName() {
         return this == SEED_CSV ? "seed-csv" : name().toLowerCase(Locale.ROOT);
     }

@@ -132,8 +132,8 @@ public final class TableReader {
             this.schema = schema;
             this.validator = Validator.of(schema);
             this.path = path;
-            InputStream in = stream.open();
-            if (path.endsWith(".gz")) {
+            InputStream in = new java.io.BufferedInputStream(stream.open());
+            if (path.endsWith(".gz") || gzipped(in)) {
                 in = new GZIPInputStream(in);
             }
             this.reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16);
@@ -149,6 +149,14 @@ public final class TableReader {
             if (next == null) {
                 reader.close();
             }
+        }
+
+        /** A gzip stream's magic number, whatever the file is called (a log shipper's {@code .jsonl} often is). */
+        private static boolean gzipped(InputStream in) throws IOException {
+            in.mark(2);
+            boolean magic = in.read() == 0x1f && in.read() == 0x8b;
+            in.reset();
+            return magic;
         }
 
         private String readLine() {
@@ -204,6 +212,7 @@ public final class TableReader {
 
     private static Dataset<Row> readColumnar(SparkSession spark, TableSchema schema, TableFormat format,
                                              String[] paths) {
+        ColumnarInputs.requireReadable(spark, format, paths);
         Dataset<Row> df;
         if (format == TableFormat.DELTA) {
             df = null;
@@ -217,6 +226,7 @@ public final class TableReader {
         List<Column> cols = new ArrayList<>();
         StructType have = df.schema();
         StructType want = SparkSchemas.of(schema);
+        ColumnarInputs.requireColumns(schema, have, paths);
         for (StructField f : want.fields()) {
             if (!List.of(have.fieldNames()).contains(f.name())) {
                 cols.add(lit(null).cast(f.dataType()).as(f.name()));

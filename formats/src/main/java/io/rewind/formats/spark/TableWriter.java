@@ -102,12 +102,16 @@ public final class TableWriter {
                 return csv ? CsvCodec.encodeLine(schema, values) : JsonCodec.encodeLine(schema, values);
             }
         });
-        writeText(rows.sparkSession(), lines, path);
+        writeText(rows.sparkSession(), lines, format, path);
     }
 
-    /** Writes lines as text files (one per partition, in order), replacing the path. */
-    public static void writeText(SparkSession spark, JavaRDD<String> lines, String path) {
+    /**
+     * Writes lines as text files (one per partition, in order), replacing the path; the part files are named for
+     * what they hold ({@code part-00000-....jsonl}, {@code .csv}), not Spark's {@code .txt}.
+     */
+    public static void writeText(SparkSession spark, JavaRDD<String> lines, TableFormat format, String path) {
         spark.createDataset(lines.rdd(), Encoders.STRING()).write().mode(SaveMode.Overwrite).text(path);
+        HadoopFiles.renameParts(spark, path, format.extension());
     }
 
     /** One file, episodes in order, as the batch-RL seed lays them out. */
@@ -138,6 +142,6 @@ public final class TableWriter {
                 return SeedEpisodeCsv.encodeLine(SparkRows.fromRow(schema, r), r.getDouble(n));
             }
         });
-        writeText(rows.sparkSession(), lines, path);
+        writeText(rows.sparkSession(), lines, TableFormat.SEED_CSV, path);
     }
 }

@@ -1,6 +1,7 @@
 package io.rewind.formats.spark;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.rewind.formats.SampleRows;
 import io.rewind.formats.TableFormat;
@@ -37,6 +38,13 @@ class RoundTripTest {
                 String path = dir.resolve(t.name() + "." + f.cliName()).toString();
                 List<Object[]> rows = SampleRows.of(t);
                 TableWriter.write(frame(t, rows), t, f, path);
+                if (f.isText()) {
+                    String[] parts = new java.io.File(path).list((d, n) -> n.startsWith("part-"));
+                    assertTrue(parts.length >= 1, path);
+                    for (String part : parts) {
+                        assertTrue(part.endsWith(f.extension()), part + " is named for " + f);
+                    }
+                }
                 ReadResult read = TableReader.read(SPARK, t, f, path);
                 assertEquals(0, read.quarantinedCount(), t.name() + " " + f + ": "
                         + read.quarantined().collectAsList());

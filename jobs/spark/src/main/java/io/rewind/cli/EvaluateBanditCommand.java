@@ -85,8 +85,8 @@ public final class EvaluateBanditCommand implements Callable<Integer> {
         LocalInputs.exist("--data", common.data);
         LocalInputs.exist("--target", target);
         LocalInputs.exist("--incumbent", incumbent);
-        LocalInputs.model("--target-model", targetModel);
-        LocalInputs.model("--incumbent-model", incumbentModel);
+        LocalInputs.banditModel("--target-model", targetModel);
+        LocalInputs.banditModel("--incumbent-model", incumbentModel);
     }
 
     BanditEvaluationConfig config() {

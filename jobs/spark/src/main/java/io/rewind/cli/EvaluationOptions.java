@@ -30,7 +30,7 @@ public final class EvaluationOptions {
     double maxBadFraction;
 
     @Option(names = "--bootstrap", defaultValue = "200", description = "Poisson-bootstrap replicates for the"
-            + " bootstrap intervals (default ${DEFAULT-VALUE})")
+            + " bootstrap intervals, 0 or more; 0 reports no bootstrap intervals (default ${DEFAULT-VALUE})")
     int replicates;
 
     @Option(names = "--level", defaultValue = "0.95", description = "interval level (default ${DEFAULT-VALUE})")
@@ -62,7 +62,12 @@ public final class EvaluationOptions {
     }
 
     /** Runs the evaluation (recorded in the registry when asked), writes its outputs and prints the report. */
-    int run(String command, Runnable checks, Function<SparkSession, EvaluationReport> evaluation) {
+    int run(String command, Runnable inputChecks, Function<SparkSession, EvaluationReport> evaluation) {
+        Runnable checks = () -> {
+            LocalInputs.outputFile("--report", report);
+            LocalInputs.outputFile("--chart", chart);
+            inputChecks.run();
+        };
         run.checkBeforeSpark(checks);
         SparkSession spark = LocalSpark.getOrCreate("rewind " + command);
         EvaluationReport[] r = new EvaluationReport[1];

@@ -1,5 +1,6 @@
 package io.rewind.cli;
 
+import io.rewind.jobs.bandit.ModelPolicy;
 import io.rewind.rl.bandit.BanditModel;
 import io.rewind.rl.batch.RlPolicy;
 import java.net.URI;
@@ -37,6 +38,31 @@ final class LocalInputs {
             if (f != null && !Files.exists(f)) {
                 throw new IllegalArgumentException(option.substring(2) + ": no such file or folder: " + p);
             }
+        }
+    }
+
+    /** A bandit model file (JSON), not a folder. */
+    static void banditModel(String option, String path) {
+        Path f = local(path);
+        if (f != null && Files.isDirectory(f)) {
+            throw ModelPolicy.folderGiven(option + " " + path, Files.exists(f.resolve("policy.json")));
+        }
+        model(option, path);
+    }
+
+    /**
+     * An output file's folder: no part of it is an existing file (a report under a model file, say). Other file
+     * systems are left to the job.
+     */
+    static void outputFile(String option, String path) {
+        Path f = local(path);
+        for (Path p = f == null ? null : f.toAbsolutePath().getParent(); p != null; p = p.getParent()) {
+            if (Files.isRegularFile(p)) {
+                throw new IllegalArgumentException(option + " " + path + ": " + p + " is a file, not a folder");
+            }
+        }
+        if (f != null && Files.isDirectory(f)) {
+            throw new IllegalArgumentException(option + " " + path + " is a folder; give a file name");
         }
     }
 

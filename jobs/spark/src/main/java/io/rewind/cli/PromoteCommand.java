@@ -49,7 +49,7 @@ public final class PromoteCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        LocalInputs.model("--candidate", candidate);
+        LocalInputs.banditModel("--candidate", candidate);
         LocalInputs.exist("--data", data);
         JobSummary s = PromoteJob.run(LocalSpark.getOrCreate("rewind promote"), new PromoteConfig(registry,
                 experiment, candidate, data, TableFormat.parse(dataFormat), split, gate, replicates, seed));

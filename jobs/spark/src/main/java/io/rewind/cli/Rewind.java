@@ -1,7 +1,6 @@
 package io.rewind.cli;
 
 import io.rewind.jobs.BadFractionExceededException;
-import io.rewind.formats.spark.OutputFailedException;
 import io.rewind.jobs.JobSummary;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -37,6 +36,10 @@ public final class Rewind implements Runnable {
             + " console and exit code stay on a worker")
     String statusFile;
 
+    @CommandLine.Option(names = "--verbose", scope = CommandLine.ScopeType.INHERIT, description = "print the stack"
+            + " trace of an unexpected failure (exit 1)")
+    boolean verbose;
+
     /** Runs a command line and returns its exit code (tests call this directly). */
     public static int execute(String... args) {
         Rewind root = new Rewind();
@@ -44,28 +47,29 @@ public final class Rewind implements Runnable {
         String[] failure = new String[1];
         String[] usageOf = new String[1];
         cli.setExecutionExceptionHandler((e, cmd, parsed) -> {
-            String name = cmd.getCommandSpec().qualifiedName();
+            Failure f = Failure.of(e);
+            failure[0] = f.message();
             if (e instanceof BadFractionExceededException bad) {
-                failure[0] = e.getMessage();
                 Console.PRINTED.set(bad.summary());
-                cmd.getErr().println("rewind: " + e.getMessage());
-                return EXIT_TOO_MANY_BAD_ROWS;
             }
-            if (e instanceof OutputFailedException || e instanceof IllegalArgumentException) {
-                failure[0] = e.getMessage();
-                cmd.getErr().println(name + ": " + e.getMessage());
-                return e instanceof OutputFailedException ? 1 : EXIT_BAD_INPUT;
+            String name = f.exit() == EXIT_TOO_MANY_BAD_ROWS ? "rewind" : cmd.getCommandSpec().qualifiedName();
+            String separator = f.message().startsWith("failed:") ? " " : ": ";
+            if (f.trace() && root.verbose) {
+                cmd.getErr().println(name + separator + f.message());
+                e.printStackTrace(cmd.getErr());
+            } else {
+                cmd.getErr().println(name + separator + f.message() + (f.trace() ? " (--verbose prints the stack"
+                        + " trace)" : ""));
             }
-            failure[0] = String.valueOf(e);
-            cmd.getErr().println(name + " failed: " + e);
-            e.printStackTrace(cmd.getErr());
-            return 1;
+            return f.exit();
         });
-        CommandLine.IParameterExceptionHandler usage = cli.getParameterExceptionHandler();
         cli.setParameterExceptionHandler((e, rest) -> {
             failure[0] = e.getMessage();
-            usageOf[0] = e.getCommandLine().getCommandSpec().qualifiedName();
-            return usage.handleParseException(e, rest);
+            CommandLine.Model.CommandSpec spec = e.getCommandLine().getCommandSpec();
+            usageOf[0] = spec.qualifiedName();
+            e.getCommandLine().getErr().println(spec.qualifiedName() + ": " + e.getMessage() + " ("
+                    + spec.qualifiedName() + " --help lists the options)");
+            return EXIT_BAD_INPUT;
         });
         cli.setExecutionStrategy(parsed -> {
             if (root.statusFile != null) {

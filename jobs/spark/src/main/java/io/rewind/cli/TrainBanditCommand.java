@@ -75,7 +75,7 @@ public final class TrainBanditCommand implements Callable<Integer> {
         run.experiment = experiment;
         Runnable checks = () -> {
             LocalInputs.exist("--data", data);
-            LocalInputs.model("--warm-start", warmStart);
+            LocalInputs.banditModel("--warm-start", warmStart);
         };
         run.checkBeforeSpark(checks);
         TrainBanditConfig early = warmStartRegistry == null ? config(warmStart) : null;

@@ -98,7 +98,7 @@ public final class Bagging extends LinearLearner {
     }
 
     /** {@code bag}: the number of bootstrap replicates. */
-    public record Params(int bags) {
+    public record Params(@Range(min = 1) int bags) {
     }
 
     public static final class Kind extends LearnerKind<Params> {

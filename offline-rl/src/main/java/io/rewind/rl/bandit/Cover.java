@@ -156,7 +156,7 @@ public final class Cover extends LinearLearner {
     }
 
     /** {@code cover}: the policies in the cover, the exploration constant psi and the rounds learned so far. */
-    public record Params(int policies, double psi, long rounds) {
+    public record Params(@Range(min = 1) int policies, @Range(min = 0) double psi, @Range(min = 0) long rounds) {
     }
 
     public static final class Kind extends LearnerKind<Params> {

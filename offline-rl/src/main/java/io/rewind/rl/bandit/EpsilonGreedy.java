@@ -31,7 +31,7 @@ public final class EpsilonGreedy extends LinearLearner {
     }
 
     /** {@code epsilon-greedy}: the share of rounds spent exploring uniformly. */
-    public record Params(double epsilon) {
+    public record Params(@Range(min = 0, max = 1) double epsilon) {
     }
 
     public static class Kind extends LearnerKind<Params> {

@@ -47,7 +47,13 @@ public abstract class LearnerKind<P extends Record> {
         Object[] args = new Object[components.length];
         Class<?>[] types = new Class<?>[components.length];
         for (int i = 0; i < components.length; i++) {
-            double v = values.get(snake(components[i].getName()));
+            String param = snake(components[i].getName());
+            double v = values.get(param);
+            Range range = components[i].getAnnotation(Range.class);
+            if (range != null && !within(range, v)) {
+                throw new IllegalArgumentException("learner '" + name() + "': " + param + " must be "
+                        + describe(range) + ", got " + number(v));
+            }
             types[i] = components[i].getType();
             args[i] = types[i] == int.class ? (Object) (int) v : types[i] == long.class ? (Object) (long) v : v;
         }
@@ -76,6 +82,40 @@ public abstract class LearnerKind<P extends Record> {
     /** A learner from named numbers. */
     public LinearLearner create(Map<String, Double> given, FeatureMap features, double lambda, long seed) {
         return create(params(given), features, lambda, seed);
+    }
+
+    /** The parameters with their defaults and allowed values, as {@code --help} lists them. */
+    public String describe() {
+        StringBuilder out = new StringBuilder(name());
+        String sep = " (";
+        Map<String, Double> values = toMap(defaults());
+        for (RecordComponent c : defaults().getClass().getRecordComponents()) {
+            String param = snake(c.getName());
+            Range range = c.getAnnotation(Range.class);
+            out.append(sep).append(param).append('=').append(number(values.get(param)));
+            if (range != null) {
+                out.append(", ").append(describe(range));
+            }
+            sep = "; ";
+        }
+        return sep.equals(" (") ? out.toString() : out.append(')').toString();
+    }
+
+    private static boolean within(Range r, double v) {
+        return (r.minExcluded() ? v > r.min() : v >= r.min()) && v <= r.max() && !Double.isNaN(v);
+    }
+
+    private static String describe(Range r) {
+        String low = (r.minExcluded() ? "> " : ">= ") + number(r.min());
+        if (r.max() == Double.POSITIVE_INFINITY) {
+            return low;
+        }
+        return r.min() == Double.NEGATIVE_INFINITY ? "<= " + number(r.max())
+                : "in " + (r.minExcluded() ? "(" : "[") + number(r.min()) + ", " + number(r.max()) + "]";
+    }
+
+    private static String number(double v) {
+        return v == Math.rint(v) && !Double.isInfinite(v) ? String.valueOf((long) v) : String.valueOf(v);
     }
 
     static String snake(String camel) {

@@ -62,6 +62,9 @@ public final class Learners {
                 throw new IllegalArgumentException("learner '" + spec + "': " + key + " is not a number");
             }
             if (key.equals("lambda")) {
+                if (!(value > 0) || Double.isInfinite(value)) {
+                    throw new IllegalArgumentException("learner '" + spec + "': lambda must be > 0, got " + value);
+                }
                 lambda = value;
             } else if (!defaults(kind).containsKey(key)) {
                 throw new IllegalArgumentException("learner '" + spec + "': unknown parameter " + key

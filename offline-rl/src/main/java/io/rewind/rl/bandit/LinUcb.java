@@ -37,7 +37,7 @@ public final class LinUcb extends LinearLearner {
     }
 
     /** {@code linucb}: the width of the confidence bonus. */
-    public record Params(double alpha) {
+    public record Params(@Range(min = 0) double alpha) {
     }
 
     public static final class Kind extends LearnerKind<Params> {

@@ -60,7 +60,7 @@ public final class LinearThompson extends LinearLearner {
     }
 
     /** {@code thompson}: the posterior scale and the draws that estimate the distribution. */
-    public record Params(double v, int draws) {
+    public record Params(@Range(min = 0, minExcluded = true) double v, @Range(min = 1) int draws) {
     }
 
     public static final class Kind extends LearnerKind<Params> {

@@ -62,7 +62,8 @@ public final class RegCbOpt extends LinearLearner {
     }
 
     /** {@code regcb-opt}: the confidence width (mellowness), the reward range and the rounds learned so far. */
-    public record Params(double mellowness, double rewardMin, double rewardMax, long rounds) {
+    public record Params(@Range(min = 0, minExcluded = true) double mellowness, double rewardMin, double rewardMax,
+                         @Range(min = 0) long rounds) {
     }
 
     public static final class Kind extends LearnerKind<Params> {

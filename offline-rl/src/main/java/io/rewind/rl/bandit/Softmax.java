@@ -41,7 +41,7 @@ public final class Softmax extends LinearLearner {
     }
 
     /** {@code softmax}: the inverse temperature of the softmax over predicted rewards. */
-    public record Params(double inverseTemperature) {
+    public record Params(@Range(min = 0) double inverseTemperature) {
     }
 
     public static final class Kind extends LearnerKind<Params> {

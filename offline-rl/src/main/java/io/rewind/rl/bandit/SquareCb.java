@@ -61,7 +61,8 @@ public final class SquareCb extends LinearLearner {
     }
 
     /** {@code squarecb}: gamma's schedule (scale · rounds^exponent) and the rounds learned so far. */
-    public record Params(double gammaScale, double gammaExponent, long rounds) {
+    public record Params(@Range(min = 0, minExcluded = true) double gammaScale,
+                         @Range(min = 0) double gammaExponent, @Range(min = 0) long rounds) {
     }
 
     public static final class Kind extends LearnerKind<Params> {

@@ -42,12 +42,23 @@ public final class ModelPolicy {
             if (!fs.exists(p)) {
                 throw new IllegalArgumentException("model file " + path + " does not exist");
             }
+            if (fs.getFileStatus(p).isDirectory()) {
+                throw folderGiven(path, fs.exists(new Path(p, "policy.json")));
+            }
             try (var in = fs.open(p)) {
                 return new String(in.readAllBytes(), StandardCharsets.UTF_8);
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the model " + path, e);
         }
+    }
+
+    /** A folder where a bandit model file was expected: most likely train-rl's policy. */
+    public static IllegalArgumentException folderGiven(String path, boolean batchRlPolicy) {
+        return new IllegalArgumentException(path + (batchRlPolicy
+                ? " is a batch-RL policy (train-rl's OUTPUT/policy), not a bandit model; evaluate it with"
+                        + " evaluate episodes --target-policy or evaluate-rl, score with it with transform"
+                : " is a folder; a bandit model is one JSON file (train-bandit's --model)"));
     }
 
     static BanditModel parse(String json, String path) {

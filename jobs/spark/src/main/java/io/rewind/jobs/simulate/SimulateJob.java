@@ -108,7 +108,7 @@ public final class SimulateJob {
                         return LoggedBanditSimulator.mangle(line, (Corruption) r.get(1)[0]);
                     }
                 });
-                TableWriter.writeText(spark, lines, path);
+                TableWriter.writeText(spark, lines, format, path);
             } else {
                 JavaRDD<Row> sparkRows = rows.map(r -> SparkRows.toRow(table, r.get(0)));
                 TableWriter.write(spark.createDataFrame(sparkRows, SparkSchemas.of(table)), table, format, path);

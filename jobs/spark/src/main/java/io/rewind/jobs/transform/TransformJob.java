@@ -5,6 +5,7 @@ import static org.apache.spark.sql.functions.col;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.rewind.formats.JsonCodec;
 import io.rewind.formats.TableFormat;
+import io.rewind.formats.spark.HadoopFiles;
 import io.rewind.formats.spark.OutputPaths;
 import io.rewind.formats.spark.TextLines;
 import io.rewind.jobs.BadFractionExceededException;
@@ -238,7 +239,10 @@ public final class TransformJob {
     static void write(Dataset<Row> rows, TableFormat format, String path) {
         var w = rows.write().mode(SaveMode.Overwrite);
         switch (format) {
-            case JSONL -> w.json(path);
+            case JSONL -> {
+                w.json(path);
+                HadoopFiles.renameParts(rows.sparkSession(), path, format.extension());
+            }
             case PARQUET -> withoutScoreDictionaries(w).parquet(path);
             case DELTA -> w.format("delta").save(path);
             default -> throw new IllegalArgumentException("transform writes jsonl, parquet or delta");
