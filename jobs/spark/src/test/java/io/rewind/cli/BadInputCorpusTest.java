@@ -60,7 +60,7 @@ class BadInputCorpusTest {
         in = Files.createDirectories(dir.resolve("in"));
         String logs = dir.resolve("logs").toString();
         ok("simulate", "--output", logs, "--rows", "400", "--missing-rewards", "0", "--duplicate-rewards", "0",
-                "--partitions", "1");
+                "--partitions", "1", "--target-epsilon", "0.1");
         decisionLines = Files.readAllLines(onlyPart(Path.of(logs, "decisions")));
         rewards = logs + "/rewards";
         interactions = dir.resolve("interactions").toString();
@@ -149,9 +149,15 @@ class BadInputCorpusTest {
         return p.toString();
     }
 
-    private List<Case> parameterCases() {
+    private List<Case> parameterCases() throws IOException {
         String out = dir.resolve("m-params.json").toString();
+        String badTarget = write("target-not-summing.jsonl", String.join("\n", Files.readAllLines(
+                onlyPart(dir.resolve("logs/target"))).stream().map(l -> l.replaceFirst("\"action_probs\":\\[[^\\]]*\\]",
+                "\"action_probs\":[0.5,0.5,0.5,0.5]")).toList()));
         return List.of(
+                new Case("target-probabilities-not-summing-to-one", 3,
+                        "target row unusable: action_probs: sums to 2.0, not 1", "evaluate", "bandit",
+                        "--data", interactions, "--target", badTarget),
                 new Case("linucb-negative-alpha", 2, "alpha", "train-bandit", "--data", interactions, "--learner",
                         "linucb:alpha=-1", "--model", out),
                 new Case("bag-zero-bags", 2, "bags", "train-bandit", "--data", interactions, "--learner",

@@ -92,8 +92,8 @@ public final class BanditEvaluation {
     }
 
     private static Dataset<Row> align(Dataset<Row> data, Dataset<Row> policy, String prefix) {
-        return data.join(policy, "event_id", "left")
-                .withColumn(prefix + "_reason", TargetAlignment.reason(prefix))
+        Dataset<Row> joined = data.join(policy, "event_id", "left");
+        return joined.withColumn(prefix + "_reason", TargetAlignment.reason(joined, prefix))
                 .withColumn(prefix + "_aligned", TargetAlignment.aligned(prefix));
     }
 

@@ -46,10 +46,10 @@ public final class SlateEvaluation {
     /** @param note why independent IPS is missing, or null when it is among the estimates */
     public static EvaluationReport run(SparkSession spark, SlateEvaluationConfig c) {
         ReadResult read = TableReader.read(spark, Tables.INTERACTIONS, c.input().format(), c.input().pathArray());
-        Dataset<Row> slates = read.valid().filter(col("slate").isNotNull())
+        Dataset<Row> joined = read.valid().filter(col("slate").isNotNull())
                 .join(TargetAlignment.read(spark, c.target().table(), c.target().tableFormat(), "t"), "event_id",
-                        "left")
-                .withColumn("t_reason", TargetAlignment.reason("t"))
+                        "left");
+        Dataset<Row> slates = joined.withColumn("t_reason", TargetAlignment.reason(joined, "t"))
                 .withColumn("t_aligned", TargetAlignment.aligned("t"))
                 .persist(StorageLevel.MEMORY_AND_DISK());
         try {

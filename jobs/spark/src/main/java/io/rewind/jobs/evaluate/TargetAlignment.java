@@ -1,11 +1,15 @@
 package io.rewind.jobs.evaluate;
 
+import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.concat;
+import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.udf;
 
 import io.rewind.formats.TableFormat;
 import io.rewind.formats.Tables;
 import io.rewind.formats.Validator;
+import io.rewind.formats.spark.ReadResult;
 import io.rewind.formats.spark.TableReader;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -33,12 +37,25 @@ public final class TargetAlignment {
     private TargetAlignment() {
     }
 
-    /** event_id, {@code prefix}_ids, {@code prefix}_probs from the target's decisions table. */
+    /**
+     * event_id, {@code prefix}_ids, {@code prefix}_probs from the target's decisions table, and for the events whose
+     * target row breaks a rule (probabilities that do not sum to 1, say) that rule in {@code prefix}_invalid, so the
+     * evaluation counts them under it rather than as events without a target.
+     */
     public static Dataset<Row> read(SparkSession spark, List<String> paths, TableFormat format, String prefix) {
-        Dataset<Row> t = TableReader.read(spark, Tables.DECISIONS, format, paths.toArray(new String[0])).valid();
-        return t.select(col("event_id"), col("actions.id").as(prefix + "_ids"), col("action_probs").as(prefix
-                + "_probs")).dropDuplicates("event_id");
+        ReadResult r = TableReader.read(spark, Tables.DECISIONS, format, paths.toArray(new String[0]));
+        Dataset<Row> valid = r.valid().select(col("event_id"), col("actions.id").as(prefix + "_ids"),
+                col("action_probs").as(prefix + "_probs"), lit(null).cast("string").as(prefix + INVALID))
+                .dropDuplicates("event_id");
+        Dataset<Row> invalid = r.quarantined().filter(col("event_id").isNotNull())
+                .select(col("event_id"), lit(null).cast("array<string>").as(prefix + "_ids"),
+                        lit(null).cast("array<double>").as(prefix + "_probs"),
+                        concat(lit("target row unusable: "), col("reason")).as(prefix + INVALID))
+                .dropDuplicates("event_id").join(valid.select("event_id"), "event_id", "left_anti");
+        return valid.unionByName(invalid);
     }
+
+    private static final String INVALID = "_invalid";
 
     /**
      * event_id, {@code prefix}_ids, {@code prefix}_probs from a column of the input itself that holds the target's
@@ -71,11 +88,13 @@ public final class TargetAlignment {
         return f.apply(col("actions.id"), col(prefix + "_ids"), col(prefix + "_probs"));
     }
 
-    /** Why the target's probabilities cannot be used for an event, or null. */
-    public static Column reason(String prefix) {
+    /** Why the target's probabilities cannot be used for an event of {@code joined}, or null. */
+    public static Column reason(Dataset<Row> joined, String prefix) {
         UserDefinedFunction f = udf((UDF3<Object, Object, Object, String>) (logged, ids, probs) ->
                 (String) align(logged, ids, probs)[1], DataTypes.StringType);
-        return f.apply(col("actions.id"), col(prefix + "_ids"), col(prefix + "_probs"));
+        Column aligned = f.apply(col("actions.id"), col(prefix + "_ids"), col(prefix + "_probs"));
+        return List.of(joined.columns()).contains(prefix + INVALID) ? coalesce(col(prefix + INVALID), aligned)
+                : aligned;
     }
 
     static Object[] align(Object loggedIds, Object targetIds, Object targetProbs) {
