@@ -36,6 +36,11 @@ public final class EvaluationOptions {
     @Option(names = "--level", defaultValue = "0.95", description = "interval level (default ${DEFAULT-VALUE})")
     double level;
 
+    @Option(names = "--true-value", description = "the target's true value when it is known (rewind simulate prints"
+            + " it as target_true_value): printed with the estimators whose interval covers it, written to the report"
+            + " as true_value and drawn on the chart as a dashed line")
+    Double trueValue;
+
     @Option(names = "--seed", defaultValue = "1", description = "seed of the bootstrap replicates and the"
             + " cross-fitting folds (default ${DEFAULT-VALUE})")
     long seed;
@@ -58,7 +63,7 @@ public final class EvaluationOptions {
     }
 
     ReportOutputs outputs() {
-        return new ReportOutputs(report, chart);
+        return new ReportOutputs(report, chart, trueValue);
     }
 
     /** Runs the evaluation (recorded in the registry when asked), writes its outputs and prints the report. */

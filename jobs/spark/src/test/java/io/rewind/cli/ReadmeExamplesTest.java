@@ -101,6 +101,7 @@ class ReadmeExamplesTest {
         double lower = dr.get("normal").get("lower").asDouble();
         double upper = dr.get("normal").get("upper").asDouble();
         assertTrue(lower <= truth && truth <= upper, "DR [" + lower + ", " + upper + "] covers " + truth);
+        assertEquals(truth, report.get("true_value").asDouble(), 1e-9, "the README passes simulate's truth");
         assertTrue(report.get("unrewarded").get("dropped").asBoolean(), report.get("unrewarded").toString());
         assertTrue(report.get("unrewarded").get("count").asLong() > 0, "the simulator leaves some unrewarded");
         assertTrue(Files.size(dir.resolve("eval.png")) > 1000, "the chart");

@@ -9,12 +9,15 @@ import java.util.List;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.CategoryChart;
 import org.knowm.xchart.CategoryChartBuilder;
+import org.knowm.xchart.CategorySeries.CategorySeriesRenderStyle;
+import org.knowm.xchart.style.lines.SeriesLines;
+import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /**
  * A PNG of estimates with their normal intervals as error bars, the incumbent's and the logged policy's value beside
  * them when the report has them, the y axis fitted to the intervals. With an incumbent, a second PNG beside it
  * ({@code NAME-difference.png}) shows the difference target − incumbent per estimator with its interval and the
- * zero line: what promotion gates on.
+ * zero line: what promotion gates on. A true value known from a simulation is drawn as a dashed line.
  */
 public final class EstimateChart {
     private EstimateChart() {
@@ -32,8 +35,16 @@ public final class EstimateChart {
     }
 
     /** Writes the chart, and the difference chart when there is an incumbent. */
-    public static void write(EvaluationReport report, String path) {
+    public static void write(EvaluationReport report, Double trueValue, String path) {
         String base = base(path);
+        save(estimates(report, trueValue), base);
+        if (report.difference() != null) {
+            save(difference(report), base + "-difference");
+        }
+    }
+
+    /** The estimates, with a known true value as a dashed line across them. */
+    static CategoryChart estimates(EvaluationReport report, Double trueValue) {
         List<String> labels = report.target().stream().map(Estimate::estimator).toList();
         CategoryChart chart = chart("Off-policy estimates (" + Math.round(report.level() * 100) + "% intervals)",
                 "policy value");
@@ -47,15 +58,22 @@ public final class EstimateChart {
             addSeries(chart, "logged policy", labels, Collections.nCopies(labels.size(), report.logged()));
             all.add(report.logged());
         }
-        fitYAxis(chart, all, false);
-        save(chart, base);
-        if (report.difference() != null) {
-            CategoryChart diff = chart("Target − incumbent (" + Math.round(report.level() * 100)
-                    + "% intervals; promotion needs the lower bound above 0)", "difference in policy value");
-            addSeries(diff, "target − incumbent", labels, report.difference());
-            fitYAxis(diff, report.difference(), true);
-            save(diff, base + "-difference");
+        if (trueValue != null) {
+            chart.addSeries("true value", labels, Collections.nCopies(labels.size(), trueValue))
+                    .setChartCategorySeriesRenderStyle(CategorySeriesRenderStyle.Line)
+                    .setMarker(SeriesMarkers.NONE).setLineStyle(SeriesLines.DASH_DASH);
         }
+        fitYAxis(chart, all, false, trueValue);
+        return chart;
+    }
+
+    private static CategoryChart difference(EvaluationReport report) {
+        List<String> labels = report.target().stream().map(Estimate::estimator).toList();
+        CategoryChart diff = chart("Target − incumbent (" + Math.round(report.level() * 100)
+                + "% intervals; promotion needs the lower bound above 0)", "difference in policy value");
+        addSeries(diff, "target − incumbent", labels, report.difference());
+        fitYAxis(diff, report.difference(), true, null);
+        return diff;
     }
 
     private static CategoryChart chart(String title, String yTitle) {
@@ -67,9 +85,9 @@ public final class EstimateChart {
     }
 
     /** The y axis around the intervals (with zero in view when asked), not from 0 to the largest bar. */
-    private static void fitYAxis(CategoryChart chart, List<Estimate> estimates, boolean withZero) {
-        double lo = withZero ? 0 : Double.POSITIVE_INFINITY;
-        double hi = withZero ? 0 : Double.NEGATIVE_INFINITY;
+    private static void fitYAxis(CategoryChart chart, List<Estimate> estimates, boolean withZero, Double also) {
+        double lo = withZero ? 0 : also != null ? also : Double.POSITIVE_INFINITY;
+        double hi = withZero ? 0 : also != null ? also : Double.NEGATIVE_INFINITY;
         for (Estimate e : estimates) {
             lo = Math.min(lo, Math.min(e.value(), e.normal().lower()));
             hi = Math.max(hi, Math.max(e.value(), e.normal().upper()));

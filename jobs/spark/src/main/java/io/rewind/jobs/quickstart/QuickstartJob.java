@@ -64,9 +64,10 @@ public final class QuickstartJob {
         BanditEvaluationConfig eval = BanditEvaluationConfig.of(interactions,
                         PolicySource.table(base + "/logs/target", TableFormat.JSONL))
                 .withSplit(SplitSelection.EVAL, true)
-                .withOutputs(new ReportOutputs(base + "/evaluation.json", base + "/evaluation.png"));
+                .withOutputs(new ReportOutputs(base + "/evaluation.json", base + "/evaluation.png",
+                        ((Number) simulated.get("target_true_value")).doubleValue()));
         EvaluationReport report = BanditEvaluation.run(spark, eval);
-        double truth = ((Number) simulated.get("target_true_value")).doubleValue();
+        double truth = eval.outputs().trueValue();
         out.print(ReportTable.of(report));
         out.println("true value of the target policy (known to the simulator): " + truth);
         out.println("Report: " + eval.outputs().report() + ", chart: " + eval.outputs().chart());

@@ -26,6 +26,8 @@ import org.apache.spark.sql.SparkSession;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
+import org.knowm.xchart.style.lines.SeriesLines;
+import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /**
  * {@code rewind train-rl}: DDQN+BCQ from an episodes table. Spark reads the episodes (any format) and builds the
@@ -59,11 +61,12 @@ public final class TrainRlJob {
         ToDoubleFunction<DdqnBcq> simulator = simulate <= 0 ? null
                 : l -> CartPoleRollout.mean(CartPoleRollout.returns(l::act, simulate, 12_345));
         List<EpochMetrics> epochs;
+        double loggedMeanReturn = all.size() == 0 ? 0 : sum(all.reward()) / all.episodes();
         try (DdqnBcq learner = new DdqnBcq(c.dqn(), all.stateDim(), all.actions())) {
             epochs = BatchRlTrainer.fit(learner, train, eval, simulator, out.resolve("checkpoints"));
             EpochMetrics last = epochs.get(epochs.size() - 1);
             Map<String, Double> metrics = new LinkedHashMap<>();
-            metrics.put("logged_mean_return", all.size() == 0 ? 0 : sum(all.reward()) / all.episodes());
+            metrics.put("logged_mean_return", loggedMeanReturn);
             metrics.put("final_pdis", last.pdis());
             metrics.put("final_wis", last.wis());
             metrics.put("final_sdr", last.sdr());
@@ -77,11 +80,41 @@ public final class TrainRlJob {
                     .save(learner, out.resolve("policy"));
             metrics.forEach((k, v) -> summary.put(k, JobSummary.round(v, 4)));
         }
-        writeMetrics(epochs, out);
+        writeMetrics(epochs, loggedMeanReturn, out);
         return summary.put("episodes", all.episodes()).put("transitions", all.size())
                 .put("train_transitions", train.size()).put("eval_transitions", eval.size())
                 .put("policy", out.resolve("policy").toString()).put("metrics", out.resolve("metrics.csv").toString());
     }
+
+    /** WIS and SDR by epoch, the simulated return when measured, and the behaviour policy's return, dashed. */
+    static XYChart metricsChart(List<EpochMetrics> epochs, double loggedMeanReturn) {
+        double[] x = new double[epochs.size()];
+        double[] wis = new double[epochs.size()];
+        double[] sdr = new double[epochs.size()];
+        double[] sim = new double[epochs.size()];
+        double[] logged = new double[epochs.size()];
+        boolean simulated = false;
+        for (int i = 0; i < x.length; i++) {
+            EpochMetrics m = epochs.get(i);
+            x[i] = m.epoch();
+            wis[i] = m.wis();
+            sdr[i] = m.sdr();
+            sim[i] = m.simulatedReturn();
+            logged[i] = loggedMeanReturn;
+            simulated |= !Double.isNaN(m.simulatedReturn());
+        }
+        XYChart chart = new XYChartBuilder().width(800).height(500).title("WIS and SDR over epochs")
+                .xAxisTitle("epoch").yAxisTitle("estimated return").build();
+        chart.addSeries("WIS", x, wis).setMarker(SeriesMarkers.NONE);
+        chart.addSeries("SDR", x, sdr).setMarker(SeriesMarkers.NONE);
+        if (simulated) {
+            chart.addSeries("simulated return", x, sim).setMarker(SeriesMarkers.NONE);
+        }
+        chart.addSeries(BEHAVIOUR, x, logged).setMarker(SeriesMarkers.NONE).setLineStyle(SeriesLines.DASH_DASH);
+        return chart;
+    }
+
+    static final String BEHAVIOUR = "behaviour policy (logged mean return)";
 
     static double sum(float[] v) {
         double s = 0;
@@ -91,29 +124,11 @@ public final class TrainRlJob {
         return s;
     }
 
-    static void writeMetrics(List<EpochMetrics> epochs, Path out) {
+    /** metrics.csv, and metrics.png with the behaviour policy's mean return as the line to beat. */
+    static void writeMetrics(List<EpochMetrics> epochs, double loggedMeanReturn, Path out) {
         StringBuilder csv = new StringBuilder(EpochMetrics.CSV_HEADER).append('\n');
-        double[] x = new double[epochs.size()];
-        double[] wis = new double[epochs.size()];
-        double[] sdr = new double[epochs.size()];
-        double[] sim = new double[epochs.size()];
-        boolean simulated = false;
-        for (int i = 0; i < x.length; i++) {
-            EpochMetrics m = epochs.get(i);
-            csv.append(m.csv()).append('\n');
-            x[i] = m.epoch();
-            wis[i] = m.wis();
-            sdr[i] = m.sdr();
-            sim[i] = m.simulatedReturn();
-            simulated |= !Double.isNaN(m.simulatedReturn());
-        }
-        XYChart chart = new XYChartBuilder().width(800).height(500).title("WIS and SDR over epochs")
-                .xAxisTitle("epoch").yAxisTitle("estimated return").build();
-        chart.addSeries("WIS", x, wis).setMarker(org.knowm.xchart.style.markers.SeriesMarkers.NONE);
-        chart.addSeries("SDR", x, sdr).setMarker(org.knowm.xchart.style.markers.SeriesMarkers.NONE);
-        if (simulated) {
-            chart.addSeries("simulated return", x, sim).setMarker(org.knowm.xchart.style.markers.SeriesMarkers.NONE);
-        }
+        epochs.forEach(m -> csv.append(m.csv()).append('\n'));
+        XYChart chart = metricsChart(epochs, loggedMeanReturn);
         try {
             Files.createDirectories(out);
             Files.writeString(out.resolve("metrics.csv"), csv);

@@ -57,6 +57,21 @@ class TrainRlJobTest {
     }
 
     @Test
+    void theMetricsChartDrawsTheBehaviourPolicysReturn() {
+        List<io.rewind.rl.batch.EpochMetrics> epochs = List.of(
+                new io.rewind.rl.batch.EpochMetrics(1, 0.1, 0.2, 20, 21, 22, Double.NaN, 1),
+                new io.rewind.rl.batch.EpochMetrics(2, 0.1, 0.2, 30, 31, 32, Double.NaN, 1));
+        org.knowm.xchart.XYChart chart = TrainRlJob.metricsChart(epochs, 22.5);
+        org.knowm.xchart.XYSeries behaviour = chart.getSeriesMap().get(TrainRlJob.BEHAVIOUR);
+        assertTrue(behaviour != null, chart.getSeriesMap().keySet().toString());
+        for (double y : behaviour.getYData()) {
+            assertEquals(22.5, y);
+        }
+        assertEquals(2, behaviour.getYData().length);
+        assertTrue(!chart.getSeriesMap().containsKey("simulated return"), "no simulation, no line");
+    }
+
+    @Test
     void readsTheSeedsCsvLayoutIntoTheSameTransitions() throws Exception {
         String header = Files.readAllLines(Files.list(dir.resolve("episodes.csv")).filter(f -> f.getFileName().toString()
                 .startsWith("part-")).findFirst().orElseThrow()).get(0);
