@@ -102,24 +102,9 @@ public final class Bagging extends LinearLearner {
     }
 
     public static final class Kind extends LearnerKind<Params> {
-        @Override
-        public String name() {
-            return "bag";
-        }
-
-        @Override
-        public Params defaults() {
-            return new Params(5);
-        }
-
-        @Override
-        public LinearLearner create(Params p, FeatureMap features, double lambda, long seed) {
-            return new Bagging(features, p.bags(), lambda, seed);
-        }
-
-        @Override
-        public Class<? extends LinearLearner> learnerClass() {
-            return Bagging.class;
+        public Kind() {
+            super("bag", new Params(5), Bagging.class, (p, f, lambda, seed) ->
+                    new Bagging(f, p.bags(), lambda, seed));
         }
     }
 }

@@ -160,24 +160,9 @@ public final class Cover extends LinearLearner {
     }
 
     public static final class Kind extends LearnerKind<Params> {
-        @Override
-        public String name() {
-            return "cover";
-        }
-
-        @Override
-        public Params defaults() {
-            return new Params(4, 0.1, 0);
-        }
-
-        @Override
-        public LinearLearner create(Params p, FeatureMap features, double lambda, long seed) {
-            return new Cover(features, p.policies(), p.psi(), lambda, p.rounds());
-        }
-
-        @Override
-        public Class<? extends LinearLearner> learnerClass() {
-            return Cover.class;
+        public Kind() {
+            super("cover", new Params(4, 0.1, 0), Cover.class, (p, f, lambda, seed) ->
+                    new Cover(f, p.policies(), p.psi(), lambda, p.rounds()));
         }
     }
 }

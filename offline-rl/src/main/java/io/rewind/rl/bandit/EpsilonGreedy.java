@@ -35,37 +35,17 @@ public final class EpsilonGreedy extends LinearLearner {
     }
 
     public static class Kind extends LearnerKind<Params> {
-        @Override
-        public String name() {
-            return "epsilon-greedy";
-        }
-
-        @Override
-        public Params defaults() {
-            return new Params(0.05);
-        }
-
-        @Override
-        public LinearLearner create(Params p, FeatureMap features, double lambda, long seed) {
-            return new EpsilonGreedy(features, p.epsilon(), lambda);
-        }
-
-        @Override
-        public Class<? extends LinearLearner> learnerClass() {
-            return EpsilonGreedy.class;
+        public Kind() {
+            super("epsilon-greedy", new Params(0.05), EpsilonGreedy.class, (p, f, lambda, seed) ->
+                    new EpsilonGreedy(f, p.epsilon(), lambda));
         }
     }
 
     /** {@code greedy}: epsilon-greedy without exploration; saved as epsilon-greedy with epsilon 0. */
-    public static final class GreedyKind extends Kind {
-        @Override
-        public String name() {
-            return "greedy";
-        }
-
-        @Override
-        public Params defaults() {
-            return new Params(0.0);
+    public static final class GreedyKind extends LearnerKind<Params> {
+        public GreedyKind() {
+            super("greedy", new Params(0.0), EpsilonGreedy.class, (p, f, lambda, seed) ->
+                    new EpsilonGreedy(f, p.epsilon(), lambda));
         }
 
         @Override

@@ -15,16 +15,45 @@ import java.util.Map;
  * @param <P> the parameter record: components of type double, int or long
  */
 public abstract class LearnerKind<P extends Record> {
-    /** The command-line name, such as {@code linucb}. */
-    public abstract String name();
+    /** Makes a learner of this kind from its parameters. */
+    @FunctionalInterface
+    public interface Factory<P> {
+        LinearLearner create(P params, FeatureMap features, double lambda, long seed);
+    }
 
-    /** The parameters when the spec gives none. */
-    public abstract P defaults();
+    private final String name;
+    private final P defaults;
+    private final Class<? extends LinearLearner> learnerClass;
+    private final Factory<P> factory;
 
-    public abstract LinearLearner create(P params, FeatureMap features, double lambda, long seed);
+    /**
+     * @param name         the command-line name, such as {@code linucb}
+     * @param defaults     the parameters when the spec gives none
+     * @param learnerClass the class of the learners this kind creates
+     * @param factory      makes a learner from parameters
+     */
+    protected LearnerKind(String name, P defaults, Class<? extends LinearLearner> learnerClass, Factory<P> factory) {
+        this.name = name;
+        this.defaults = defaults;
+        this.learnerClass = learnerClass;
+        this.factory = factory;
+    }
 
-    /** The class of the learners this kind creates. */
-    public abstract Class<? extends LinearLearner> learnerClass();
+    public final String name() {
+        return name;
+    }
+
+    public final P defaults() {
+        return defaults;
+    }
+
+    public final LinearLearner create(P params, FeatureMap features, double lambda, long seed) {
+        return factory.create(params, features, lambda, seed);
+    }
+
+    public final Class<? extends LinearLearner> learnerClass() {
+        return learnerClass;
+    }
 
     /** The kind a saved learner of this class is recorded as (false for aliases such as greedy). */
     public boolean recordsItsLearners() {

@@ -41,24 +41,9 @@ public final class LinUcb extends LinearLearner {
     }
 
     public static final class Kind extends LearnerKind<Params> {
-        @Override
-        public String name() {
-            return "linucb";
-        }
-
-        @Override
-        public Params defaults() {
-            return new Params(0.5);
-        }
-
-        @Override
-        public LinearLearner create(Params p, FeatureMap features, double lambda, long seed) {
-            return new LinUcb(features, p.alpha(), lambda);
-        }
-
-        @Override
-        public Class<? extends LinearLearner> learnerClass() {
-            return LinUcb.class;
+        public Kind() {
+            super("linucb", new Params(0.5), LinUcb.class, (p, f, lambda, seed) ->
+                    new LinUcb(f, p.alpha(), lambda));
         }
     }
 }

@@ -64,24 +64,9 @@ public final class LinearThompson extends LinearLearner {
     }
 
     public static final class Kind extends LearnerKind<Params> {
-        @Override
-        public String name() {
-            return "thompson";
-        }
-
-        @Override
-        public Params defaults() {
-            return new Params(0.3, 50);
-        }
-
-        @Override
-        public LinearLearner create(Params p, FeatureMap features, double lambda, long seed) {
-            return new LinearThompson(features, p.v(), lambda, p.draws());
-        }
-
-        @Override
-        public Class<? extends LinearLearner> learnerClass() {
-            return LinearThompson.class;
+        public Kind() {
+            super("thompson", new Params(0.3, 50), LinearThompson.class, (p, f, lambda, seed) ->
+                    new LinearThompson(f, p.v(), lambda, p.draws()));
         }
     }
 }

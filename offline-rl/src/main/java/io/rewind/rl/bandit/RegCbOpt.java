@@ -67,24 +67,9 @@ public final class RegCbOpt extends LinearLearner {
     }
 
     public static final class Kind extends LearnerKind<Params> {
-        @Override
-        public String name() {
-            return "regcb-opt";
-        }
-
-        @Override
-        public Params defaults() {
-            return new Params(0.1, 0.0, 1.0, 0);
-        }
-
-        @Override
-        public LinearLearner create(Params p, FeatureMap features, double lambda, long seed) {
-            return new RegCbOpt(features, p.mellowness(), p.rewardMin(), p.rewardMax(), lambda, p.rounds());
-        }
-
-        @Override
-        public Class<? extends LinearLearner> learnerClass() {
-            return RegCbOpt.class;
+        public Kind() {
+            super("regcb-opt", new Params(0.1, 0.0, 1.0, 0), RegCbOpt.class, (p, f, lambda, seed) ->
+                    new RegCbOpt(f, p.mellowness(), p.rewardMin(), p.rewardMax(), lambda, p.rounds()));
         }
     }
 }

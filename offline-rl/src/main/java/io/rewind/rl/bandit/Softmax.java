@@ -45,24 +45,9 @@ public final class Softmax extends LinearLearner {
     }
 
     public static final class Kind extends LearnerKind<Params> {
-        @Override
-        public String name() {
-            return "softmax";
-        }
-
-        @Override
-        public Params defaults() {
-            return new Params(20.0);
-        }
-
-        @Override
-        public LinearLearner create(Params p, FeatureMap features, double lambda, long seed) {
-            return new Softmax(features, p.inverseTemperature(), lambda);
-        }
-
-        @Override
-        public Class<? extends LinearLearner> learnerClass() {
-            return Softmax.class;
+        public Kind() {
+            super("softmax", new Params(20.0), Softmax.class, (p, f, lambda, seed) ->
+                    new Softmax(f, p.inverseTemperature(), lambda));
         }
     }
 }

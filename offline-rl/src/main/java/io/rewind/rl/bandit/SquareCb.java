@@ -66,24 +66,9 @@ public final class SquareCb extends LinearLearner {
     }
 
     public static final class Kind extends LearnerKind<Params> {
-        @Override
-        public String name() {
-            return "squarecb";
-        }
-
-        @Override
-        public Params defaults() {
-            return new Params(10.0, 0.5, 0);
-        }
-
-        @Override
-        public LinearLearner create(Params p, FeatureMap features, double lambda, long seed) {
-            return new SquareCb(features, p.gammaScale(), p.gammaExponent(), lambda, p.rounds());
-        }
-
-        @Override
-        public Class<? extends LinearLearner> learnerClass() {
-            return SquareCb.class;
+        public Kind() {
+            super("squarecb", new Params(10.0, 0.5, 0), SquareCb.class, (p, f, lambda, seed) ->
+                    new SquareCb(f, p.gammaScale(), p.gammaExponent(), lambda, p.rounds()));
         }
     }
 }
