@@ -64,7 +64,23 @@ public final class TableReader {
     private TableReader() {
     }
 
+    /** Which of a table's rules a read applies. */
+    public enum Rules {
+        /** Each row's rules and the rules across rows: one length per vector field, each episode step once. */
+        ALL,
+        /**
+         * Only the rules a row can be judged by alone, as a stream judges it: the join, batch and streaming alike,
+         * so both give the same answer; the jobs that read its output apply the rest.
+         */
+        EACH_ROW
+    }
+
     public static ReadResult read(SparkSession spark, TableSchema schema, TableFormat format, String... paths) {
+        return read(spark, schema, format, Rules.ALL, paths);
+    }
+
+    public static ReadResult read(SparkSession spark, TableSchema schema, TableFormat format, Rules rules,
+                                  String... paths) {
         if (paths.length == 0) {
             throw new IllegalArgumentException("no input path given for " + schema.name());
         }
@@ -75,6 +91,9 @@ public final class TableReader {
             staged = numberSeedSteps(staged);
         }
         Dataset<Row> cached = staged.persist(StorageLevel.MEMORY_AND_DISK());
+        if (rules == Rules.EACH_ROW) {
+            return new ReadResult(schema, cached, cached);
+        }
         return new ReadResult(schema, applyUniqueStepRule(schema, applyVectorLengthRule(schema, cached)), cached);
     }
 

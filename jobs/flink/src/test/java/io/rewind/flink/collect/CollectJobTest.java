@@ -38,6 +38,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class CollectJobTest {
     static final Path GOLDEN = Path.of("..", "..", "formats", "src", "test", "resources", "join-golden");
+    static final Path MALFORMED = GOLDEN.resolveSibling("join-golden-malformed");
     static final JoinRules RULES = new JoinRules(Duration.ofMinutes(10), 0, false, JoinRules.Aggregation.FIRST, 0.8);
 
     @TempDir
@@ -61,12 +62,16 @@ class CollectJobTest {
     }
 
     Path folders() throws Exception {
+        return folders(GOLDEN);
+    }
+
+    Path folders(Path golden) throws Exception {
         Path d = dir.resolve("in/decisions");
         Path r = dir.resolve("in/rewards");
         Files.createDirectories(d);
         Files.createDirectories(r);
-        Files.copy(GOLDEN.resolve("decisions.jsonl"), d.resolve("decisions.jsonl"));
-        Files.copy(GOLDEN.resolve("rewards.jsonl"), r.resolve("rewards.jsonl"));
+        Files.copy(golden.resolve("decisions.jsonl"), d.resolve("decisions.jsonl"));
+        Files.copy(golden.resolve("rewards.jsonl"), r.resolve("rewards.jsonl"));
         return dir.resolve("in");
     }
 
@@ -127,10 +132,25 @@ class CollectJobTest {
 
     /** The interactions and quarantine reasons {@code rewind join} writes for the golden log. */
     static void assertGolden(Path output, Path quarantine) throws Exception {
-        assertEquals(Files.readAllLines(GOLDEN.resolve("expected-interactions.txt")), interactions(output),
+        assertGolden(GOLDEN, output, quarantine);
+    }
+
+    static void assertGolden(Path golden, Path output, Path quarantine) throws Exception {
+        assertEquals(Files.readAllLines(golden.resolve("expected-interactions.txt")), interactions(output),
                 "the same interactions as rewind join");
-        assertEquals(Files.readAllLines(GOLDEN.resolve("expected-quarantine.txt")), quarantine(quarantine),
+        assertEquals(Files.readAllLines(golden.resolve("expected-quarantine.txt")), quarantine(quarantine),
                 "the same quarantine reasons as rewind join");
+    }
+
+    /** Every malformed-row rule, judged the same by both engines (a rule across rows belongs to neither join). */
+    @Test
+    void theMalformedCorpusGivesTheBatchJoinsAnswer() throws Exception {
+        Path in = folders(MALFORMED);
+        CollectConfig c = config(in.resolve("decisions").toString(), in.resolve("rewards").toString(), null);
+        StreamExecutionEnvironment env = env();
+        CollectJob.build(env, c, s -> s);
+        env.execute("collect malformed corpus");
+        assertGolden(MALFORMED, Path.of(c.sink().output()), Path.of(c.sink().quarantine()));
     }
 
     @Test

@@ -25,12 +25,11 @@ public final class JoinJob {
         OutputPaths.requireWritableTable(spark, c.output(), c.outputFormat());
         OutputPaths.requireWritableTable(spark, c.quarantine() + "/decisions", c.outputFormat());
         OutputPaths.requireWritableTable(spark, c.quarantine() + "/rewards", c.outputFormat());
+        // each row's rules only, as the Flink collector applies them: the two engines give the same answer
         ReadResult decisions = TableReader.read(spark, Tables.DECISIONS.withTimestampUnit(c.timestampUnit()),
-                c.decisionsFormat(),
-                c.decisions().toArray(new String[0]));
+                c.decisionsFormat(), TableReader.Rules.EACH_ROW, c.decisions().toArray(new String[0]));
         ReadResult rewards = TableReader.read(spark, Tables.REWARDS.withTimestampUnit(c.timestampUnit()),
-                c.rewardsFormat(),
-                c.rewards().toArray(new String[0]));
+                c.rewardsFormat(), TableReader.Rules.EACH_ROW, c.rewards().toArray(new String[0]));
         decisions.total();
         rewards.total();
         long t1 = System.nanoTime();

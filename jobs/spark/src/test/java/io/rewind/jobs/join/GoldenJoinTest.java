@@ -12,7 +12,8 @@ import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -26,13 +27,16 @@ class GoldenJoinTest {
     @TempDir
     Path dir;
 
-    @Test
-    void theSparkJoinGivesTheGoldenAnswer() throws Exception {
+    /** The golden log and the malformed-row corpus as a log (the collector is checked against the same files). */
+    @ParameterizedTest
+    @ValueSource(strings = {"join-golden", "join-golden-malformed"})
+    void theSparkJoinGivesTheGoldenAnswer(String log) throws Exception {
+        Path golden = GOLDEN.resolveSibling(log);
         String out = dir.resolve("interactions").toString();
-        JoinJob.run(SPARK, new JoinConfig(List.of(GOLDEN.resolve("decisions.jsonl").toString()), TableFormat.JSONL,
-                List.of(GOLDEN.resolve("rewards.jsonl").toString()), TableFormat.JSONL, out, TableFormat.PARQUET,
+        JoinJob.run(SPARK, new JoinConfig(List.of(golden.resolve("decisions.jsonl").toString()), TableFormat.JSONL,
+                List.of(golden.resolve("rewards.jsonl").toString()), TableFormat.JSONL, out, TableFormat.PARQUET,
                 JoinConfig.defaultQuarantine(out), JoinConfig.defaultSummary(out),
-                new JoinRules(Duration.ofMinutes(10), 0, false, JoinRules.Aggregation.FIRST, 0.8), 0.5));
+                new JoinRules(Duration.ofMinutes(10), 0, false, JoinRules.Aggregation.FIRST, 0.8), 1.0));
         List<String> interactions = new ArrayList<>();
         for (Row r : SPARK.read().parquet(out).selectExpr("event_id", "action", "reward", "reward_observed",
                 "reward_count", "date_format(reward_timestamp, \"yyyy-MM-dd'T'HH:mm:ss.SSS'Z'\")", "split",
@@ -50,8 +54,8 @@ class GoldenJoinTest {
             }
         }
         quarantine.sort(null);
-        check("expected-interactions.txt", interactions);
-        check("expected-quarantine.txt", quarantine);
+        check(golden, "expected-interactions.txt", interactions);
+        check(golden, "expected-quarantine.txt", quarantine);
     }
 
     /** One interaction as the golden files write it (the Flink test formats its rows the same way). */
@@ -61,8 +65,8 @@ class GoldenJoinTest {
                 count, rewardTimestamp, split, date, hour);
     }
 
-    static void check(String file, List<String> actual) throws Exception {
-        Path expected = GOLDEN.resolve(file);
+    static void check(Path golden, String file, List<String> actual) throws Exception {
+        Path expected = golden.resolve(file);
         if (Boolean.getBoolean("rewind.golden.write")) {
             Files.write(expected, actual);
         }
