@@ -9,6 +9,12 @@ public class OutputFailedException extends RuntimeException {
         super(message, cause);
     }
 
+    /** Throws {@code e} as it is, checked or not (as Scala code throws Spark's checked exceptions). */
+    @SuppressWarnings("unchecked")
+    static <T extends Throwable> RuntimeException rethrow(Throwable e) throws T {
+        throw (T) e;
+    }
+
     /** The reason a write failed, as a user should read it, or null when it is not one Rewind recognises. */
     static OutputFailedException explain(String path, Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {

@@ -67,11 +67,16 @@ public final class PartitionedTable {
      */
     public static void write(Dataset<Row> rows, TableFormat format, String path, String partition, Ownership owned) {
         Path staging = new Path(new Path(path), STAGING + UUID.randomUUID());
+        boolean fresh = !exists(rows.sparkSession(), path);
         try {
             writeOrFail(rows, format, path, partition, owned, staging);
-        } catch (RuntimeException e) {
+        } catch (Exception e) { // Spark's own SparkException is a checked exception that Scala throws unchecked
+            if (fresh && format == TableFormat.DELTA && !committed(rows.sparkSession(), path)) {
+                // a table this run began and nobody committed to: Delta leaves the files it wrote, so remove them
+                HadoopFiles.delete(rows.sparkSession(), path);
+            }
             OutputFailedException explained = OutputFailedException.explain(path, e);
-            throw explained != null ? explained : e;
+            throw explained != null ? explained : OutputFailedException.rethrow(e);
         } finally {
             removeStaging(rows.sparkSession(), staging);
         }
@@ -195,6 +200,26 @@ public final class PartitionedTable {
     private static void rename(FileSystem fs, Path from, Path to) throws IOException {
         if (!fs.rename(from, to)) {
             throw new IOException("cannot rename " + from + " to " + to);
+        }
+    }
+
+    /** Whether any Delta commit exists at {@code path} (another job's, when this one never committed). */
+    private static boolean committed(SparkSession spark, String path) {
+        Path log = new Path(path, "_delta_log");
+        try {
+            FileSystem fs = OutputPaths.fs(spark, log);
+            return fs.exists(log) && java.util.Arrays.stream(fs.listStatus(log))
+                    .anyMatch(f -> f.getPath().getName().matches("[0-9]+\\.json"));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot look at " + log, e);
+        }
+    }
+
+    private static boolean exists(SparkSession spark, String path) {
+        try {
+            return OutputPaths.fs(spark, new Path(path)).exists(new Path(path));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot look at " + path, e);
         }
     }
 
