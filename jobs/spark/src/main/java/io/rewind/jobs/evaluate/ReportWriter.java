@@ -1,5 +1,6 @@
 package io.rewind.jobs.evaluate;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -12,9 +13,9 @@ import org.apache.spark.sql.SparkSession;
 
 /** Every evaluation's outputs: the report as JSON (snake_case keys, as the job summaries) and the chart as PNG. */
 public final class ReportWriter {
-    private static final ObjectWriter JSON = JsonCodec.MAPPER.copy()
-            .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
-            .writer(SerializationFeature.INDENT_OUTPUT);
+    private static final ObjectMapper SNAKE = JsonCodec.MAPPER.copy()
+            .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE);
+    private static final ObjectWriter JSON = SNAKE.writer(SerializationFeature.INDENT_OUTPUT);
 
     private ReportWriter() {
     }
@@ -29,10 +30,8 @@ public final class ReportWriter {
             if (trueValue == null) {
                 return JSON.writeValueAsString(report);
             }
-            ObjectNode tree = JsonCodec.MAPPER.copy().setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
-                    .valueToTree(report);
-            tree.put("true_value", trueValue);
-            return JSON.writeValueAsString(tree);
+            ObjectNode tree = SNAKE.valueToTree(report);
+            return JSON.writeValueAsString(tree.put("true_value", trueValue));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
