@@ -63,9 +63,15 @@ public final class Collect implements Callable<Integer> {
     @Option(names = "--bounded", description = "read what is there now and stop")
     boolean bounded;
 
-    @Option(names = "--idle-timeout", defaultValue = "5s", description = "a source split silent this long no longer"
-            + " holds back the watermark (shorter: lower latency when inputs are sparse; longer: safer for slow ones)")
+    @Option(names = "--idle-timeout", defaultValue = "5s", description = "a source split silent this long after its"
+            + " last event no longer holds back the watermark (shorter: lower latency when inputs are sparse; longer:"
+            + " safer for slow ones)")
     String idleTimeout;
+
+    @Option(names = "--idle-timeout-at-start", defaultValue = "1m", description = "the same for a split that has sent"
+            + " nothing since the job (re)started: a reader still opening its input or catching up after a restart is"
+            + " not idle (an input that is empty from the start waits this long once)")
+    String idleTimeoutAtStart;
 
     @Option(names = "--discovery-interval", defaultValue = "1s", description = "folders: how often to look for new"
             + " files")
@@ -84,7 +90,8 @@ public final class Collect implements Callable<Integer> {
     }
 
     CollectConfig config() {
-        return new CollectConfig(new CollectConfig.Sources(decisions, rewards, kafka, bounded, duration(idleTimeout),
+        return new CollectConfig(new CollectConfig.Sources(decisions, rewards, kafka, bounded,
+                new CollectConfig.Idleness(duration(idleTimeout), duration(idleTimeoutAtStart)),
                 duration(discoveryInterval), io.rewind.formats.TimestampUnit.parse(timestampUnit)),
                 new CollectConfig.Sink(output, quarantine == null ? CollectConfig.defaultQuarantine(output) : quarantine),
                 new JoinRules(duration(window), defaultReward, dropUnrewarded,

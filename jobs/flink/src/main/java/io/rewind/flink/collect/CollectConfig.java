@@ -10,7 +10,7 @@ import java.time.Duration;
 public record CollectConfig(Sources sources, Sink sink, JoinRules rules, EventTime time, Execution execution) {
     public static final Duration RESTART_WINDOW = Duration.ofMinutes(10);
     public static final int DEFAULT_MAX_RESTARTS = 10;
-    public static final Duration DEFAULT_IDLE_TIMEOUT = Duration.ofSeconds(5);
+    public static final Idleness DEFAULT_IDLENESS = new Idleness(Duration.ofSeconds(5), Duration.ofMinutes(1));
     public static final Duration DEFAULT_DISCOVERY_INTERVAL = Duration.ofSeconds(1);
 
     /**
@@ -20,25 +20,37 @@ public record CollectConfig(Sources sources, Sink sink, JoinRules rules, EventTi
      * @param rewards           the same for rewards
      * @param kafka             Kafka bootstrap servers, or null to read folders
      * @param bounded           read what is there and stop (folders: no monitoring; Kafka: up to the offsets at start)
-     * @param idleTimeout       how long a source split may send nothing before the watermark stops waiting for it
+     * @param idleness          how long a source split may send nothing before the watermark stops waiting for it
      * @param discoveryInterval folders: how often new files are looked for
      * @param timestampUnit     how epoch numbers in timestamp fields are read
      */
-    public record Sources(String decisions, String rewards, String kafka, boolean bounded, Duration idleTimeout,
+    public record Sources(String decisions, String rewards, String kafka, boolean bounded, Idleness idleness,
                           Duration discoveryInterval, TimestampUnit timestampUnit) {
-        /** Folders, with the default idle timeout, discovery interval and timestamp unit. */
+        /** Folders, with the default idleness, discovery interval and timestamp unit. */
         public static Sources folders(String decisions, String rewards, boolean bounded) {
-            return new Sources(decisions, rewards, null, bounded, DEFAULT_IDLE_TIMEOUT, DEFAULT_DISCOVERY_INTERVAL,
+            return new Sources(decisions, rewards, null, bounded, DEFAULT_IDLENESS, DEFAULT_DISCOVERY_INTERVAL,
                     TimestampUnit.AUTO);
         }
 
+        /** The same sources, idle after {@code idle} whether or not a split has sent anything yet. */
         public Sources withTiming(Duration idle, Duration discovery) {
-            return new Sources(decisions, rewards, kafka, bounded, idle, discovery, timestampUnit);
+            return new Sources(decisions, rewards, kafka, bounded, new Idleness(idle, idle), discovery,
+                    timestampUnit);
         }
 
         public Sources withTimestampUnit(TimestampUnit unit) {
-            return new Sources(decisions, rewards, kafka, bounded, idleTimeout, discoveryInterval, unit);
+            return new Sources(decisions, rewards, kafka, bounded, idleness, discoveryInterval, unit);
         }
+    }
+
+    /**
+     * When a source split that sends nothing stops holding back the watermark ({@link SplitIdleness}).
+     *
+     * @param silent  after its last event, once it has sent one since the job (re)started
+     * @param unheard after the job (re)started, while it has sent nothing yet: a reader still opening its input or
+     *                catching up must not be taken for an idle one, so this is the longer wait
+     */
+    public record Idleness(Duration silent, Duration unheard) implements java.io.Serializable {
     }
 
     /** Where the interactions (Parquet, date=/hour=) and the rejected rows go. */

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.function.UnaryOperator;
 import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericRecord;
+import org.apache.flink.api.common.eventtime.BoundedOutOfOrdernessWatermarks;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.serialization.Encoder;
 import org.apache.flink.connector.file.sink.FileSink;
@@ -111,7 +112,11 @@ public final class CollectJob {
         WatermarkStrategy<RawLine> strategy = WatermarkStrategy.noWatermarks();
         io.rewind.formats.TimestampUnit unit = c.sources().timestampUnit();
         if (inSource) {
-            strategy = WatermarkStrategy.<RawLine>forBoundedOutOfOrderness(c.time().outOfOrder())
+            // a bounded read always has more to read until it ends (then its watermark is the end of time): a
+            // reader waiting for its next file or paused by alignment must not count as idle, or the others'
+            // watermarks would overtake the events it has yet to read and make them late
+            strategy = (c.sources().bounded() ? WatermarkStrategy.<RawLine>forBoundedOutOfOrderness(
+                    c.time().outOfOrder()) : CollectJob.<RawLine>watermarks(c.time().outOfOrder(), c.sources().idleness()))
                     .withTimestampAssigner((line, ts) -> {
                         long micros = io.rewind.formats.JsonTimestamps.timestampMicros(line.text, "timestamp",
                                 unit);
@@ -120,12 +125,6 @@ public final class CollectJob {
                     // a paused source resumes at the next announcement of the group's watermark: every 50 ms, not
                     // Flink's default second (at 200 ms the two cores were 14% idle at full speed; 50 ms: +9%)
                     .withWatermarkAlignment("rewind-collect", c.rules().window(), Duration.ofMillis(50));
-            // a bounded read always has more to read until it ends (then its watermark is the end of time): a
-            // reader waiting for its next file or paused by alignment must not count as idle, or the others'
-            // watermarks would overtake the events it has yet to read and make them late
-            if (!c.sources().bounded()) {
-                strategy = strategy.withIdleness(c.sources().idleTimeout());
-            }
         }
         DataStream<RawLine> lines;
         if (c.sources().kafka() != null) {
@@ -152,9 +151,14 @@ public final class CollectJob {
             return new Parsed(parsed, parsed);
         }
         return new Parsed(parsed, parsed.assignTimestampsAndWatermarks(
-                WatermarkStrategy.<Event>forBoundedOutOfOrderness(c.time().outOfOrder())
-                        .withTimestampAssigner((e, ts) -> Math.floorDiv(e.timestampMicros, 1000))
-                        .withIdleness(c.sources().idleTimeout())));
+                CollectJob.<Event>watermarks(c.time().outOfOrder(), c.sources().idleness())
+                        .withTimestampAssigner((e, ts) -> Math.floorDiv(e.timestampMicros, 1000))));
+    }
+
+    /** Watermarks {@code outOfOrder} behind the newest event, from splits that go idle as {@link SplitIdleness} says. */
+    static <T> WatermarkStrategy<T> watermarks(Duration outOfOrder, CollectConfig.Idleness idleness) {
+        return WatermarkStrategy.forGenerator(ctx -> new SplitIdleness<>(
+                new BoundedOutOfOrdernessWatermarks<>(outOfOrder), idleness, ctx.getInputActivityClock()));
     }
 
     /** A table's parsed events (whose side output holds its bad rows) and the same events with watermarks. */

@@ -47,7 +47,7 @@ class CollectJobTest {
     CollectConfig config(String decisions, String rewards, String kafka) {
         String out = dir.resolve("interactions").toString();
         return new CollectConfig(new CollectConfig.Sources(decisions, rewards, kafka, true,
-                CollectConfig.DEFAULT_IDLE_TIMEOUT, CollectConfig.DEFAULT_DISCOVERY_INTERVAL,
+                CollectConfig.DEFAULT_IDLENESS, CollectConfig.DEFAULT_DISCOVERY_INTERVAL,
                 io.rewind.formats.TimestampUnit.AUTO), CollectConfig.Sink.of(out), RULES,
                 new CollectConfig.EventTime(Duration.ofMinutes(1), Duration.ofHours(1), Duration.ofHours(1)),
                 CollectConfig.Execution.of(Duration.ofMillis(300), 2));
@@ -409,7 +409,8 @@ class CollectJobTest {
      * 200 ms out of order, 300 ms checkpoints and idle timeout, parallelism 1.
      */
     static CollectConfig liveConfig(String decisions, String rewards, String kafka, String out) {
-        return new CollectConfig(new CollectConfig.Sources(decisions, rewards, kafka, false, Duration.ofMillis(300),
+        return new CollectConfig(new CollectConfig.Sources(decisions, rewards, kafka, false,
+                new CollectConfig.Idleness(Duration.ofMillis(300), Duration.ofMillis(300)),
                 Duration.ofMillis(100), io.rewind.formats.TimestampUnit.AUTO), CollectConfig.Sink.of(out),
                 new JoinRules(Duration.ofSeconds(1), 0, false, JoinRules.Aggregation.FIRST, 0.8),
                 new CollectConfig.EventTime(Duration.ofMillis(200), Duration.ofHours(1), Duration.ofMinutes(1)),

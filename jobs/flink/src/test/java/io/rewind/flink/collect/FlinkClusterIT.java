@@ -123,6 +123,8 @@ class FlinkClusterIT {
         Instant t0 = Instant.parse("2026-05-01T00:00:00Z");
         SplittableRandom random = new SplittableRandom(7);
         List<String> ids = new ArrayList<>();
+        CpuLoad load = null;
+        int restoredFrom = 0;
         int batches = 12;
         int perBatch = 500;
         try (KafkaProducer<String, String> producer = producer()) {
@@ -140,6 +142,8 @@ class FlinkClusterIT {
                 Thread.sleep(700);
                 if (b == batches / 2) {
                     awaitCheckpoint(out);
+                    load = new CpuLoad();
+                    restoredFrom = CollectJobTest.lastCheckpoint(out);
                     taskManager.destroyForcibly().waitFor();
                     taskManager = flink.startTaskManager();
                 }
@@ -150,6 +154,15 @@ class FlinkClusterIT {
                         t0.plusSeconds(batches * perBatch + 3600))));
             }
             producer.flush();
+            // the restarted job's sources open their consumers and catch up on the loaded machine
+            long end = System.currentTimeMillis() + 120_000;
+            while (CollectJobTest.lastCheckpoint(out) <= restoredFrom + 2 && System.currentTimeMillis() < end) {
+                Thread.sleep(200);
+            }
+        } finally {
+            if (load != null) {
+                load.close();
+            }
         }
         try {
             awaitAll(out, ids);
@@ -168,6 +181,37 @@ class FlinkClusterIT {
         assertEquals(1, log.split(restarting, -1).length - 1,
                 "the job restarted once, when its TaskManager was killed");
         assertTrue(log.contains("Restoring job " + job + " from Checkpoint"), "from its last checkpoint");
+    }
+
+    /**
+     * Two busy threads per core until closed: the restart happens on a machine whose cores are taken, so a reader
+     * that opens its consumer slowly is the normal case, not luck.
+     */
+    static final class CpuLoad implements AutoCloseable {
+        private volatile boolean on = true;
+        private final List<Thread> threads = new ArrayList<>();
+
+        CpuLoad() {
+            for (int i = 0; i < 2 * Runtime.getRuntime().availableProcessors(); i++) {
+                Thread t = new Thread(() -> {
+                    long x = 0;
+                    while (on) {
+                        x += Long.numberOfTrailingZeros(x + System.nanoTime());
+                    }
+                }, "cpu-load-" + i);
+                t.setDaemon(true);
+                t.start();
+                threads.add(t);
+            }
+        }
+
+        @Override
+        public void close() throws InterruptedException {
+            on = false;
+            for (Thread t : threads) {
+                t.join();
+            }
+        }
     }
 
     /**
