@@ -19,7 +19,7 @@ public final class OutputPaths {
     }
 
     /** What a path holds. */
-    public enum Kind { MISSING, FILE, EMPTY_FOLDER, DELTA, PARQUET, TEXT, OTHER }
+    public enum Kind { MISSING, FILE, EMPTY_FOLDER, DELTA, UNCOMMITTED_DELTA, PARQUET, TEXT, OTHER }
 
     public static FileSystem fs(SparkSession spark, Path p) {
         try {
@@ -57,7 +57,7 @@ public final class OutputPaths {
                 return Kind.FILE;
             }
             if (fs.exists(new Path(p, "_delta_log"))) {
-                return Kind.DELTA;
+                return committed(spark, path) ? Kind.DELTA : Kind.UNCOMMITTED_DELTA;
             }
             List<FileStatus> visible = new ArrayList<>();
             for (FileStatus s : fs.listStatus(p)) {
@@ -96,7 +96,7 @@ public final class OutputPaths {
         if (k == wanted) {
             return true;
         }
-        if (k == Kind.MISSING || k == Kind.EMPTY_FOLDER) {
+        if (k == Kind.MISSING || k == Kind.EMPTY_FOLDER || k == Kind.UNCOMMITTED_DELTA && wanted == Kind.DELTA) {
             return false;
         }
         throw new IllegalArgumentException(path + " " + describe(k) + "; a " + format.cliName()
@@ -112,10 +112,37 @@ public final class OutputPaths {
         }
     }
 
+    /** Whether any Delta commit exists at {@code path}. */
+    public static boolean committed(SparkSession spark, String path) {
+        Path log = new Path(path, "_delta_log");
+        try {
+            FileSystem fs = fs(spark, log);
+            return fs.exists(log) && java.util.Arrays.stream(fs.listStatus(log))
+                    .anyMatch(f -> f.getPath().getName().matches("[0-9]+\\.json"));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot look at " + log, e);
+        }
+    }
+
+    /**
+     * Marks the folder of a Delta table about to be created as one ({@code _delta_log}, empty until the first
+     * commit): Delta writes its data files before it creates its log, so a first write killed in between would leave
+     * a folder that looks like Parquet, which the re-run would refuse to write Delta into.
+     */
+    public static void beginDelta(SparkSession spark, String path) {
+        Path log = new Path(path, "_delta_log");
+        try {
+            fs(spark, log).mkdirs(log);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create " + log, e);
+        }
+    }
+
     private static String describe(Kind k) {
         return switch (k) {
             case FILE -> "is an existing file";
             case DELTA -> "is a Delta table";
+            case UNCOMMITTED_DELTA -> "is a Delta table whose first write never committed";
             case PARQUET -> "is a Parquet table";
             case TEXT -> "holds text part files";
             default -> "is a folder holding other files";

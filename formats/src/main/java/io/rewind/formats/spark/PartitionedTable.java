@@ -22,11 +22,10 @@ import org.apache.spark.sql.catalyst.catalog.ExternalCatalogUtils;
  * Writes a run's rows into a partitioned table without losing what other runs wrote there: only the partitions the
  * run touches are rewritten, and in them only the rows the run owns ({@link Ownership}) are replaced. Delta commits
  * the change as one transaction ({@code replaceWhere}); Parquet partitions are written to a hidden staging folder
- * inside the table and then swapped in, one partition at a time.
+ * inside the table and then swapped in, one partition at a time. A write killed during the swap is finished by the
+ * next write into the table, and readers refuse the table until then ({@link UnfinishedWrites}).
  */
 public final class PartitionedTable {
-    private static final String STAGING = "_staging-";
-
     private PartitionedTable() {
     }
 
@@ -66,12 +65,12 @@ public final class PartitionedTable {
      * concurrent writer or a full disk ends in an {@link OutputFailedException} that says so in one line.
      */
     public static void write(Dataset<Row> rows, TableFormat format, String path, String partition, Ownership owned) {
-        Path staging = new Path(new Path(path), STAGING + UUID.randomUUID());
+        Path staging = new Path(new Path(path), UnfinishedWrites.STAGING + UUID.randomUUID());
         boolean fresh = !exists(rows.sparkSession(), path);
         try {
             writeOrFail(rows, format, path, partition, owned, staging);
         } catch (Exception e) { // Spark's own SparkException is a checked exception that Scala throws unchecked
-            if (fresh && format == TableFormat.DELTA && !committed(rows.sparkSession(), path)) {
+            if (fresh && format == TableFormat.DELTA && !OutputPaths.committed(rows.sparkSession(), path)) {
                 // a table this run began and nobody committed to: Delta leaves the files it wrote, so remove them
                 HadoopFiles.delete(rows.sparkSession(), path);
             }
@@ -90,6 +89,11 @@ public final class PartitionedTable {
                     + " parquet for " + path);
         }
         boolean exists = OutputPaths.requireWritableTable(spark, path, format);
+        if (format == TableFormat.PARQUET) {
+            UnfinishedWrites.finishSwaps(spark, path);
+        } else if (!exists) {
+            OutputPaths.beginDelta(spark, path);
+        }
         TreeSet<String> touched = values(rows, partition);
         Dataset<Row> result = rows;
         if (exists) {
@@ -160,29 +164,25 @@ public final class PartitionedTable {
 
     /**
      * The merged rows go to {@code PATH/_staging-UUID} (hidden from readers by its underscore), then each touched
-     * partition folder is replaced by its staged one; a partition with no rows left is removed.
+     * partition folder is replaced by its staged one, or removed when no rows are left in it
+     * ({@link UnfinishedWrites#swap}). {@code _SUCCESS} is absent from the table while the swap runs.
      */
     private static void swapParquetPartitions(SparkSession spark, Dataset<Row> result, String path,
                                               String partition, TreeSet<String> touched, Path staging) {
         Path root = new Path(path);
-        Path old = new Path(staging, "_replaced");
         // a first write goes through staging too, so a killed run never leaves half a partition in place
         result.write().mode(SaveMode.ErrorIfExists).partitionBy(partition).parquet(staging.toString());
         FileSystem fs = OutputPaths.fs(spark, root);
+        List<String> names = new ArrayList<>();
+        for (String v : touched) {
+            names.add(partition + "=" + ExternalCatalogUtils.escapePathName(v));
+        }
+        Path success = new Path(root, "_SUCCESS");
         try {
-            fs.mkdirs(old);
-            for (String v : touched) {
-                String name = partition + "=" + ExternalCatalogUtils.escapePathName(v);
-                Path live = new Path(root, name);
-                Path fresh = new Path(staging, name);
-                if (fs.exists(live)) {
-                    rename(fs, live, new Path(old, name));
-                }
-                if (fs.exists(fresh)) {
-                    rename(fs, fresh, live);
-                }
-            }
-            fs.delete(staging, true);
+            UnfinishedWrites.beginSwap(fs, staging, names);
+            fs.delete(success, false);
+            UnfinishedWrites.swap(fs, root, staging);
+            fs.create(success, true).close();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot swap the new partitions into " + path, e);
         }
@@ -193,25 +193,8 @@ public final class PartitionedTable {
         try {
             OutputPaths.fs(spark, staging).delete(staging, true);
         } catch (IOException e) {
-            // best effort: staging folders are hidden from readers and the next run removes them
-        }
-    }
-
-    private static void rename(FileSystem fs, Path from, Path to) throws IOException {
-        if (!fs.rename(from, to)) {
-            throw new IOException("cannot rename " + from + " to " + to);
-        }
-    }
-
-    /** Whether any Delta commit exists at {@code path} (another job's, when this one never committed). */
-    private static boolean committed(SparkSession spark, String path) {
-        Path log = new Path(path, "_delta_log");
-        try {
-            FileSystem fs = OutputPaths.fs(spark, log);
-            return fs.exists(log) && java.util.Arrays.stream(fs.listStatus(log))
-                    .anyMatch(f -> f.getPath().getName().matches("[0-9]+\\.json"));
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot look at " + log, e);
+            // best effort: staging folders are hidden from readers, and one whose swap began is finished by the
+            // next write
         }
     }
 

@@ -85,6 +85,7 @@ public final class TableReader {
             throw new IllegalArgumentException("no input path given for " + schema.name());
         }
         requireExisting(spark, schema, paths);
+        requireFinished(spark, paths);
         Dataset<Row> staged = format.isText() ? readText(spark, schema, format, paths)
                 : readColumnar(spark, schema, format, paths);
         if (format == TableFormat.SEED_CSV) {
@@ -97,11 +98,21 @@ public final class TableReader {
         return new ReadResult(schema, applyUniqueStepRule(schema, applyVectorLengthRule(schema, cached)), cached);
     }
 
+    /** A table a killed (or running) write left unfinished is refused, not read as if it were complete. */
+    private static void requireFinished(SparkSession spark, String... paths) {
+        for (String p : paths) {
+            UnfinishedWrites.describe(spark, p).ifPresent(why -> {
+                throw new IllegalArgumentException(why);
+            });
+        }
+    }
+
     /**
      * The input's own columns as Spark reads them, without the table's rules: for columns a job reads beside the
      * table's (a target policy's probabilities). Several Delta paths are read as one table.
      */
     public static Dataset<Row> raw(SparkSession spark, TableFormat format, String... paths) {
+        requireFinished(spark, paths);
         return switch (format) {
             case JSONL -> spark.read().json(paths);
             case PARQUET -> spark.read().parquet(paths);

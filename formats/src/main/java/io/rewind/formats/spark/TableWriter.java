@@ -40,6 +40,9 @@ public final class TableWriter {
         switch (format) {
             case PARQUET:
             case DELTA: {
+                if (format == TableFormat.DELTA && !OutputPaths.committed(df.sparkSession(), path)) {
+                    OutputPaths.beginDelta(df.sparkSession(), path);
+                }
                 DataFrameWriter<Row> w = rows.write().mode(SaveMode.Overwrite).format(format.cliName());
                 if (partitionBy.length > 0) {
                     w = w.partitionBy(partitionBy).option("partitionOverwriteMode", "dynamic");

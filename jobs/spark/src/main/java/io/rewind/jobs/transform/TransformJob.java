@@ -244,7 +244,12 @@ public final class TransformJob {
                 HadoopFiles.renameParts(rows.sparkSession(), path, format.extension());
             }
             case PARQUET -> withoutScoreDictionaries(w).parquet(path);
-            case DELTA -> w.format("delta").save(path);
+            case DELTA -> {
+                if (!OutputPaths.committed(rows.sparkSession(), path)) {
+                    OutputPaths.beginDelta(rows.sparkSession(), path);
+                }
+                w.format("delta").save(path);
+            }
             default -> throw new IllegalArgumentException("transform writes jsonl, parquet or delta");
         }
     }
