@@ -57,7 +57,12 @@ public final class UnfinishedWrites {
                         + staging.getName() + "); re-run the job that writes it, whose next write finishes the"
                         + " swap first");
             }
-            if (OutputPaths.kind(spark, path) == OutputPaths.Kind.UNCOMMITTED_DELTA) {
+            OutputPaths.Kind kind = OutputPaths.kind(spark, path);
+            if (kind == OutputPaths.Kind.EMPTY_FOLDER && staged(fs, root)) {
+                return Optional.of(path + " holds no table yet: its first write did not finish (killed, or still"
+                        + " running); re-run the job that writes it");
+            }
+            if (kind == OutputPaths.Kind.UNCOMMITTED_DELTA) {
                 return Optional.of(path + " is a Delta table whose first write never committed (killed, or still"
                         + " running); re-run the job that writes it");
             }
@@ -65,6 +70,15 @@ public final class UnfinishedWrites {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot look at " + path, e);
         }
+    }
+
+    private static boolean staged(FileSystem fs, Path root) throws IOException {
+        for (FileStatus s : fs.listStatus(root)) {
+            if (s.getPath().getName().startsWith(STAGING)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The staging folders in {@code root} whose swap had begun. */

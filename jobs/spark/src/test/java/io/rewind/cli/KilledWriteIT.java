@@ -1,0 +1,201 @@
+package io.rewind.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.rewind.formats.TableFormat;
+import io.rewind.formats.Tables;
+import io.rewind.formats.spark.TableReader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+import java.util.stream.Stream;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code join} and {@code transform} killed with SIGKILL while they write, as real processes, into a new table and
+ * over an existing one, Parquet and Delta: a reader then gets the table as it was before the run or a clear refusal,
+ * never a part presented as the whole, and the re-run writes exactly what an uninterrupted run writes.
+ */
+class KilledWriteIT {
+    static final SparkSession SPARK = io.rewind.formats.spark.LocalSpark.forTests();
+
+    @TempDir
+    static Path dir;
+    static String logs;
+    static String model;
+    static List<String> joined;
+    static List<String> scored;
+    static Path requests;
+
+    /** Five days of logs (8,000 decisions), joined and scored once without interruption. */
+    @BeforeAll
+    static void uninterrupted() {
+        logs = dir.resolve("logs").toString();
+        assertEquals(0, Rewind.execute("simulate", "--output", logs, "--rows", "8000", "--rate", "0.02",
+                "--partitions", "4"));
+        String reference = dir.resolve("reference").toString();
+        assertEquals(0, Rewind.execute(join(reference, TableFormat.PARQUET)));
+        joined = interactions(reference, TableFormat.PARQUET);
+        model = dir.resolve("model.json").toString();
+        assertEquals(0, Rewind.execute("train-bandit", "--data", reference, "--data-format", "parquet", "--model", model));
+        requests = dir.resolve("requests");
+        try (Stream<Path> files = Files.list(Path.of(logs, "decisions"))) {
+            List<String> lines = new ArrayList<>();
+            for (Path f : files.filter(f -> f.getFileName().toString().startsWith("part-")).sorted().toList()) {
+                for (String l : Files.readAllLines(f)) {
+                    var d = io.rewind.formats.JsonCodec.MAPPER.readTree(l);
+                    var r = io.rewind.formats.JsonCodec.MAPPER.createObjectNode();
+                    r.set("event_id", d.get("event_id"));
+                    r.set("shared_context", d.get("context"));
+                    r.set("actions", d.get("actions"));
+                    lines.add(r.toString());
+                }
+            }
+            Files.createDirectories(requests);
+            Files.write(requests.resolve("part-0.jsonl"), lines);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        String scoredPath = dir.resolve("scored-reference").toString();
+        assertEquals(0, Rewind.execute(transform(scoredPath, TableFormat.PARQUET)));
+        scored = scores(scoredPath, TableFormat.PARQUET);
+        assertTrue(joined.size() > 6_000, "joined " + joined.size());
+    }
+
+    static String[] join(String out, TableFormat format) {
+        return new String[]{"join", "--decisions", logs + "/decisions", "--rewards", logs + "/rewards", "--output",
+            out, "--output-format", format.cliName()};
+    }
+
+    static String[] transform(String out, TableFormat format) {
+        return new String[]{"transform", "--model", model, "--input", requests.toString(), "--output", out,
+            "--output-format", format.cliName(), "--id-column", "event_id", "--decided-at", "2026-01-06T00:00:00Z"};
+    }
+
+    static List<String> interactions(String path, TableFormat format) {
+        return sorted(TableReader.read(SPARK, Tables.INTERACTIONS, format, path).valid()
+                .select("event_id", "timestamp", "action", "reward", "reward_observed", "split", "date"));
+    }
+
+    static List<String> scores(String path, TableFormat format) {
+        return sorted(TableReader.raw(SPARK, format, path).drop("decision"));
+    }
+
+    static List<String> sorted(Dataset<Row> rows) {
+        List<String> out = new ArrayList<>(rows.collectAsList().stream().map(Row::toString).toList());
+        java.util.Collections.sort(out);
+        return out;
+    }
+
+    /** Any data file under {@code out}, hidden staging and uncommitted folders included: the write has begun. */
+    static boolean writing(Path out) {
+        if (!Files.exists(out)) {
+            return false;
+        }
+        try (Stream<Path> files = Files.walk(out)) {
+            return files.anyMatch(p -> p.getFileName().toString().endsWith(".parquet")
+                    || p.getFileName().toString().endsWith(".json") && p.toString().contains("part-"));
+        } catch (java.io.IOException | java.io.UncheckedIOException e) {
+            return false; // a folder renamed away while walked
+        }
+    }
+
+    /** Kills the command once {@code when} holds for its output; whether it was still running. */
+    static boolean killWhen(Path out, Predicate<Path> when, String... args) throws Exception {
+        Process p = KilledRunIT.launch(dir.resolve("killed-" + System.nanoTime() + ".log"), args);
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
+        while (p.isAlive() && !when.test(out)) {
+            assertTrue(System.nanoTime() < deadline, "the write never began");
+            Thread.sleep(5);
+        }
+        boolean alive = p.isAlive();
+        p.destroyForcibly(); // SIGKILL
+        assertTrue(p.waitFor(30, TimeUnit.SECONDS));
+        return alive;
+    }
+
+    /** What a reader gets now: the rows, or the refusal's message. */
+    static Object read(java.util.function.Supplier<List<String>> reader) {
+        try {
+            return reader.get();
+        } catch (IllegalArgumentException e) {
+            return e.getMessage();
+        }
+    }
+
+    void check(String what, TableFormat format, java.util.function.Function<String, String[]> command,
+               java.util.function.BiFunction<String, TableFormat, List<String>> reader, List<String> expected,
+               boolean existing) throws Exception {
+        Path out = dir.resolve(what + "-" + format.cliName() + (existing ? "-over" : "-new"));
+        if (existing) {
+            assertEquals(0, Rewind.execute(command.apply(out.toString())));
+        }
+        Predicate<Path> begun = existing ? p -> Files.exists(p.resolve("_temporary")) || staging(p) : p -> writing(p);
+        boolean killedWhileRunning = killWhen(out, begun, command.apply(out.toString()));
+        assertTrue(killedWhileRunning, what + " ended before the kill");
+        Object seen = read(() -> reader.apply(out.toString(), format));
+        if (seen instanceof String refusal) {
+            assertTrue(refusal.contains(out.toString()) && !refusal.contains("Exception"), refusal);
+        } else {
+            assertTrue(existing, "a new table read as complete after its only write was killed: " + seen);
+            assertEquals(expected, seen, "the table before the killed run");
+        }
+        assertEquals(0, Rewind.execute(command.apply(out.toString())), "the re-run");
+        List<String> after = reader.apply(out.toString(), format);
+        assertEquals(expected.size(), after.size(), "as many rows as an uninterrupted run");
+        assertEquals(expected, after, "the same rows");
+    }
+
+    /** A Parquet merge has staged data files. */
+    static boolean staging(Path out) {
+        try (Stream<Path> files = Files.list(out)) {
+            return files.anyMatch(p -> p.getFileName().toString().startsWith("_staging-") && writing(p));
+        } catch (java.io.IOException | java.io.UncheckedIOException e) {
+            return false;
+        }
+    }
+
+    @Test
+    void joinKilledWritingANewParquetTable() throws Exception {
+        check("join", TableFormat.PARQUET, o -> join(o, TableFormat.PARQUET), KilledWriteIT::interactions, joined,
+                false);
+    }
+
+    @Test
+    void joinKilledMergingIntoAnExistingParquetTable() throws Exception {
+        check("join", TableFormat.PARQUET, o -> join(o, TableFormat.PARQUET), KilledWriteIT::interactions, joined,
+                true);
+    }
+
+    @Test
+    void joinKilledWritingANewDeltaTable() throws Exception {
+        check("join", TableFormat.DELTA, o -> join(o, TableFormat.DELTA), KilledWriteIT::interactions, joined, false);
+    }
+
+    @Test
+    void transformKilledWritingANewParquetTable() throws Exception {
+        check("transform", TableFormat.PARQUET, o -> transform(o, TableFormat.PARQUET), KilledWriteIT::scores,
+                scored, false);
+    }
+
+    @Test
+    void transformKilledReplacingAnExistingParquetTable() throws Exception {
+        check("transform", TableFormat.PARQUET, o -> transform(o, TableFormat.PARQUET), KilledWriteIT::scores,
+                scored, true);
+    }
+
+    @Test
+    void transformKilledWritingANewDeltaTable() throws Exception {
+        check("transform", TableFormat.DELTA, o -> transform(o, TableFormat.DELTA), KilledWriteIT::scores, scored,
+                false);
+    }
+}
