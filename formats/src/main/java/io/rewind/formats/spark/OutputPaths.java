@@ -118,7 +118,7 @@ public final class OutputPaths {
         try {
             FileSystem fs = fs(spark, log);
             return fs.exists(log) && java.util.Arrays.stream(fs.listStatus(log))
-                    .anyMatch(f -> f.getPath().getName().matches("[0-9]+\\.json"));
+                    .anyMatch(f -> f.getPath().getName().matches("[0-9]+\\.(json|checkpoint.*\\.parquet)"));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot look at " + log, e);
         }
