@@ -67,7 +67,11 @@ public final class PartitionedTable {
     public static void write(Dataset<Row> rows, TableFormat format, String path, String partition, Ownership owned) {
         Path staging = new Path(new Path(path), UnfinishedWrites.STAGING + UUID.randomUUID());
         boolean fresh = !exists(rows.sparkSession(), path);
-        try {
+        if (format == TableFormat.PARQUET) {
+            OutputPaths.requireWritableTable(rows.sparkSession(), path, format); // before the lock creates a folder
+        }
+        // Parquet has no transaction log to refuse a second writer: a lock does (Delta's commit does it for Delta)
+        try (TableLock lock = format == TableFormat.PARQUET ? TableLock.take(rows.sparkSession(), path) : null) {
             writeOrFail(rows, format, path, partition, owned, staging);
         } catch (Exception e) { // Spark's own SparkException is a checked exception that Scala throws unchecked
             if (fresh && format == TableFormat.DELTA && !OutputPaths.committed(rows.sparkSession(), path)) {

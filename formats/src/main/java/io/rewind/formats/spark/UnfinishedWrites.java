@@ -58,7 +58,7 @@ public final class UnfinishedWrites {
                         + " swap first");
             }
             OutputPaths.Kind kind = OutputPaths.kind(spark, path);
-            if (kind == OutputPaths.Kind.EMPTY_FOLDER && staged(fs, root)) {
+            if (kind == OutputPaths.Kind.EMPTY_FOLDER && begun(fs, root)) {
                 return Optional.of(path + " holds no table yet: its first write did not finish (killed, or still"
                         + " running); re-run the job that writes it");
             }
@@ -72,9 +72,11 @@ public final class UnfinishedWrites {
         }
     }
 
-    private static boolean staged(FileSystem fs, Path root) throws IOException {
+    /** Whether a Rewind write has begun in the folder: its staging folder or its lock is there. */
+    private static boolean begun(FileSystem fs, Path root) throws IOException {
         for (FileStatus s : fs.listStatus(root)) {
-            if (s.getPath().getName().startsWith(STAGING)) {
+            String name = s.getPath().getName();
+            if (name.startsWith(STAGING) || name.equals(TableLock.NAME)) {
                 return true;
             }
         }

@@ -33,7 +33,8 @@ class KilledRunIT {
 
     static Process launch(Path log, String... args) throws Exception {
         List<String> cmd = SparkCluster.java("-Xmx2g", SparkCluster.assembly()); // as ./rewind runs it
-        cmd.addAll(List.of("-Drewind.registry.lease=PT3S", "-Dspark.master=local[1]", "io.rewind.cli.Rewind"));
+        cmd.addAll(List.of("-Drewind.registry.lease=PT3S", "-Drewind.table.lease=PT3S", "-Dspark.master=local[1]",
+                "io.rewind.cli.Rewind"));
         cmd.addAll(Arrays.asList(args));
         return new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
     }

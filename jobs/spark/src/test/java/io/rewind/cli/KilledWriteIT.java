@@ -19,6 +19,8 @@ import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * {@code join} and {@code transform} killed with SIGKILL while they write, as real processes, into a new table and
@@ -35,10 +37,18 @@ class KilledWriteIT {
     static List<String> joined;
     static List<String> scored;
     static Path requests;
+    /** A killed writer's Parquet lock expires this long after its last renewal (in this JVM and the killed one). */
+    static final java.time.Duration LEASE = java.time.Duration.ofSeconds(3);
+
+    @org.junit.jupiter.api.AfterAll
+    static void defaultLease() {
+        System.clearProperty("rewind.table.lease");
+    }
 
     /** Five days of logs (8,000 decisions), joined and scored once without interruption. */
     @BeforeAll
     static void uninterrupted() {
+        System.setProperty("rewind.table.lease", LEASE.toString());
         logs = dir.resolve("logs").toString();
         assertEquals(0, Rewind.execute("simulate", "--output", logs, "--rows", "8000", "--rate", "0.02",
                 "--partitions", "4"));
@@ -149,6 +159,9 @@ class KilledWriteIT {
             assertTrue(existing, "a new table read as complete after its only write was killed: " + seen);
             assertEquals(expected, seen, "the table before the killed run");
         }
+        if (format == TableFormat.PARQUET && what.equals("join")) {
+            Thread.sleep(LEASE.toMillis() + 500); // the killed run's lock expires
+        }
         assertEquals(0, Rewind.execute(command.apply(out.toString())), "the re-run");
         List<String> after = reader.apply(out.toString(), format);
         assertEquals(expected.size(), after.size(), "as many rows as an uninterrupted run");
@@ -162,6 +175,34 @@ class KilledWriteIT {
         } catch (java.io.IOException | java.io.UncheckedIOException e) {
             return false;
         }
+    }
+
+    /**
+     * Two joins started at once into the same new table: each succeeds or stops with one line saying another job
+     * is writing it, at least one succeeds, and the table is exactly the uninterrupted run's, never a mix.
+     */
+    @ParameterizedTest
+    @EnumSource(value = TableFormat.class, names = {"PARQUET", "DELTA"})
+    void twoJoinsAtOnceGiveOneTable(TableFormat format) throws Exception {
+        Path out = dir.resolve("concurrent-" + format.cliName());
+        Path logA = dir.resolve("concurrent-a.log");
+        Path logB = dir.resolve("concurrent-b.log");
+        Process a = KilledRunIT.launch(logA, join(out.toString(), format));
+        Process b = KilledRunIT.launch(logB, join(out.toString(), format));
+        assertTrue(a.waitFor(5, TimeUnit.MINUTES) && b.waitFor(5, TimeUnit.MINUTES));
+        int succeeded = 0;
+        for (Object[] run : new Object[][]{{a.exitValue(), logA}, {b.exitValue(), logB}}) {
+            String log = Files.readString((Path) run[1]);
+            if ((int) run[0] == 0) {
+                succeeded++;
+            } else {
+                assertEquals(1, run[0], log);
+                assertTrue(log.lines().anyMatch(l -> l.startsWith("rewind join: another job")), log);
+                assertTrue(log.lines().noneMatch(l -> l.contains("Exception")), log);
+            }
+        }
+        assertTrue(succeeded >= 1, "one of them succeeded");
+        assertEquals(joined, interactions(out.toString(), format));
     }
 
     @Test
