@@ -18,8 +18,8 @@ import org.apache.spark.sql.SparkSession;
 
 /**
  * One writer at a time for a table without a transaction log (Parquet, text): a file {@value #NAME} in the table's
- * folder, created only if absent and holding its writer and the time it was last renewed, rewritten every quarter of
- * {@link #timeout()} while the write runs. A second writer is refused in one line; a lock whose writer was killed is
+ * folder, created only if absent and naming its writer, rewritten every quarter of {@link #timeout()} while the write
+ * runs (its modification time is its last renewal). A second writer is refused in one line; a lock whose writer was killed is
  * taken over once it has gone a {@link #timeout()} without renewal. Delta tables need none: Delta's own commit refuses
  * the second of two concurrent writers.
  */
@@ -59,16 +59,20 @@ public final class TableLock implements AutoCloseable {
     public static TableLock take(SparkSession spark, String path) {
         Path root = new Path(path);
         FileSystem fs = OutputPaths.fs(spark, root);
+        if (fs instanceof org.apache.hadoop.fs.ChecksumFileSystem checksummed) {
+            // the local file system's checksum files cannot keep up with a file rewritten every few seconds
+            fs = checksummed.getRawFileSystem();
+        }
         Path lock = new Path(root, NAME);
         String owner = ManagementFactory.getRuntimeMXBean().getName() + " " + java.util.UUID.randomUUID();
         try {
             fs.mkdirs(root);
             if (fs.exists(lock)) {
-                String[] held = read(fs, lock);
-                Instant renewed = Instant.parse(held[1]);
-                Duration age = Duration.between(renewed, Instant.now());
+                String holder = read(fs, lock);
+                Duration age = Duration.ofMillis(System.currentTimeMillis() - fs.getFileStatus(lock)
+                        .getModificationTime());
                 if (age.compareTo(timeout()) < 0) {
-                    throw new OutputFailedException("another job is writing " + path + " (" + held[0] + ", lock"
+                    throw new OutputFailedException("another job is writing " + path + " (" + holder + ", lock"
                             + " renewed " + Math.max(0, age.toSeconds()) + " s ago); nothing of this run was written;"
                             + " run it again when that job is done (a killed job's lock expires " + timeout().toSeconds()
                             + " s after its last renewal)", null);
@@ -78,7 +82,7 @@ public final class TableLock implements AutoCloseable {
             try (FSDataOutputStream out = fs.create(lock, false)) {
                 out.write((owner + "\n" + Instant.now()).getBytes(StandardCharsets.UTF_8));
             }
-            if (!read(fs, lock)[0].equals(owner)) {
+            if (!read(fs, lock).equals(owner)) {
                 throw racing(path, null);
             }
         } catch (org.apache.hadoop.fs.FileAlreadyExistsException e) {
@@ -92,10 +96,11 @@ public final class TableLock implements AutoCloseable {
         return new TableLock(fs, lock, owner);
     }
 
-    private static String[] read(FileSystem fs, Path lock) throws IOException {
+    /** The lock's writer, as it wrote itself in the lock's first line. */
+    private static String read(FileSystem fs, Path lock) throws IOException {
         try (FSDataInputStream in = fs.open(lock)) {
-            String[] lines = new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n");
-            return lines.length == 2 ? lines : new String[]{"a writer", Instant.EPOCH.toString()};
+            String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            return text.isEmpty() ? "a writer" : text.split("\n")[0];
         }
     }
 

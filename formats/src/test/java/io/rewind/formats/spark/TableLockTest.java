@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.time.Instant;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.AfterEach;
@@ -55,9 +56,10 @@ class TableLockTest {
         Path lock = dir.resolve("t").resolve(TableLock.NAME);
         Files.createDirectories(lock.getParent());
         // a writer killed 1 s after its last renewal, then 3 s after it
-        Files.writeString(lock, "12345@host killed\n" + Instant.now().minusSeconds(1));
+        Files.writeString(lock, "12345@host killed\n");
+        Files.setLastModifiedTime(lock, FileTime.from(Instant.now().minusSeconds(1)));
         assertThrows(OutputFailedException.class, () -> TableLock.take(SPARK, table));
-        Files.writeString(lock, "12345@host killed\n" + Instant.now().minusSeconds(3));
+        Files.setLastModifiedTime(lock, FileTime.from(Instant.now().minusSeconds(3)));
         try (TableLock taken = TableLock.take(SPARK, table)) {
             assertTrue(Files.readString(lock).startsWith(java.lang.management.ManagementFactory.getRuntimeMXBean()
                     .getName()), "now this process's");
