@@ -434,8 +434,10 @@ class CollectJobTest {
             return 0;
         }
         try (Stream<Path> s = Files.walk(root, 2)) {
-            return s.map(p -> p.getFileName().toString()).filter(n -> n.startsWith("chk-"))
-                    .mapToInt(n -> Integer.parseInt(n.substring(4))).max().orElse(0);
+            // a checkpoint's folder is made when it begins; its _metadata is written when it completes
+            return s.filter(p -> p.getFileName().toString().startsWith("chk-")
+                            && Files.exists(p.resolve("_metadata")))
+                    .mapToInt(p -> Integer.parseInt(p.getFileName().toString().substring(4))).max().orElse(0);
         } catch (java.io.UncheckedIOException e) {
             return 0;
         }

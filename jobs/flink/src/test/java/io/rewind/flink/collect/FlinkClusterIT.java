@@ -115,7 +115,7 @@ class FlinkClusterIT {
         FlinkCluster.Run submitted = flink.flink("run", "-d", "-c", "io.rewind.flink.collect.Collect",
                 FlinkCluster.assembly(), "--kafka", kafka.bootstrap(), "--decisions", "live-decisions", "--rewards",
                 "live-rewards", "--output", out, "--reward-window", "2m", "--checkpoint-interval", "1s",
-                "--idle-timeout", "2s", "--idle-timeout-at-start", "2s");
+                "--idle-timeout", "2s");
         assertEquals(0, submitted.exit(), submitted.out());
         Matcher m = Pattern.compile("JobID ([0-9a-f]{32})").matcher(submitted.out());
         assertTrue(m.find(), submitted.out());
