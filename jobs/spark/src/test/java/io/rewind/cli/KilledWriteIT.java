@@ -119,6 +119,7 @@ class KilledWriteIT {
 
     /** Kills the command once {@code when} holds for its output; whether it was still running. */
     static boolean killWhen(Path out, Predicate<Path> when, String... args) throws Exception {
+        STARTED.set(System.currentTimeMillis());
         Process p = KilledRunIT.launch(dir.resolve("killed-" + System.nanoTime() + ".log"), args);
         long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
         while (p.isAlive() && !when.test(out)) {
@@ -202,6 +203,75 @@ class KilledWriteIT {
         }
         assertTrue(succeeded >= 1, "one of them succeeded");
         assertEquals(joined, interactions(out.toString(), format));
+    }
+
+    /**
+     * {@code train-rl} killed between two epoch checkpoints of a run over an earlier run's output: the earlier
+     * policy is still there, whole and loadable, each checkpoint folder is whole, and the re-run's policy has the
+     * same weights as an uninterrupted run's.
+     */
+    @Test
+    void trainRlKilledBetweenCheckpoints() throws Exception {
+        String episodes = dir.resolve("episodes").toString();
+        assertEquals(0, Rewind.execute("simulate-rl", "--envs", "10", "--episodes-per-env", "3", "--output",
+                episodes));
+        String reference = dir.resolve("rl-reference").toString();
+        String[] train = {"train-rl", "--data", episodes, "--epochs", "40", "--output"};
+        assertEquals(0, Rewind.execute(with(train, reference)));
+        Path out = dir.resolve("rl");
+        assertEquals(0, Rewind.execute(with(with(train, out.toString()), "--seed", "5")));
+        java.util.Map<String, byte[]> before = weights(out.resolve("policy"));
+
+        boolean running = killWhen(out, o -> newer(o, "epoch-003") && !newer(o, "epoch-040"),
+                with(train, out.toString()));
+        assertTrue(running, "train-rl ended before the kill");
+        assertTrue(io.rewind.rl.batch.RlPolicy.read(out.resolve("policy")).epochs().size() == 40);
+        assertMapEquals(before, weights(out.resolve("policy")), "the earlier policy, untouched");
+        try (Stream<Path> checkpoints = Files.list(out.resolve("checkpoints"))) {
+            for (Path c : checkpoints.filter(c -> !c.getFileName().toString().startsWith(".")).toList()) {
+                assertEquals(2, weights(c).size(), "a whole checkpoint: " + c);
+            }
+        }
+        assertEquals(0, Rewind.execute(with(train, out.toString())), "the re-run");
+        assertMapEquals(weights(Path.of(reference, "policy")), weights(out.resolve("policy")),
+                "an uninterrupted run's weights");
+    }
+
+    static String[] with(String[] args, String... more) {
+        String[] out = java.util.Arrays.copyOf(args, args.length + more.length);
+        System.arraycopy(more, 0, out, args.length, more.length);
+        return out;
+    }
+
+    /** Whether the killed run has written this checkpoint (the earlier run's are older than its start). */
+    static boolean newer(Path out, String checkpoint) {
+        try {
+            return Files.getLastModifiedTime(out.resolve("checkpoints").resolve(checkpoint)).toMillis()
+                    > STARTED.get();
+        } catch (java.io.IOException e) {
+            return false;
+        }
+    }
+
+    static final java.util.concurrent.atomic.AtomicLong STARTED = new java.util.concurrent.atomic.AtomicLong();
+
+    /** The network parameter files of a policy or checkpoint folder, by name. */
+    static java.util.Map<String, byte[]> weights(Path folder) throws Exception {
+        java.util.Map<String, byte[]> out = new java.util.TreeMap<>();
+        try (Stream<Path> files = Files.list(folder)) {
+            for (Path f : files.filter(f -> f.getFileName().toString().endsWith(".params")).toList()) {
+                out.put(f.getFileName().toString(), Files.readAllBytes(f));
+            }
+        }
+        return out;
+    }
+
+    static void assertMapEquals(java.util.Map<String, byte[]> expected, java.util.Map<String, byte[]> actual,
+                                String what) {
+        assertEquals(expected.keySet(), actual.keySet(), what);
+        for (String k : expected.keySet()) {
+            assertTrue(java.util.Arrays.equals(expected.get(k), actual.get(k)), what + ": " + k);
+        }
     }
 
     @Test

@@ -32,11 +32,13 @@ public record BanditModel(int formatVersion, String learner, Map<String, Double>
                 provenance);
     }
 
-    /** Writes the model; one with a non-finite number in its state is refused, never saved. */
+    /**
+     * Writes the model, replacing an older file in one rename (a killed save leaves the old one); one with a
+     * non-finite number in its state is refused, never saved.
+     */
     public void save(Path file) throws IOException {
         requireFinite();
-        Files.createDirectories(file.toAbsolutePath().getParent());
-        Files.writeString(file, toJson());
+        io.rewind.formats.AtomicFiles.writeString(file, toJson());
     }
 
     public static BanditModel load(Path file) throws IOException {

@@ -1,5 +1,8 @@
 package io.rewind.rl.batch;
 
+import io.rewind.formats.AtomicFiles;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -42,7 +45,12 @@ public final class BatchRlTrainer {
             double simulated = simulator == null ? Double.NaN : simulator.applyAsDouble(learner);
             out.add(new EpochMetrics(epoch, loss.td(), loss.imitation(), pdis, wis, sdr, simulated, seconds));
             if (checkpoints != null) {
-                learner.save(checkpoints.resolve(String.format("epoch-%03d", epoch)));
+                Path checkpoint = checkpoints.resolve(String.format("epoch-%03d", epoch));
+                try {
+                    AtomicFiles.replaceFolder(checkpoint, learner::save);
+                } catch (IOException e) {
+                    throw new UncheckedIOException("cannot save the checkpoint " + checkpoint, e);
+                }
             }
         }
         return out;

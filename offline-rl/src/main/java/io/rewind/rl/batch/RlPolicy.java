@@ -27,13 +27,14 @@ public record RlPolicy(int formatVersion, String kind, DqnConfig config, int sta
                 + ") over the BCQ-allowed actions", metrics, epochs);
     }
 
-    /** Writes the description and the networks into {@code dir}. */
+    /** Writes the description and the networks into {@code dir}, replacing what was there in one swap. */
     public void save(DdqnBcq learner, Path dir) {
         try {
-            Files.createDirectories(dir);
-            learner.save(dir);
-            Files.writeString(dir.resolve(FILE), JsonCodec.MAPPER.writer(SerializationFeature.INDENT_OUTPUT)
-                    .writeValueAsString(this));
+            io.rewind.formats.AtomicFiles.replaceFolder(dir, d -> {
+                learner.save(d);
+                Files.writeString(d.resolve(FILE), JsonCodec.MAPPER.writer(SerializationFeature.INDENT_OUTPUT)
+                        .writeValueAsString(this));
+            });
         } catch (IOException e) {
             throw new UncheckedIOException("cannot save the policy to " + dir, e);
         }
