@@ -81,6 +81,44 @@ class KilledRunIT {
         assertEquals("SUCCEEDED", all.get(1).getAs("state"));
     }
 
+    /**
+     * {@code promote} killed right after its compare-and-set made the candidate the hosted model and before the
+     * model states follow: whoever opens the registry next finds the promotion whole (the hosted model PROMOTED,
+     * no other model PROMOTED), and the killed run FAILED once its lease is over.
+     */
+    @Test
+    void aPromotionKilledAfterItsCommitPointIsWhole() throws Exception {
+        String logs = dir.resolve("logs").toString();
+        assertEquals(0, Rewind.execute("simulate", "--output", logs, "--rows", "2000", "--partitions", "2"));
+        String interactions = dir.resolve("interactions").toString();
+        assertEquals(0, Rewind.execute("join", "--decisions", logs + "/decisions", "--rewards", logs + "/rewards",
+                "--output", interactions));
+        String model = dir.resolve("model.json").toString();
+        assertEquals(0, Rewind.execute("train-bandit", "--data", interactions, "--model", model));
+        String registry = dir.resolve("registry").toString();
+        Process p = launch(dir.resolve("run.log"), "promote", "--registry", registry, "--experiment", "e",
+                "--candidate", model, "--data", interactions, "--bootstrap", "20");
+        Path hostedCommit = Path.of(registry, "experiments", "_delta_log", "00000000000000000001.json");
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
+        while (p.isAlive() && !Files.exists(hostedCommit)) {
+            assertTrue(System.nanoTime() < deadline, "the promotion never committed");
+            Thread.sleep(2);
+        }
+        assertTrue(p.isAlive(), () -> "the promotion ended before it was killed: " + log());
+        p.destroyForcibly(); // SIGKILL
+        assertTrue(p.waitFor(30, TimeUnit.SECONDS));
+
+        io.rewind.jobs.registry.Registry opened = new io.rewind.jobs.registry.Registry(SPARK, registry);
+        String hosted = opened.hosted("e").orElseThrow();
+        Dataset<Row> models = opened.table("models");
+        assertEquals(List.of(hosted), models.filter(col("state").equalTo("PROMOTED")).select("model_id")
+                .collectAsList().stream().map(r -> r.getString(0)).toList(), "the hosted model, and only it, PROMOTED");
+        Thread.sleep(3_500); // past the lease
+        new io.rewind.jobs.registry.Registry(SPARK, registry);
+        assertEquals(List.of("FAILED"), runs(registry).select("state").collectAsList().stream()
+                .map(r -> r.getString(0)).toList());
+    }
+
     private String log() {
         try {
             return Files.readString(dir.resolve("run.log"));

@@ -92,7 +92,9 @@ public final class PromoteJob {
                     reason = reason + "; but another promotion changed the hosted model first";
                 }
             }
-            registry.setModelState(candidateId, promoted ? ModelState.PROMOTED : ModelState.REJECTED);
+            if (!hosted.map(candidateId::equals).orElse(false)) { // a hosted candidate stays PROMOTED
+                registry.setModelState(candidateId, promoted ? ModelState.PROMOTED : ModelState.REJECTED);
+            }
             RunState state = promoted ? RunState.PROMOTED : RunState.REJECTED;
             String m = JsonCodec.MAPPER.writeValueAsString(metrics);
             registry.finishRun(runId, state, JsonCodec.object("hosted", registry.hosted(c.experiment()).orElse("")),

@@ -45,6 +45,27 @@ public final class Registry {
         create("runs", RUNS);
         this.leases = new RunLeases(spark, this.root + "/_leases");
         markStaleRuns();
+        completePromotions();
+    }
+
+    /**
+     * The hosted pointer ({@code experiments}) is a promotion's commit point; the model states follow it in later
+     * commits. A promotion killed in between is completed here, before anyone reads the registry: the hosted model
+     * is PROMOTED and no other model of its experiment is.
+     */
+    private void completePromotions() {
+        Dataset<Row> hosted = table("experiments").filter(col("hosted_model_id").isNotNull())
+                .select(col("experiment_id").as("e"), col("hosted_model_id").as("h"));
+        Dataset<Row> models = table("models").join(hosted, col("experiment_id").equalTo(col("e")), "left");
+        String promoted = ModelState.PROMOTED.name();
+        for (Row r : models.filter(col("model_id").equalTo(col("h")).and(col("state").notEqual(promoted)))
+                .select("model_id").collectAsList()) {
+            setModelState(r.getString(0), ModelState.PROMOTED);
+        }
+        for (Row r : models.filter(col("state").equalTo(promoted).and(col("h").isNull()
+                .or(col("model_id").notEqual(col("h"))))).select("model_id").collectAsList()) {
+            setModelState(r.getString(0), ModelState.RETIRED);
+        }
     }
 
     /**

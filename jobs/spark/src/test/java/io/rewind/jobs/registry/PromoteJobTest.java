@@ -75,6 +75,8 @@ class PromoteJobTest {
         JobSummary same = PromoteJob.run(SPARK, promote("exp-a", good));
         assertEquals("REJECTED", same.get("decision"), "the hosted model does not replace itself");
         assertEquals(PromoteJob.modelId(good), registry.hosted("exp-a").orElseThrow());
+        assertEquals("PROMOTED", registry.model(PromoteJob.modelId(good)).orElseThrow().getAs("state"),
+                "proposed again while hosted: still the promoted one, not rejected");
         var runs = registry.table("runs").filter(col("experiment_id").equalTo("exp-a"));
         assertEquals(4, runs.count());
         assertEquals(0, runs.filter(col("state").equalTo("RUNNING")).count(), "every run ended");
