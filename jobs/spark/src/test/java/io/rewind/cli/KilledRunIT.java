@@ -119,6 +119,61 @@ class KilledRunIT {
                 .map(r -> r.getString(0)).toList());
     }
 
+    /**
+     * {@code pipeline run} killed once its join step has succeeded: the step it was in is FAILED once its lease is
+     * over, the re-run does not redo the join and completes the round, and the interactions are exactly what one
+     * uninterrupted join of the interval's logs writes.
+     */
+    @Test
+    void aPipelineKilledBetweenStepsResumesWithoutRedoingThem() throws Exception {
+        String logs = dir.resolve("logs").toString();
+        assertEquals(0, Rewind.execute("simulate", "--output", logs + "/2026-05-01", "--rows", "3000",
+                "--partitions", "2", "--start", "2026-05-01T00:00:00Z"));
+        String registry = dir.resolve("registry").toString();
+        Path yaml = dir.resolve("retrain.yaml");
+        Files.writeString(yaml, String.join("\n", "experiment: loop", "registry: " + registry,
+                "decisions: " + logs + "/{interval}/decisions", "rewards: " + logs + "/{interval}/rewards",
+                "interactions: " + dir.resolve("interactions"), "models: " + dir.resolve("models"),
+                "learner: greedy", "reward_window: 1d", "train_ratio: 0.5", ""));
+        String[] round = {"pipeline", "run", "--config", yaml.toString(), "--interval", "2026-05-01"};
+
+        Process p = launch(dir.resolve("run.log"), round);
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
+        while (p.isAlive() && steps(registry, "pipeline-join", "SUCCEEDED") == 0) {
+            assertTrue(System.nanoTime() < deadline, "the join step never succeeded");
+            Thread.sleep(50);
+        }
+        assertTrue(p.isAlive(), () -> "the round ended before it was killed: " + log());
+        p.destroyForcibly(); // SIGKILL
+        assertTrue(p.waitFor(30, TimeUnit.SECONDS));
+
+        Thread.sleep(3_500); // past the lease
+        assertEquals(0, Rewind.execute(round), "the re-run completes the round");
+        assertEquals(1, steps(registry, "pipeline-join", null), "the join is not redone");
+        assertEquals(1, steps(registry, "pipeline-train", "FAILED") + steps(registry, "pipeline-promote", "FAILED"),
+                "the step the kill stopped");
+        assertEquals(1, steps(registry, "pipeline-promote", "SUCCEEDED"));
+        String once = dir.resolve("once").toString();
+        assertEquals(0, Rewind.execute("join", "--decisions", logs + "/2026-05-01/decisions", "--rewards",
+                logs + "/2026-05-01/rewards", "--output", once, "--reward-window", "1d", "--train-ratio", "0.5"));
+        assertEquals(fingerprint(once), fingerprint(dir.resolve("interactions").toString()));
+    }
+
+    /** Runs of a kind (in a state, or any), 0 while the other process is still creating the table. */
+    static long steps(String registry, String kind, String state) {
+        try {
+            Dataset<Row> r = runs(registry).filter(col("kind").equalTo(kind));
+            return (state == null ? r : r.filter(col("state").equalTo(state))).count();
+        } catch (Exception e) { // Spark's AnalysisException is checked in Java's eyes
+            return 0;
+        }
+    }
+
+    static List<String> fingerprint(String interactions) {
+        return SPARK.read().format("delta").load(interactions).select("event_id", "action", "reward", "split")
+                .orderBy("event_id").collectAsList().stream().map(Row::toString).toList();
+    }
+
     private String log() {
         try {
             return Files.readString(dir.resolve("run.log"));
