@@ -33,12 +33,24 @@ record Failure(int exit, String message, boolean trace) {
             if (t instanceof IllegalArgumentException && thrownByRewind(t)) {
                 return new Failure(Rewind.EXIT_BAD_INPUT, t.getMessage(), false);
             }
+            if (t instanceof java.io.IOException && refusedByTheFileSystem(t)) {
+                return new Failure(Rewind.EXIT_BAD_INPUT, "cannot use " + firstLine(t.getMessage()) + ": the file"
+                        + " system refuses it (read-only, or no permission); give a path this job can read and write",
+                        false);
+            }
             if (t instanceof SparkThrowable s && s.getCondition() != null
                     && BAD_INPUT_CONDITIONS.stream().anyMatch(s.getCondition()::startsWith)) {
                 return new Failure(Rewind.EXIT_BAD_INPUT, firstLine(t.getMessage()) + rootCause(t, false), false);
             }
         }
         return new Failure(1, "failed: " + firstLine(String.valueOf(e.getMessage())) + rootCause(e, true), true);
+    }
+
+    /** A read-only mount or missing permission, as the local file system, HDFS and NIO say it. */
+    private static boolean refusedByTheFileSystem(Throwable t) {
+        String m = String.valueOf(t.getMessage());
+        return t instanceof java.nio.file.AccessDeniedException || m.contains("Read-only file system")
+                || m.contains("Permission denied");
     }
 
     private static boolean thrownByRewind(Throwable t) {
