@@ -52,9 +52,10 @@ public final class UnfinishedWrites {
                 return Optional.of(path + " is being written, or its writer was killed: it holds Spark's _temporary"
                         + " folder of uncommitted files; wait for the writer, or re-run the job that writes it");
             }
-            for (Path staging : swaps(fs, root)) {
+            List<Path> swaps = swaps(fs, root);
+            if (!swaps.isEmpty()) {
                 return Optional.of(path + " is half-swapped: a write was replacing its partitions when it stopped ("
-                        + staging.getName() + "); re-run the job that writes it, whose next write finishes the"
+                        + swaps.get(0).getName() + "); re-run the job that writes it, whose next write finishes the"
                         + " swap first");
             }
             OutputPaths.Kind kind = OutputPaths.kind(spark, path);
