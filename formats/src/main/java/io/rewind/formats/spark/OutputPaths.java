@@ -132,7 +132,9 @@ public final class OutputPaths {
     public static void beginDelta(SparkSession spark, String path) {
         Path log = new Path(path, "_delta_log");
         try {
-            fs(spark, log).mkdirs(log);
+            if (!fs(spark, log).mkdirs(log)) {
+                throw new IOException("Mkdirs failed to create " + log);
+            }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create " + log, e);
         }

@@ -66,7 +66,9 @@ public final class TableLock implements AutoCloseable {
         Path lock = new Path(root, NAME);
         String owner = ManagementFactory.getRuntimeMXBean().getName() + " " + java.util.UUID.randomUUID();
         try {
-            fs.mkdirs(root);
+            if (!fs.mkdirs(root)) {
+                throw new IOException("Mkdirs failed to create " + root);
+            }
             if (fs.exists(lock)) {
                 String holder = read(fs, lock);
                 Duration age = Duration.ofMillis(System.currentTimeMillis() - fs.getFileStatus(lock)

@@ -34,9 +34,10 @@ record Failure(int exit, String message, boolean trace) {
                 return new Failure(Rewind.EXIT_BAD_INPUT, t.getMessage(), false);
             }
             if (t instanceof java.io.IOException && refusedByTheFileSystem(t)) {
-                return new Failure(Rewind.EXIT_BAD_INPUT, "cannot use " + firstLine(t.getMessage()) + ": the file"
-                        + " system refuses it (read-only, or no permission); give a path this job can read and write",
-                        false);
+                String m = firstLine(t.getMessage());
+                String what = m.startsWith(MKDIRS) ? "cannot create " + m.substring(MKDIRS.length()) : "cannot use " + m;
+                return new Failure(Rewind.EXIT_BAD_INPUT, what + ": the file system refuses it (read-only, or no"
+                        + " permission); give a path this job can read and write", false);
             }
             if (t instanceof SparkThrowable s && s.getCondition() != null
                     && BAD_INPUT_CONDITIONS.stream().anyMatch(s.getCondition()::startsWith)) {
@@ -46,11 +47,14 @@ record Failure(int exit, String message, boolean trace) {
         return new Failure(1, "failed: " + firstLine(String.valueOf(e.getMessage())) + rootCause(e, true), true);
     }
 
+    /** How Hadoop's local file system says a folder could not be made (a read-only mount, say), without why. */
+    private static final String MKDIRS = "Mkdirs failed to create ";
+
     /** A read-only mount or missing permission, as the local file system, HDFS and NIO say it. */
     private static boolean refusedByTheFileSystem(Throwable t) {
         String m = String.valueOf(t.getMessage());
         return t instanceof java.nio.file.AccessDeniedException || m.contains("Read-only file system")
-                || m.contains("Permission denied");
+                || m.contains("Permission denied") || m.startsWith(MKDIRS);
     }
 
     private static boolean thrownByRewind(Throwable t) {
