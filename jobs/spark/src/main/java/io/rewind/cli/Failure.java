@@ -36,8 +36,9 @@ record Failure(int exit, String message, boolean trace) {
             if (t instanceof java.io.IOException && refusedByTheFileSystem(t)) {
                 String m = firstLine(t.getMessage());
                 String what = m.startsWith(MKDIRS) ? "cannot create " + m.substring(MKDIRS.length()) : "cannot use " + m;
-                return new Failure(Rewind.EXIT_BAD_INPUT, what + ": the file system refuses it (read-only, or no"
-                        + " permission); give a path this job can read and write", false);
+                return new Failure(Rewind.EXIT_BAD_INPUT, what + ": the file system refuses it (read-only, no"
+                        + " permission, or a file where a folder is needed); give a path this job can read and write",
+                        false);
             }
             if (t instanceof SparkThrowable s && s.getCondition() != null
                     && BAD_INPUT_CONDITIONS.stream().anyMatch(s.getCondition()::startsWith)) {

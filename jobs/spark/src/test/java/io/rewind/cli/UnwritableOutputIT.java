@@ -80,7 +80,8 @@ class UnwritableOutputIT {
                 + " \"$DISK\"");
         String said = oneLine("ro-" + format);
         assertEquals(2, exit, said);
-        assertTrue(said.contains("the file system refuses it (read-only, or no permission)"), said);
+        assertTrue(said.contains("the file system refuses it (read-only, no permission, or a file where a folder is"
+                + " needed)"), said);
         assertTrue(said.contains(dir.resolve("disk-ro-" + format).toString()), "names the path: " + said);
     }
 
