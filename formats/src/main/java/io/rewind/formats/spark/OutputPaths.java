@@ -126,10 +126,14 @@ public final class OutputPaths {
 
     /**
      * Marks the folder of a Delta table about to be created as one ({@code _delta_log}, empty until the first
-     * commit): Delta writes its data files before it creates its log, so a first write killed in between would leave
-     * a folder that looks like Parquet, which the re-run would refuse to write Delta into.
+     * commit; a table with a commit is left alone): Delta writes its data files before it creates its log, so a
+     * first write killed in between would leave a folder that looks like Parquet, which the re-run would refuse to
+     * write Delta into.
      */
     public static void beginDelta(SparkSession spark, String path) {
+        if (committed(spark, path)) {
+            return;
+        }
         Path log = new Path(path, "_delta_log");
         try {
             if (!fs(spark, log).mkdirs(log)) {

@@ -66,7 +66,7 @@ public final class PartitionedTable {
      */
     public static void write(Dataset<Row> rows, TableFormat format, String path, String partition, Ownership owned) {
         Path staging = new Path(new Path(path), UnfinishedWrites.STAGING + UUID.randomUUID());
-        boolean fresh = !exists(rows.sparkSession(), path);
+        boolean fresh = OutputPaths.kind(rows.sparkSession(), path) == OutputPaths.Kind.MISSING;
         if (format == TableFormat.PARQUET) {
             OutputPaths.requireWritableTable(rows.sparkSession(), path, format); // before the lock creates a folder
         }
@@ -95,7 +95,7 @@ public final class PartitionedTable {
         boolean exists = OutputPaths.requireWritableTable(spark, path, format);
         if (format == TableFormat.PARQUET) {
             UnfinishedWrites.finishSwaps(spark, path);
-        } else if (!exists) {
+        } else {
             OutputPaths.beginDelta(spark, path);
         }
         TreeSet<String> touched = values(rows, partition);
@@ -199,14 +199,6 @@ public final class PartitionedTable {
         } catch (IOException e) {
             // best effort: staging folders are hidden from readers, and one whose swap began is finished by the
             // next write
-        }
-    }
-
-    private static boolean exists(SparkSession spark, String path) {
-        try {
-            return OutputPaths.fs(spark, new Path(path)).exists(new Path(path));
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot look at " + path, e);
         }
     }
 

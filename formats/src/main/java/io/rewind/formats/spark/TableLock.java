@@ -48,7 +48,7 @@ public final class TableLock implements AutoCloseable {
         long every = Math.max(1, timeout().toMillis() / 4);
         this.beat = BEATS.scheduleAtFixedRate(() -> {
             try {
-                write();
+                write(fs, lock, owner, true);
             } catch (IOException | RuntimeException e) {
                 // retried at the next beat; a writer whose beats all fail loses its lock, as a killed one does
             }
@@ -81,9 +81,7 @@ public final class TableLock implements AutoCloseable {
                 }
                 fs.delete(lock, false); // its writer was killed: the next write finishes what it left
             }
-            try (FSDataOutputStream out = fs.create(lock, false)) {
-                out.write((owner + "\n" + Instant.now()).getBytes(StandardCharsets.UTF_8));
-            }
+            write(fs, lock, owner, false);
             if (!read(fs, lock).equals(owner)) {
                 throw racing(path, null);
             }
@@ -111,8 +109,9 @@ public final class TableLock implements AutoCloseable {
                 + " run was written; run it again when that job is done", cause);
     }
 
-    private void write() throws IOException {
-        try (FSDataOutputStream out = fs.create(lock, true)) {
+    /** The lock's content: its writer, then the time it was written (for people; its age is its modification time). */
+    private static void write(FileSystem fs, Path lock, String owner, boolean overwrite) throws IOException {
+        try (FSDataOutputStream out = fs.create(lock, overwrite)) {
             out.write((owner + "\n" + Instant.now()).getBytes(StandardCharsets.UTF_8));
         }
     }

@@ -40,7 +40,7 @@ public final class TableWriter {
         switch (format) {
             case PARQUET:
             case DELTA: {
-                if (format == TableFormat.DELTA && !OutputPaths.committed(df.sparkSession(), path)) {
+                if (format == TableFormat.DELTA) {
                     OutputPaths.beginDelta(df.sparkSession(), path);
                 }
                 DataFrameWriter<Row> w = rows.write().mode(SaveMode.Overwrite).format(format.cliName());

@@ -56,20 +56,9 @@ class KilledWriteIT {
         model = dir.resolve("model.json").toString();
         assertEquals(0, Rewind.execute("train-bandit", "--data", reference, "--data-format", "parquet", "--model", model));
         requests = dir.resolve("requests");
-        try (Stream<Path> files = Files.list(Path.of(logs, "decisions"))) {
-            List<String> lines = new ArrayList<>();
-            for (Path f : files.filter(f -> f.getFileName().toString().startsWith("part-")).sorted().toList()) {
-                for (String l : Files.readAllLines(f)) {
-                    var d = io.rewind.formats.JsonCodec.MAPPER.readTree(l);
-                    var r = io.rewind.formats.JsonCodec.MAPPER.createObjectNode();
-                    r.set("event_id", d.get("event_id"));
-                    r.set("shared_context", d.get("context"));
-                    r.set("actions", d.get("actions"));
-                    lines.add(r.toString());
-                }
-            }
+        try {
             Files.createDirectories(requests);
-            Files.write(requests.resolve("part-0.jsonl"), lines);
+            Files.write(requests.resolve("part-0.jsonl"), SparkCluster.requests(Path.of(logs, "decisions")));
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }

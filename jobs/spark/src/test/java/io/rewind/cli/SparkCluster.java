@@ -175,4 +175,30 @@ final class SparkCluster implements AutoCloseable {
         }
         throw new IllegalStateException("the master did not open port " + port);
     }
+
+    /**
+     * Scoring requests for {@code transform} from a simulated decisions folder: each decision's id, context (as the
+     * shared context) and actions; a malformed line is kept as it is, for the transform to quarantine.
+     */
+    static List<String> requests(Path decisions) throws java.io.IOException {
+        List<String> lines = new ArrayList<>();
+        try (var files = Files.list(decisions)) {
+            for (Path f : files.filter(f -> !f.getFileName().toString().startsWith(".")
+                    && !f.getFileName().toString().startsWith("_")).sorted().toList()) {
+                for (String l : Files.readAllLines(f)) {
+                    try {
+                        var d = io.rewind.formats.JsonCodec.MAPPER.readTree(l);
+                        var r = io.rewind.formats.JsonCodec.MAPPER.createObjectNode();
+                        r.set("event_id", d.get("event_id"));
+                        r.set("shared_context", d.get("context"));
+                        r.set("actions", d.get("actions"));
+                        lines.add(r.toString());
+                    } catch (java.io.IOException malformed) {
+                        lines.add(l);
+                    }
+                }
+            }
+        }
+        return lines;
+    }
 }

@@ -255,24 +255,7 @@ class SparkClusterIT {
     void aBanditModelTransformInClusterDeployModeEqualsALocalRun() throws Exception {
         Path model = localModel();
         Path requests = Files.createDirectories(dir.resolve("requests"));
-        List<String> lines = new ArrayList<>();
-        try (var files = Files.list(Path.of(logs, "decisions"))) {
-            for (Path f : files.filter(f -> !f.getFileName().toString().startsWith(".")
-                    && !f.getFileName().toString().startsWith("_")).sorted().toList()) {
-                for (String l : Files.readAllLines(f)) {
-                    try {
-                        var d = io.rewind.formats.JsonCodec.MAPPER.readTree(l);
-                        var r = io.rewind.formats.JsonCodec.MAPPER.createObjectNode();
-                        r.set("event_id", d.get("event_id"));
-                        r.set("shared_context", d.get("context"));
-                        r.set("actions", d.get("actions"));
-                        lines.add(r.toString());
-                    } catch (java.io.IOException malformed) {
-                        lines.add(l); // the simulator's malformed rows: quarantined by both runs alike
-                    }
-                }
-            }
-        }
+        List<String> lines = SparkCluster.requests(Path.of(logs, "decisions"));
         Files.write(requests.resolve("part-0.jsonl"), lines);
         List<String> args = List.of("transform", "--model", model.toString(), "--input", requests.toString(),
                 "--output-format", "parquet", "--id-column", "event_id", "--max-bad-fraction", "0.2",

@@ -53,9 +53,4 @@ final class SplitIdleness<T> implements WatermarkGenerator<T> {
             idle = true;
         }
     }
-
-    /** Whether the split last reported itself idle. */
-    boolean idle() {
-        return idle;
-    }
 }

@@ -245,9 +245,7 @@ public final class TransformJob {
             }
             case PARQUET -> withoutScoreDictionaries(w).parquet(path);
             case DELTA -> {
-                if (!OutputPaths.committed(rows.sparkSession(), path)) {
-                    OutputPaths.beginDelta(rows.sparkSession(), path);
-                }
+                OutputPaths.beginDelta(rows.sparkSession(), path);
                 w.format("delta").save(path);
             }
             default -> throw new IllegalArgumentException("transform writes jsonl, parquet or delta");
