@@ -57,7 +57,7 @@ public final class CsvCodec {
             FieldType type = schema.field(schema.indexOf(columns[i])).type();
             if (type.isComplex()) {
                 try {
-                    node.set(columns[i], JsonCodec.MAPPER.readTree(cell));
+                    node.set(columns[i], Json.tree(cell));
                 } catch (JsonProcessingException e) {
                     throw new FieldException(columns[i], "malformed JSON in cell: " + e.getOriginalMessage());
                 }

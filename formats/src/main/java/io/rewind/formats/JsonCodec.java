@@ -1,10 +1,7 @@
 package io.rewind.formats;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -20,32 +17,7 @@ import java.util.Map;
  * only and names the field at fault; the table's rules are {@link Validator}'s job. Unknown keys are ignored.
  */
 public final class JsonCodec {
-    public static final ObjectMapper MAPPER = JsonMapper.builder()
-            .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
-            .build();
-    /** A reader bound to trees once (ObjectMapper.readTree resolves the JsonNode type on every call). */
-    static final com.fasterxml.jackson.databind.ObjectReader TREE = MAPPER.reader();
-
     private JsonCodec() {
-    }
-
-    /**
-     * A JSON object of these key-value pairs, in order, escaped by Jackson: {@code object("path", p)}. Values are
-     * anything Jackson writes (strings, numbers, lists, maps, null).
-     */
-    public static String object(Object... keyValues) {
-        if (keyValues.length % 2 != 0) {
-            throw new IllegalArgumentException("object(key, value, ...) needs pairs");
-        }
-        java.util.Map<String, Object> m = new java.util.LinkedHashMap<>();
-        for (int i = 0; i < keyValues.length; i += 2) {
-            m.put((String) keyValues[i], keyValues[i + 1]);
-        }
-        try {
-            return MAPPER.writeValueAsString(m);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
     }
 
     /** Parses one line; a line that is not a JSON object fails with a {@link FieldException} on field "line". */
@@ -61,7 +33,7 @@ public final class JsonCodec {
     static Object[] decodeTree(TableSchema schema, String line) {
         JsonNode node;
         try {
-            node = TREE.readTree(line);
+            node = Json.READER.readTree(line);
         } catch (JsonProcessingException e) {
             throw new FieldException("line", "malformed JSON: " + e.getOriginalMessage());
         }

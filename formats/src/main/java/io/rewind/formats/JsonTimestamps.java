@@ -110,7 +110,7 @@ public final class JsonTimestamps {
     }
 
     private static long parseTimestampMicros(String line, String field, TimestampUnit unit) {
-        try (com.fasterxml.jackson.core.JsonParser p = JsonCodec.MAPPER.getFactory().createParser(line)) {
+        try (com.fasterxml.jackson.core.JsonParser p = Json.factory().createParser(line)) {
             if (p.nextToken() != com.fasterxml.jackson.core.JsonToken.START_OBJECT) {
                 return Long.MIN_VALUE;
             }
@@ -122,7 +122,7 @@ public final class JsonTimestamps {
                     continue;
                 }
                 Object v = p.currentToken().isScalarValue() ? JsonCodec.decodeValue(field, FieldType.TIMESTAMP,
-                        (JsonNode) JsonCodec.TREE.readTree(p), false, unit) : null;
+                        (JsonNode) Json.READER.readTree(p), false, unit) : null;
                 if (v instanceof Instant t) {
                     return t.getEpochSecond() * 1_000_000L + t.getNano() / 1_000;
                 }

@@ -16,7 +16,7 @@ import java.util.Map;
  * decodes the line again and reports the error, so there is one place for messages.
  */
 final class StreamingDecoder {
-    private static final JsonFactory FACTORY = JsonCodec.MAPPER.getFactory();
+    private static final JsonFactory FACTORY = Json.factory();
 
     private StreamingDecoder() {
     }

@@ -13,13 +13,13 @@ class CodecTest {
     @Test
     void objectsAreEscapedByJackson() throws Exception {
         String path = "s3://bucket/a \"quoted\" \\ folder";
-        String json = JsonCodec.object("path", path, "n", 2, "state", java.util.Arrays.asList(1.0, null, Double.NaN));
-        var tree = JsonCodec.MAPPER.readTree(json);
+        String json = Json.objectOf("path", path, "n", 2, "state", java.util.Arrays.asList(1.0, null, Double.NaN));
+        var tree = Json.tree(json);
         assertEquals(path, tree.get("path").asText());
         assertEquals(2, tree.get("n").asInt());
         assertTrue(tree.get("state").get(1).isNull());
         assertEquals("NaN", tree.get("state").get(2).asText());
-        assertThrows(IllegalArgumentException.class, () -> JsonCodec.object("odd"));
+        assertThrows(IllegalArgumentException.class, () -> Json.objectOf("odd"));
     }
 
     @Test

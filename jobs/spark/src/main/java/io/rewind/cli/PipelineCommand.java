@@ -1,6 +1,6 @@
 package io.rewind.cli;
 
-import io.rewind.formats.JsonCodec;
+import io.rewind.formats.Json;
 import io.rewind.formats.spark.LocalSpark;
 import io.rewind.jobs.JobSummary;
 import io.rewind.jobs.pipeline.PipelineConfig;
@@ -28,7 +28,7 @@ public final class PipelineCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PipelineConfig c = PipelineConfig.read(Path.of(config));
         if (action.equals("commands")) {
-            System.out.println(JsonCodec.MAPPER.writeValueAsString(PipelineJob.commands(c, interval)));
+            System.out.println(Json.WRITER.writeValueAsString(PipelineJob.commands(c, interval)));
             return 0;
         }
         if (!action.equals("run")) {

@@ -1,7 +1,7 @@
 package io.rewind.cli;
 
 import io.delta.tables.DeltaTable;
-import io.rewind.formats.JsonCodec;
+import io.rewind.formats.Json;
 import io.rewind.jobs.JobSummary;
 import io.rewind.jobs.registry.Registry;
 import io.rewind.jobs.registry.RunState;
@@ -64,7 +64,7 @@ public final class RegistryRunOptions {
 
     /** [{"path": ..., "delta_version": n or null}, ...] */
     static String paths(SparkSession spark, List<String> paths) {
-        var a = JsonCodec.MAPPER.createArrayNode();
+        var a = Json.array();
         for (String p : paths) {
             var n = a.addObject();
             n.put("path", p);

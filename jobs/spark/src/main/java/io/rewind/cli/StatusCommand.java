@@ -1,7 +1,7 @@
 package io.rewind.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.rewind.formats.JsonCodec;
+import io.rewind.formats.Json;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
@@ -18,7 +18,7 @@ public final class StatusCommand implements Callable<Integer> {
     public Integer call() {
         JsonNode s;
         try {
-            s = JsonCodec.MAPPER.readTree(StatusFile.read(path));
+            s = Json.tree(StatusFile.read(path));
         } catch (java.io.IOException | java.io.UncheckedIOException e) {
             System.err.println("rewind status: no readable status at " + path + " (the job was killed, never started"
                     + " or could not write it): " + e.getMessage());

@@ -1,8 +1,7 @@
 package io.rewind.cli;
 
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.rewind.formats.JsonCodec;
+import io.rewind.formats.Json;
 import io.rewind.jobs.JobSummary;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -41,7 +40,7 @@ final class StatusFile {
     }
 
     static String json(String command, int exitCode, String message, JobSummary summary) {
-        ObjectNode n = JsonCodec.MAPPER.createObjectNode();
+        ObjectNode n = Json.object();
         n.put("command", command);
         n.put("exit_code", exitCode);
         n.put("status", exitCode == 0 ? "SUCCEEDED" : "FAILED");
@@ -49,11 +48,11 @@ final class StatusFile {
             n.put("message", message);
         }
         if (summary != null) {
-            n.set("summary", JsonCodec.MAPPER.valueToTree(summary.values()));
+            n.set("summary", Json.toTree(summary.values()));
         }
         n.put("finished", Instant.now().toString());
         try {
-            return JsonCodec.MAPPER.writer(SerializationFeature.INDENT_OUTPUT).writeValueAsString(n) + "\n";
+            return Json.PRETTY.writeValueAsString(n) + "\n";
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -1,8 +1,7 @@
 package io.rewind.jobs;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import io.rewind.formats.JsonCodec;
+import io.rewind.formats.Json;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -54,7 +53,7 @@ public final class JobSummary {
 
     public String toJson() {
         try {
-            return JsonCodec.MAPPER.writer(SerializationFeature.INDENT_OUTPUT).writeValueAsString(values);
+            return Json.PRETTY.writeValueAsString(values);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import io.rewind.formats.Json;
 import io.rewind.formats.spark.LocalSpark;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -34,8 +34,6 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class BadInputCorpusTest {
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     @TempDir
     static Path dir;
     Path in;
@@ -219,7 +217,7 @@ class BadInputCorpusTest {
             assertTrue(lines.get(0).contains(c.message()), c.name() + ": " + err);
         }
         if (c.args()[0].equals("join") && c.exit() != 2) {
-            JsonNode s = JSON.readTree(Path.of(c.args()[c.args().length - 3] + "_summary.json").toFile());
+            JsonNode s = Json.tree(Path.of(c.args()[c.args().length - 3] + "_summary.json"));
             long decisions = s.get("decisions").asLong();
             assertEquals(decisions, s.get("interactions").asLong() + s.get("dropped_unrewarded").asLong()
                     + s.get("duplicate_decisions").asLong() + s.get("invalid_decisions").asLong(), s.toString());

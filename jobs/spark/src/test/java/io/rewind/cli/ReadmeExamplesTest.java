@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.rewind.formats.JsonCodec;
+import io.rewind.formats.Json;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -68,10 +68,10 @@ class ReadmeExamplesTest {
     void theBanditExamplesChainAndTheEvaluationCoversTheTruth() throws Exception {
         List<String> commands = readmeCommands();
         assertEquals(0, run(readme(commands, "simulate --output logs"), "--status-file", "status/simulate.json"));
-        double truth = JsonCodec.MAPPER.readTree(dir.resolve("status/simulate.json").toFile()).get("summary")
+        double truth = Json.tree(dir.resolve("status/simulate.json")).get("summary")
                 .get("target_true_value").asDouble();
         assertEquals(0, run(readme(commands, "join --decisions logs/decisions")));
-        JsonNode joined = JsonCodec.MAPPER.readTree(dir.resolve("data/interactions_summary.json").toFile());
+        JsonNode joined = Json.tree(dir.resolve("data/interactions_summary.json"));
         java.io.ByteArrayOutputStream shown = new java.io.ByteArrayOutputStream();
         java.io.PrintStream stdout = System.out;
         System.setOut(new java.io.PrintStream(shown, true, java.nio.charset.StandardCharsets.UTF_8));
@@ -90,7 +90,7 @@ class ReadmeExamplesTest {
         assertTrue(show.contains("kind      delta, version "), show);
 
         assertEquals(0, run(readme(commands, "evaluate bandit --data data/interactions --split eval --observed-only")));
-        JsonNode report = JsonCodec.MAPPER.readTree(dir.resolve("eval.json").toFile());
+        JsonNode report = Json.tree(dir.resolve("eval.json"));
         JsonNode dr = null;
         for (JsonNode e : report.get("target")) {
             if (e.get("estimator").asText().equals("DR")) {

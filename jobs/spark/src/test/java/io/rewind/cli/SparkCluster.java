@@ -1,5 +1,6 @@
 package io.rewind.cli;
 
+import io.rewind.formats.Json;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.Socket;
@@ -187,8 +188,8 @@ final class SparkCluster implements AutoCloseable {
                     && !f.getFileName().toString().startsWith("_")).sorted().toList()) {
                 for (String l : Files.readAllLines(f)) {
                     try {
-                        var d = io.rewind.formats.JsonCodec.MAPPER.readTree(l);
-                        var r = io.rewind.formats.JsonCodec.MAPPER.createObjectNode();
+                        var d = Json.tree(l);
+                        var r = Json.object();
                         r.set("event_id", d.get("event_id"));
                         r.set("shared_context", d.get("context"));
                         r.set("actions", d.get("actions"));

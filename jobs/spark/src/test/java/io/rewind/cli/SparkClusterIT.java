@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.rewind.formats.JoinRules;
+import io.rewind.formats.Json;
 import io.rewind.formats.TableFormat;
 import io.rewind.formats.spark.LocalSpark;
 import io.rewind.jobs.join.JoinConfig;
@@ -122,7 +123,7 @@ class SparkClusterIT {
         SparkCluster.Run check = SparkCluster.submitTo("local[1]", dir, "client", List.of(), "status",
                 status.toString());
         assertEquals(Rewind.EXIT_TOO_MANY_BAD_ROWS, check.exit(), check.out() + check.err());
-        var s = io.rewind.formats.JsonCodec.MAPPER.readTree(Files.readString(status));
+        var s = Json.tree(status);
         assertEquals("FAILED", s.get("status").asText(), s.toString());
         assertEquals(Rewind.EXIT_TOO_MANY_BAD_ROWS, s.get("exit_code").asInt(), s.toString());
         assertTrue(s.get("message").asText().contains("quarantined"), s.toString());
@@ -183,7 +184,7 @@ class SparkClusterIT {
     /** What a model decides with (its scorers) and how it was measured, without when and where it was trained. */
     static String modelContent(Path file) throws Exception {
         var m = io.rewind.rl.bandit.BanditModel.load(file);
-        return io.rewind.formats.JsonCodec.MAPPER.writeValueAsString(List.of(m.learner(), m.scorers(),
+        return Json.WRITER.writeValueAsString(List.of(m.learner(), m.scorers(),
                 m.provenance().rows(), m.provenance().metrics()));
     }
 
@@ -198,7 +199,7 @@ class SparkClusterIT {
         writePipelineConfig(dir.resolve("retrain.yaml"), home);
         SparkCluster.Run round = cluster.submit("cluster", here(PIPELINE));
         assertEquals(0, round.exit(), round.err());
-        var s = io.rewind.formats.JsonCodec.MAPPER.readTree(Files.readString(dir.resolve("status/pipeline.json")));
+        var s = Json.tree(dir.resolve("status/pipeline.json"));
         assertEquals("SUCCEEDED", s.get("status").asText(), s.toString());
         for (String step : List.of("join", "train", "promote")) {
             assertEquals("done", s.get("summary").get(step).asText(), s.toString());
@@ -225,8 +226,8 @@ class SparkClusterIT {
         List<String> localArgs = new ArrayList<>(args);
         localArgs.addAll(List.of("--report", local.toString()));
         assertEquals(0, Rewind.execute(localArgs.toArray(new String[0])));
-        var c = io.rewind.formats.JsonCodec.MAPPER.readTree(onCluster.toFile()).get("target");
-        var l = io.rewind.formats.JsonCodec.MAPPER.readTree(local.toFile()).get("target");
+        var c = Json.tree(onCluster).get("target");
+        var l = Json.tree(local).get("target");
         assertTrue(l.size() >= 4, l.toString());
         assertSameNumbers(l, c, "target");
         assertTrue(Files.size(dir.resolve("eval-cluster.png")) > 1000, "the chart");

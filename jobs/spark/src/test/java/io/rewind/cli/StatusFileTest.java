@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.rewind.formats.JsonCodec;
+import io.rewind.formats.Json;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -16,7 +16,7 @@ class StatusFileTest {
     Path dir;
 
     JsonNode status(Path f) throws Exception {
-        return JsonCodec.MAPPER.readTree(Files.readString(f));
+        return Json.tree(f);
     }
 
     @Test

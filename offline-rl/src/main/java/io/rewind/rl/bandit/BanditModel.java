@@ -1,7 +1,6 @@
 package io.rewind.rl.bandit;
 
-import com.fasterxml.jackson.databind.SerializationFeature;
-import io.rewind.formats.JsonCodec;
+import io.rewind.formats.Json;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -51,7 +50,7 @@ public record BanditModel(int formatVersion, String learner, Map<String, Double>
 
     /** A model from its JSON text. */
     public static BanditModel parse(String json) throws IOException {
-        BanditModel m = JsonCodec.MAPPER.readValue(json, BanditModel.class);
+        BanditModel m = Json.read(json, BanditModel.class);
         if (m.formatVersion() != FORMAT_VERSION) {
             throw new IllegalArgumentException("model format " + m.formatVersion() + ", this Rewind reads "
                     + FORMAT_VERSION);
@@ -64,7 +63,7 @@ public record BanditModel(int formatVersion, String learner, Map<String, Double>
 
     /** The model as JSON text. */
     public String toJson() throws IOException {
-        return JsonCodec.MAPPER.writer(SerializationFeature.INDENT_OUTPUT).writeValueAsString(this);
+        return Json.PRETTY.writeValueAsString(this);
     }
 
     private void requireFinite() {

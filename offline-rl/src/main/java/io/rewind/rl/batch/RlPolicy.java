@@ -1,7 +1,6 @@
 package io.rewind.rl.batch;
 
-import com.fasterxml.jackson.databind.SerializationFeature;
-import io.rewind.formats.JsonCodec;
+import io.rewind.formats.Json;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -32,7 +31,7 @@ public record RlPolicy(int formatVersion, String kind, DqnConfig config, int sta
         try {
             io.rewind.formats.AtomicFiles.replaceFolder(dir, d -> {
                 learner.save(d);
-                Files.writeString(d.resolve(FILE), JsonCodec.MAPPER.writer(SerializationFeature.INDENT_OUTPUT)
+                Files.writeString(d.resolve(FILE), Json.PRETTY
                         .writeValueAsString(this));
             });
         } catch (IOException e) {
@@ -46,7 +45,7 @@ public record RlPolicy(int formatVersion, String kind, DqnConfig config, int sta
             throw new IllegalArgumentException(dir + " is not a Rewind batch-RL policy: no " + FILE);
         }
         try {
-            RlPolicy p = JsonCodec.MAPPER.readValue(f.toFile(), RlPolicy.class);
+            RlPolicy p = Json.read(f, RlPolicy.class);
             if (p.formatVersion() != FORMAT_VERSION) {
                 throw new IllegalArgumentException(f + ": policy format " + p.formatVersion() + ", this Rewind reads "
                         + FORMAT_VERSION);

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.core.type.TypeReference;
-import io.rewind.formats.JsonCodec;
+import io.rewind.formats.Json;
 import io.rewind.rl.bandit.BanditModel;
 import io.rewind.rl.bandit.FeatureMap;
 import io.rewind.rl.bandit.Learners;
@@ -27,8 +27,9 @@ class SavedFormatsStillLoadTest {
 
     @Test
     void everyLearnersSavedModelDecidesAsItDidWhenSaved() throws Exception {
-        Map<String, List<double[]>> expected = JsonCodec.MAPPER.readValue(
-                ROOT.resolve("bandit/expected-decisions.json").toFile(), new TypeReference<>() { });
+        Map<String, List<double[]>> expected = Json.READER
+                .forType(new TypeReference<Map<String, List<double[]>>>() { })
+                .readValue(ROOT.resolve("bandit/expected-decisions.json").toFile());
         Set<Class<?>> saved = new java.util.HashSet<>();
         for (String name : expected.keySet()) {
             saved.add(BanditModel.load(ROOT.resolve("bandit/" + SavedFormats.fileName(name))).restoreLearner()
@@ -53,7 +54,7 @@ class SavedFormatsStillLoadTest {
 
     @Test
     void theSavedBatchRlPolicyScoresAsItDidWhenSaved() throws Exception {
-        float[][] expected = JsonCodec.MAPPER.readValue(ROOT.resolve("rl/expected-q.json").toFile(), float[][].class);
+        float[][] expected = Json.read(ROOT.resolve("rl/expected-q.json"), float[][].class);
         assertEquals(1, RlPolicy.read(ROOT.resolve("rl/policy")).formatVersion());
         try (DdqnBcq policy = RlPolicy.load(ROOT.resolve("rl/policy"))) {
             float[][] q = policy.score(SavedFormats.STATES).q();

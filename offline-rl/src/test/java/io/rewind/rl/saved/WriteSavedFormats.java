@@ -1,6 +1,6 @@
 package io.rewind.rl.saved;
 
-import io.rewind.formats.JsonCodec;
+import io.rewind.formats.Json;
 import io.rewind.rl.bandit.BanditModel;
 import io.rewind.rl.bandit.LinearLearner;
 import io.rewind.rl.batch.DdqnBcq;
@@ -31,11 +31,11 @@ public final class WriteSavedFormats {
                     0.5))).save(root.resolve("bandit/" + SavedFormats.fileName(learner.name())));
             expected.put(learner.name(), SavedFormats.replay(learner));
         }
-        Files.writeString(root.resolve("bandit/expected-decisions.json"), JsonCodec.MAPPER.writeValueAsString(expected));
+        Files.writeString(root.resolve("bandit/expected-decisions.json"), Json.WRITER.writeValueAsString(expected));
         try (DdqnBcq policy = new DdqnBcq(DqnConfig.defaults().withEpochs(1), 4, 2)) {
             RlPolicy.describe(policy, "untrained, for the saved-format fixture", 0, 0, Map.of(), List.of())
                     .save(policy, root.resolve("rl/policy"));
-            Files.writeString(root.resolve("rl/expected-q.json"), JsonCodec.MAPPER.writeValueAsString(
+            Files.writeString(root.resolve("rl/expected-q.json"), Json.WRITER.writeValueAsString(
                     policy.score(SavedFormats.STATES).q()));
         }
     }

@@ -1,5 +1,7 @@
 package io.rewind.flink.collect;
 
+import io.rewind.formats.Json;
+
 /** A row the collector cannot use: its table, id when known, reason ("field: rule"), address and text. */
 public class Rejected {
     public String table;
@@ -22,7 +24,7 @@ public class Rejected {
     }
 
     public String toJson() {
-        com.fasterxml.jackson.databind.node.ObjectNode n = io.rewind.formats.JsonCodec.MAPPER.createObjectNode();
+        com.fasterxml.jackson.databind.node.ObjectNode n = Json.object();
         n.put("table", table);
         n.put("event_id", eventId);
         n.put("reason", reason);

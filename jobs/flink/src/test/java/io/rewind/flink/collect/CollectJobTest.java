@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.rewind.formats.JoinRules;
+import io.rewind.formats.Json;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -115,7 +116,7 @@ class CollectJobTest {
             try (Stream<Path> s = Files.list(t)) {
                 for (Path f : s.filter(p -> !p.getFileName().toString().startsWith(".")).toList()) {
                     for (String l : Files.readAllLines(f)) {
-                        var n = io.rewind.formats.JsonCodec.MAPPER.readTree(l);
+                        var n = Json.tree(l);
                         lines.add(table + "|" + (n.get("event_id").isNull() ? "null" : n.get("event_id").asText())
                                 + "|" + n.get("reason").asText());
                     }

@@ -1,5 +1,6 @@
 package io.rewind.flink.collect;
 
+import io.rewind.formats.Json;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -98,7 +99,7 @@ final class FlinkCluster implements AutoCloseable {
     /** The TaskManagers the JobManager knows (a killed one until its heartbeat times out), from its REST API. */
     java.util.Set<String> taskManagerIds() throws Exception {
         java.util.Set<String> ids = new java.util.HashSet<>();
-        for (var tm : io.rewind.formats.JsonCodec.MAPPER.readTree(rest("/taskmanagers")).get("taskmanagers")) {
+        for (var tm : Json.tree(rest("/taskmanagers")).get("taskmanagers")) {
             ids.add(tm.get("id").asText());
         }
         return ids;

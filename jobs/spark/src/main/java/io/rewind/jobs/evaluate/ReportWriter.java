@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.rewind.formats.JsonCodec;
+import io.rewind.formats.Json;
 import io.rewind.formats.spark.HadoopFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -13,7 +13,7 @@ import org.apache.spark.sql.SparkSession;
 
 /** Every evaluation's outputs: the report as JSON (snake_case keys, as the job summaries) and the chart as PNG. */
 public final class ReportWriter {
-    private static final ObjectMapper SNAKE = JsonCodec.MAPPER.copy()
+    private static final ObjectMapper SNAKE = Json.newMapper()
             .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE);
     private static final ObjectWriter JSON = SNAKE.writer(SerializationFeature.INDENT_OUTPUT);
 

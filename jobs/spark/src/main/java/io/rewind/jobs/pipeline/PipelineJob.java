@@ -2,6 +2,7 @@ package io.rewind.jobs.pipeline;
 
 import static org.apache.spark.sql.functions.col;
 
+import io.rewind.formats.Json;
 import io.rewind.jobs.JobSummary;
 import io.rewind.jobs.registry.Registry;
 import java.util.List;
@@ -57,7 +58,7 @@ public final class PipelineJob {
                 summary.put(step.name(), "skipped (done before)");
                 continue;
             }
-            String run = registry.startRun(c.experiment(), kind, io.rewind.formats.JsonCodec.object("interval", interval));
+            String run = registry.startRun(c.experiment(), kind, Json.objectOf("interval", interval));
             int code = rewind.run(step.args());
             registry.finishRun(run, io.rewind.jobs.registry.RunState.of(code == 0), null, null,
                     "rewind " + String.join(" ", step.args()) + " exited " + code);

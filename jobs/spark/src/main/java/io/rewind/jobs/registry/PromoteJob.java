@@ -1,6 +1,6 @@
 package io.rewind.jobs.registry;
 
-import io.rewind.formats.JsonCodec;
+import io.rewind.formats.Json;
 import io.rewind.jobs.JobSummary;
 import io.rewind.jobs.evaluate.BanditEstimation;
 import io.rewind.jobs.evaluate.BanditEstimator;
@@ -38,14 +38,14 @@ public final class PromoteJob {
         String candidateId = modelId(c.candidate());
         String provenance;
         try {
-            provenance = JsonCodec.MAPPER.writeValueAsString(BanditModel.load(Path.of(c.candidate())).provenance());
+            provenance = Json.WRITER.writeValueAsString(BanditModel.load(Path.of(c.candidate())).provenance());
         } catch (IOException e) {
             throw new IllegalArgumentException("cannot read the candidate model " + c.candidate() + ": "
                     + e.getMessage(), e);
         }
         registry.registerModel(candidateId, c.experiment(), Path.of(c.candidate()).toAbsolutePath().toString(),
                 "bandit", provenance);
-        String runId = registry.startRun(c.experiment(), "promote", JsonCodec.object("candidate", candidateId,
+        String runId = registry.startRun(c.experiment(), "promote", Json.objectOf("candidate", candidateId,
                 "data", String.join(",", c.data())));
         JobSummary summary = new JobSummary("promote").put("experiment", c.experiment())
                 .put("candidate", candidateId).put("run_id", runId);
@@ -96,8 +96,8 @@ public final class PromoteJob {
                 registry.setModelState(candidateId, promoted ? ModelState.PROMOTED : ModelState.REJECTED);
             }
             RunState state = promoted ? RunState.PROMOTED : RunState.REJECTED;
-            String m = JsonCodec.MAPPER.writeValueAsString(metrics);
-            registry.finishRun(runId, state, JsonCodec.object("hosted", registry.hosted(c.experiment()).orElse("")),
+            String m = Json.WRITER.writeValueAsString(metrics);
+            registry.finishRun(runId, state, Json.objectOf("hosted", registry.hosted(c.experiment()).orElse("")),
                     m, reason);
             metrics.forEach((k, v) -> summary.put(k, JobSummary.round(v, 4)));
             return summary.put("decision", state.name()).put("reason", reason)

@@ -2,6 +2,7 @@ package io.rewind.jobs.transform;
 
 import static org.apache.spark.sql.functions.col;
 
+import io.rewind.formats.Json;
 import io.rewind.rl.batch.DdqnBcq;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -142,7 +143,7 @@ final class FastStates {
                 String reason = check(state);
                 if (reason != null) {
                     sink.add(new String(id, 0, rowId(idPrefix, row, id), StandardCharsets.UTF_8), lastFile, row,
-                            reason, io.rewind.formats.JsonCodec.object("state", show(state)));
+                            reason, Json.objectOf("state", show(state)));
                     continue;
                 }
                 float[] s = new float[dim];

@@ -1,7 +1,7 @@
 package io.rewind.jobs.transform;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.rewind.formats.JsonCodec;
+import io.rewind.formats.Json;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.Serializable;
@@ -24,7 +24,7 @@ final class QuarantineSink implements Serializable {
     }
 
     void add(String rowId, String file, long line, String reason, String raw) {
-        ObjectNode n = JsonCodec.MAPPER.createObjectNode();
+        ObjectNode n = Json.object();
         n.put("row_id", rowId);
         n.put("source_file", file);
         n.put("source_line", line);

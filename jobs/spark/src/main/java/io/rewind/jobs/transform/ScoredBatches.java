@@ -2,7 +2,7 @@ package io.rewind.jobs.transform;
 
 import static org.apache.spark.sql.functions.col;
 import com.fasterxml.jackson.databind.JsonNode;
-import io.rewind.formats.JsonCodec;
+import io.rewind.formats.Json;
 import io.rewind.formats.TableFormat;
 import io.rewind.formats.spark.OutputPaths;
 import io.rewind.formats.spark.TextLines;
@@ -12,7 +12,6 @@ import io.rewind.rl.bandit.BanditModel;
 import io.rewind.rl.batch.RlPolicy;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -77,7 +76,7 @@ final class ScoredBatches extends BatchedIterator<Row> {
                 raw = r.getString(2);
                 inputValues = join ? new Object[] {raw} : new Object[0];
                 try {
-                    JsonNode node = JsonCodec.MAPPER.readTree(raw);
+                    JsonNode node = Json.tree(raw);
                     if (idColumn != null) {
                         JsonNode v = node.get(idColumn);
                         if (v == null || v.isNull() || v.isContainerNode()) {

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.rewind.formats.Candidate;
+import io.rewind.formats.Json;
 import io.rewind.formats.TableFormat;
 import io.rewind.formats.Tables;
 import io.rewind.formats.spark.LocalSpark;
@@ -103,7 +104,7 @@ class BanditEvaluationTest {
         assertTrue(Files.readString(dir.resolve("report.json")).contains("\"difference\""));
         long unrewarded = SPARK.read().parquet(interactions).filter("NOT reward_observed").count();
         assertEquals(new EvaluationReport.Unrewarded(unrewarded, false), r.unrewarded());
-        var json = io.rewind.formats.JsonCodec.MAPPER.readTree(dir.resolve("report.json").toFile());
+        var json = Json.tree(dir.resolve("report.json"));
         assertEquals(r.rowsUsed(), json.get("rows_used").asLong(), "snake_case keys");
         assertEquals(unrewarded, json.get("unrewarded").get("count").asLong());
     }

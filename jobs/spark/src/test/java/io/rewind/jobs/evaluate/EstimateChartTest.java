@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.rewind.formats.JsonCodec;
+import io.rewind.formats.Json;
 import io.rewind.ope.Estimate;
 import io.rewind.ope.Interval;
 import java.util.List;
@@ -33,8 +33,8 @@ class EstimateChartTest {
         assertTrue(chart.getStyler().getYAxisMax() > 0.6, "the axis reaches the truth above the intervals");
 
         assertFalse(EstimateChart.estimates(REPORT, null).getSeriesMap().containsKey("true value"));
-        assertEquals(0.6, JsonCodec.MAPPER.readTree(ReportWriter.json(REPORT, 0.6)).get("true_value").asDouble());
-        assertFalse(JsonCodec.MAPPER.readTree(ReportWriter.json(REPORT, null)).has("true_value"));
+        assertEquals(0.6, Json.tree(ReportWriter.json(REPORT, 0.6)).get("true_value").asDouble());
+        assertFalse(Json.tree(ReportWriter.json(REPORT, null)).has("true_value"));
         assertEquals(List.of("DR"), ReportWriter.covering(REPORT, 0.525));
         assertTrue(ReportWriter.written(REPORT, new ReportOutputs(null, null, 0.525))
                 .startsWith("true value 0.52500 (given); covered by the normal interval of: DR"));

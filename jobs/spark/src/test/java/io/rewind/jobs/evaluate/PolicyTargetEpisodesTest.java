@@ -113,7 +113,7 @@ class PolicyTargetEpisodesTest {
                 "--target-policy", policyDir, "--gamma", "0.99", "--fqe-iterations", "0", "--seed", "5",
                 "--report", report, "--chart", chart));
         try {
-            var json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(new java.io.File(report));
+            var json = io.rewind.formats.Json.tree(Path.of(report));
             assertEquals(400, json.get("samples").asLong());
             assertEquals("PDIS", json.get("target").get(0).get("estimator").asText());
             assertEquals(pdis.value(), json.get("target").get(0).get("value").asDouble(), 1e-6);

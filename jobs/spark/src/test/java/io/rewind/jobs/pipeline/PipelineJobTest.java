@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.rewind.formats.JsonCodec;
+import io.rewind.formats.Json;
 import io.rewind.formats.TableFormat;
 import io.rewind.formats.spark.LocalSpark;
 import io.rewind.jobs.JobSummary;
@@ -34,8 +34,8 @@ class PipelineJobTest {
     @Test
     void theCommandsAreTheDagsCommands() throws Exception {
         PipelineConfig c = PipelineConfig.read(DAGS.resolve("examples/retrain.yaml"));
-        JsonNode expected = JsonCodec.MAPPER.readTree(DAGS.resolve("tests/expected-commands.json").toFile());
-        JsonNode actual = JsonCodec.MAPPER.valueToTree(PipelineJob.commands(c, "2026-05-01"));
+        JsonNode expected = Json.tree(DAGS.resolve("tests/expected-commands.json"));
+        JsonNode actual = Json.toTree(PipelineJob.commands(c, "2026-05-01"));
         assertEquals(expected, actual, "rewind pipeline commands and rewind_dags.pipeline_tasks agree");
     }
 

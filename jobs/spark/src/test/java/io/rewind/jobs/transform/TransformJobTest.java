@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.rewind.formats.Json;
 import io.rewind.formats.TableFormat;
 import io.rewind.formats.Tables;
 import io.rewind.formats.spark.LocalSpark;
@@ -109,7 +110,7 @@ class TransformJobTest {
         try (DdqnBcq p = RlPolicy.load(policy)) {
             for (Row row : out.collectAsList()) {
                 String input = row.getString(row.fieldIndex("input"));
-                com.fasterxml.jackson.databind.JsonNode n = io.rewind.formats.JsonCodec.MAPPER.readTree(input);
+                com.fasterxml.jackson.databind.JsonNode n = Json.tree(input);
                 com.fasterxml.jackson.databind.JsonNode v = n.isArray() ? n : n.get("state");
                 double[] st = new double[4];
                 for (int k = 0; k < 4; k++) {
