@@ -274,11 +274,8 @@ class CollectJobTest {
             drop(d.resolve("a.jsonl"), first);
             awaitIds(out, List.of("early", "late"));
             // the fillers from 40 s on wait for their windows (closing past 100 s) and no file brings newer events
-            long until = System.currentTimeMillis() + 30_000;
-            while (logged.stream().noneMatch(l -> l.contains("waiting for newer data"))
-                    && System.currentTimeMillis() < until) {
-                Thread.sleep(100);
-            }
+            Await.until(Duration.ofSeconds(30), "the idle join's log line",
+                    () -> logged.stream().anyMatch(l -> l.contains("waiting for newer data")));
             assertTrue(logged.stream().anyMatch(l -> l.contains("waiting for newer data") && l.contains("--bounded")),
                     "an idle join with waiting ids says why nothing is committed: " + logged);
             // emitted when the watermark passed 60 s, remembered until 120 s; the watermark is at 99 s
@@ -337,10 +334,7 @@ class CollectJobTest {
             drop(d.resolve("a.jsonl"), decisions);
             // the watermark is below 30 s, so no window (60 s) has closed; wait for checkpoints taken since
             int before = lastCheckpoint(out);
-            long end = System.currentTimeMillis() + 60_000;
-            while (lastCheckpoint(out) < before + 4 && System.currentTimeMillis() < end) {
-                Thread.sleep(50);
-            }
+            Await.until(Duration.ofMinutes(1), "4 checkpoints", () -> lastCheckpoint(out) >= before + 4);
             List<String> later = new ArrayList<>();
             for (int s = 35; s <= 200; s += 5) {
                 later.add(decisionAt("filler-" + s, s));
@@ -348,14 +342,20 @@ class CollectJobTest {
             drop(d.resolve("b.jsonl"), later);
             // a restored job has no watermark until new events come (Flink does not keep watermarks in
             // checkpoints): if it restarts from a checkpoint taken after b.jsonl was read, later files bring it
-            long deadline = System.currentTimeMillis() + 60_000;
-            for (int k = 0; !committed(out, waiting); k++) {
-                if (System.currentTimeMillis() > deadline) {
-                    throw new AssertionError("no committed interaction for " + waiting + " within a minute");
+            // one later file every half second, as a live folder would receive them
+            int[] k = {0};
+            long[] lastDrop = {0};
+            Await.until(Duration.ofMinutes(1), "a committed interaction for each of " + waiting, () -> {
+                if (committed(out, waiting)) {
+                    return true;
                 }
-                drop(d.resolve("c" + k + ".jsonl"), List.of(decisionAt("later-" + k, 300 + 100 * k)));
-                Thread.sleep(500);
-            }
+                if (System.nanoTime() - lastDrop[0] > 500_000_000L) {
+                    drop(d.resolve("c" + k[0] + ".jsonl"), List.of(decisionAt("later-" + k[0], 300 + 100 * k[0])));
+                    k[0]++;
+                    lastDrop[0] = System.nanoTime();
+                }
+                return false;
+            });
         } finally {
             job.cancel().get();
         }
@@ -378,22 +378,27 @@ class CollectJobTest {
         org.apache.flink.core.execution.JobClient job = startReported(liveConfig(d.toString(), r.toString(), null,
                 out), "collect live");
         List<String> ids = new ArrayList<>();
+        Instant lastStamp = Instant.now();
         try {
             for (int f = 0; f < 8; f++) {
                 List<String> lines = new ArrayList<>();
                 for (int k = 0; k < 5; k++) {
                     String id = "live-" + f + "-" + k;
                     ids.add(id);
-                    lines.add(decisionAt(id, Instant.now()));
+                    lastStamp = Instant.now();
+                    lines.add(decisionAt(id, lastStamp));
                 }
                 drop(d.resolve("f" + f + ".jsonl"), lines);
-                Thread.sleep(400);
+                Thread.sleep(400); // the live stream's pace: a file every 0.4 s, not a wait for the job
             }
-            // the last file's window closes when a later event comes
-            Thread.sleep(1_300);
+            // the last file's window (1 s, 200 ms out of order) closes when a later event comes
+            Await.wallClockPast(lastStamp.plusMillis(1_300));
             drop(d.resolve("last.jsonl"), List.of(decisionAt("closer", Instant.now())));
             awaitIds(out, ids);
-            Thread.sleep(1_000);
+            Await.until(Duration.ofSeconds(30), "every committed row measured", () -> {
+                List<org.apache.flink.metrics.Histogram> h = CollectingReporter.HISTOGRAMS.get("commit_latency_ms");
+                return h != null && !h.isEmpty() && h.get(h.size() - 1).getCount() >= ids.size();
+            });
         } finally {
             job.cancel().get();
         }
@@ -459,14 +464,7 @@ class CollectJobTest {
 
     /** Waits (up to a minute) until every id has a committed interaction. */
     static void awaitIds(String out, List<String> ids) throws Exception {
-        long end = System.currentTimeMillis() + 60_000;
-        while (System.currentTimeMillis() < end) {
-            if (committed(out, ids)) {
-                return;
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("no committed interaction for " + ids + " within a minute");
+        Await.until(Duration.ofMinutes(1), "a committed interaction for each of " + ids, () -> committed(out, ids));
     }
 
     /**
@@ -565,6 +563,7 @@ class CollectJobTest {
                     kafka.bootstrapServers(), out), "collect live kafka");
             List<String> ids = new ArrayList<>();
             List<String> rewarded = new ArrayList<>();
+            Instant lastStamp = Instant.now();
             boolean stopped = false;
             try {
                 for (int batch = 0; batch < 8; batch++) {
@@ -572,6 +571,7 @@ class CollectJobTest {
                         String id = "k-" + batch + "-" + k;
                         ids.add(id);
                         Instant now = Instant.now();
+                        lastStamp = now;
                         producer.send(new ProducerRecord<>("decisions", decisionAt(id, now)));
                         if (k % 2 == 0) {
                             rewarded.add(id);
@@ -580,9 +580,9 @@ class CollectJobTest {
                         }
                     }
                     producer.flush();
-                    Thread.sleep(300);
+                    Thread.sleep(300); // the live stream's pace: a batch every 0.3 s, not a wait for the job
                 }
-                Thread.sleep(1_300);
+                Await.wallClockPast(lastStamp.plusMillis(1_300));
                 producer.send(new ProducerRecord<>("decisions", decisionAt("closer", Instant.now())));
                 producer.flush();
                 awaitIds(out, ids);

@@ -4,6 +4,7 @@ import io.rewind.formats.Json;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -86,13 +87,12 @@ final class FlinkCluster implements AutoCloseable {
         Process tm = start("taskmanager-" + taskManagers.size(), Arrays.asList(result.get(0).trim().split("\\s+")),
                 main);
         taskManagers.add(tm);
-        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
-        while (before.containsAll(taskManagerIds())) {
-            if (System.nanoTime() > deadline || !tm.isAlive()) {
-                throw new IllegalStateException("the TaskManager did not register");
+        Await.until(Duration.ofMinutes(2), "the new TaskManager's registration", () -> {
+            if (!tm.isAlive()) {
+                throw new IllegalStateException("the TaskManager exited before it registered");
             }
-            Thread.sleep(200);
-        }
+            return !before.containsAll(taskManagerIds());
+        });
         return tm;
     }
 
@@ -162,13 +162,12 @@ final class FlinkCluster implements AutoCloseable {
     }
 
     static void waitForPort(int port, Process p, Path log) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
-        while (!KafkaBroker.open(port)) {
-            if (System.nanoTime() > deadline || !p.isAlive()) {
-                throw new IllegalStateException("port " + port + " did not open: " + Files.readString(log));
+        Await.until(Duration.ofMinutes(2), "port " + port, () -> {
+            if (!p.isAlive()) {
+                throw new IllegalStateException("exited before port " + port + " opened: " + Files.readString(log));
             }
-            Thread.sleep(200);
-        }
+            return KafkaBroker.open(port);
+        });
     }
 
     @Override

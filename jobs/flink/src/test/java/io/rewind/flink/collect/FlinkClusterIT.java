@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -139,7 +140,7 @@ class FlinkClusterIT {
                             + t.plusMillis(random.nextInt(60_000)) + "\",\"reward\":1}"));
                 }
                 producer.flush();
-                Thread.sleep(700);
+                Thread.sleep(700); // the stream's pace: a batch every 0.7 s, not a wait for the job
                 if (b == batches / 2) {
                     awaitCheckpoint(out);
                     load = new CpuLoad();
@@ -155,10 +156,9 @@ class FlinkClusterIT {
             }
             producer.flush();
             // the restarted job's sources open their consumers and catch up on the loaded machine
-            long end = System.currentTimeMillis() + 120_000;
-            while (CollectJobTest.lastCheckpoint(out) <= restoredFrom + 2 && System.currentTimeMillis() < end) {
-                Thread.sleep(200);
-            }
+            int from = restoredFrom;
+            Await.until(Duration.ofMinutes(2), "3 checkpoints after the restart",
+                    () -> CollectJobTest.lastCheckpoint(out) > from + 2);
         } finally {
             if (load != null) {
                 load.close();
@@ -231,23 +231,11 @@ class FlinkClusterIT {
 
     /** Waits (up to 2 minutes) for a completed checkpoint of a job writing to {@code out}. */
     static void awaitCheckpoint(String out) throws Exception {
-        long end = System.currentTimeMillis() + 120_000;
-        while (CollectJobTest.lastCheckpoint(out) == 0) {
-            if (System.currentTimeMillis() > end) {
-                throw new AssertionError("no checkpoint within 2 minutes");
-            }
-            Thread.sleep(200);
-        }
+        Await.until(Duration.ofMinutes(2), "a completed checkpoint", () -> CollectJobTest.lastCheckpoint(out) > 0);
     }
 
     /** Waits (up to 3 minutes: a restart included) until every id has a committed interaction. */
     static void awaitAll(String out, List<String> ids) throws Exception {
-        long end = System.currentTimeMillis() + 180_000;
-        while (!CollectJobTest.committed(out, ids)) {
-            if (System.currentTimeMillis() > end) {
-                throw new AssertionError("not every decision committed within 3 minutes");
-            }
-            Thread.sleep(500);
-        }
+        Await.until(Duration.ofMinutes(3), "every decision committed", () -> CollectJobTest.committed(out, ids));
     }
 }
