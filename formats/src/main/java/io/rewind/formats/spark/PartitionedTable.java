@@ -9,8 +9,6 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;
-import java.util.UUID;
-import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -21,9 +19,8 @@ import org.apache.spark.sql.catalyst.catalog.ExternalCatalogUtils;
 /**
  * Writes a run's rows into a partitioned table without losing what other runs wrote there: only the partitions the
  * run touches are rewritten, and in them only the rows the run owns ({@link Ownership}) are replaced. Delta commits
- * the change as one transaction ({@code replaceWhere}); Parquet partitions are written to a hidden staging folder
- * inside the table and then swapped in, one partition at a time. A write killed during the swap is finished by the
- * next write into the table, and readers refuse the table until then ({@link UnfinishedWrites}).
+ * the change as one transaction ({@code replaceWhere}); Parquet partitions are staged and swapped in, one partition
+ * at a time ({@link StagedParquet}).
  */
 public final class PartitionedTable {
     private PartitionedTable() {
@@ -65,37 +62,35 @@ public final class PartitionedTable {
      * concurrent writer or a full disk ends in an {@link OutputFailedException} that says so in one line.
      */
     public static void write(Dataset<Row> rows, TableFormat format, String path, String partition, Ownership owned) {
-        Path staging = new Path(new Path(path), UnfinishedWrites.STAGING + UUID.randomUUID());
-        boolean fresh = OutputPaths.kind(rows.sparkSession(), path) == OutputPaths.Kind.MISSING;
-        if (format == TableFormat.PARQUET) {
-            OutputPaths.requireWritableTable(rows.sparkSession(), path, format); // before the lock creates a folder
-        }
-        // Parquet has no transaction log to refuse a second writer: a lock does (Delta's commit does it for Delta)
-        try (TableLock lock = format == TableFormat.PARQUET ? TableLock.take(rows.sparkSession(), path) : null) {
-            writeOrFail(rows, format, path, partition, owned, staging);
-        } catch (Exception e) { // Spark's own SparkException is a checked exception that Scala throws unchecked
-            if (fresh && format == TableFormat.DELTA && !OutputPaths.committed(rows.sparkSession(), path)) {
-                // a table this run began and nobody committed to: Delta leaves the files it wrote, so remove them
-                HadoopFiles.delete(rows.sparkSession(), path);
+        SparkSession spark = rows.sparkSession();
+        switch (format) {
+            // Parquet has no transaction log to refuse a second writer: a lock does (Delta's commit does it for Delta)
+            case PARQUET -> StagedParquet.locked(spark, path, staging -> merge(rows, format, path, partition, owned,
+                    staging));
+            case DELTA -> {
+                boolean fresh = OutputPaths.kind(spark, path) == OutputPaths.Kind.MISSING;
+                try {
+                    merge(rows, format, path, partition, owned, null);
+                } catch (Exception e) { // Spark's SparkException is a checked exception that Scala throws unchecked
+                    if (fresh && !OutputPaths.committed(spark, path)) {
+                        // a table this run began and nobody committed to: Delta leaves the files it wrote
+                        HadoopFiles.delete(spark, path);
+                    }
+                    OutputFailedException explained = OutputFailedException.explain(path, e);
+                    throw explained != null ? explained : OutputFailedException.rethrow(e);
+                }
             }
-            OutputFailedException explained = OutputFailedException.explain(path, e);
-            throw explained != null ? explained : OutputFailedException.rethrow(e);
-        } finally {
-            removeStaging(rows.sparkSession(), staging);
+            default -> throw new IllegalArgumentException(format.cliName() + " tables are not partitioned; use delta"
+                    + " or parquet for " + path);
         }
     }
 
-    private static void writeOrFail(Dataset<Row> rows, TableFormat format, String path, String partition,
-                                    Ownership owned, Path staging) {
+    /** Parquet's {@code staging} is a fresh folder for the merged partitions; Delta needs none. */
+    private static void merge(Dataset<Row> rows, TableFormat format, String path, String partition,
+                              Ownership owned, Path staging) {
         SparkSession spark = rows.sparkSession();
-        if (format != TableFormat.DELTA && format != TableFormat.PARQUET) {
-            throw new IllegalArgumentException(format.cliName() + " tables are not partitioned; use delta or"
-                    + " parquet for " + path);
-        }
         boolean exists = OutputPaths.requireWritableTable(spark, path, format);
-        if (format == TableFormat.PARQUET) {
-            UnfinishedWrites.finishSwaps(spark, path);
-        } else {
+        if (format == TableFormat.DELTA) {
             OutputPaths.beginDelta(spark, path);
         }
         TreeSet<String> touched = values(rows, partition);
@@ -116,7 +111,13 @@ public final class PartitionedTable {
             result.write().format("delta").mode(SaveMode.Overwrite).option("replaceWhere", inList(partition, touched))
                     .save(path);
         } else {
-            swapParquetPartitions(spark, result, path, partition, touched, staging);
+            // a first write goes through staging too, so a killed run never leaves half a partition in place
+            result.write().mode(SaveMode.ErrorIfExists).partitionBy(partition).parquet(staging.toString());
+            List<String> names = new ArrayList<>();
+            for (String v : touched) {
+                names.add(partition + "=" + ExternalCatalogUtils.escapePathName(v));
+            }
+            StagedParquet.swapIn(spark, new Path(path), staging, names);
         }
     }
 
@@ -164,42 +165,6 @@ public final class PartitionedTable {
             quoted.add("'" + v.replace("\\", "\\\\").replace("'", "\\'") + "'");
         }
         return "`" + column + "` IN (" + String.join(", ", quoted) + ")";
-    }
-
-    /**
-     * The merged rows go to {@code PATH/_staging-UUID} (hidden from readers by its underscore), then each touched
-     * partition folder is replaced by its staged one, or removed when no rows are left in it
-     * ({@link UnfinishedWrites#swap}). {@code _SUCCESS} is absent from the table while the swap runs.
-     */
-    private static void swapParquetPartitions(SparkSession spark, Dataset<Row> result, String path,
-                                              String partition, TreeSet<String> touched, Path staging) {
-        Path root = new Path(path);
-        // a first write goes through staging too, so a killed run never leaves half a partition in place
-        result.write().mode(SaveMode.ErrorIfExists).partitionBy(partition).parquet(staging.toString());
-        FileSystem fs = OutputPaths.fs(spark, root);
-        List<String> names = new ArrayList<>();
-        for (String v : touched) {
-            names.add(partition + "=" + ExternalCatalogUtils.escapePathName(v));
-        }
-        Path success = new Path(root, "_SUCCESS");
-        try {
-            UnfinishedWrites.beginSwap(fs, staging, names);
-            fs.delete(success, false);
-            UnfinishedWrites.swap(fs, root, staging);
-            fs.create(success, true).close();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot swap the new partitions into " + path, e);
-        }
-    }
-
-    /** A run's staging folder is gone when it ends, whether it succeeded or not. */
-    private static void removeStaging(SparkSession spark, Path staging) {
-        try {
-            OutputPaths.fs(spark, staging).delete(staging, true);
-        } catch (IOException e) {
-            // best effort: staging folders are hidden from readers, and one whose swap began is finished by the
-            // next write
-        }
     }
 
     static boolean hidden(Path p) {

@@ -17,7 +17,6 @@ import java.util.Iterator;
 import java.util.List;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.sql.Column;
-import org.apache.spark.sql.DataFrameWriter;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
@@ -27,35 +26,25 @@ import org.apache.spark.sql.expressions.Window;
 
 /**
  * Writes a Rewind table in any format. Text formats are written by Rewind's own codecs (so they read back exactly);
- * Parquet and Delta by Spark. Writes replace what was there: the whole path, or with {@code partitionBy} only the
- * partitions the data has (dynamic partition overwrite), so re-running a job never duplicates rows.
+ * Parquet and Delta by Spark. Writes replace the whole table, so re-running a job never duplicates rows; a Parquet
+ * table is replaced only once the new one is complete ({@link StagedParquet}).
  */
 public final class TableWriter {
     private TableWriter() {
     }
 
-    public static void write(Dataset<Row> df, TableSchema schema, TableFormat format, String path,
-                             String... partitionBy) {
+    public static void write(Dataset<Row> df, TableSchema schema, TableFormat format, String path) {
         Dataset<Row> rows = df.select(ReadResult.tableColumns(schema).toArray(new Column[0]));
         switch (format) {
             case PARQUET:
-            case DELTA: {
-                if (format == TableFormat.DELTA) {
-                    OutputPaths.beginDelta(df.sparkSession(), path);
-                }
-                DataFrameWriter<Row> w = rows.write().mode(SaveMode.Overwrite).format(format.cliName());
-                if (partitionBy.length > 0) {
-                    w = w.partitionBy(partitionBy).option("partitionOverwriteMode", "dynamic");
-                }
-                w.save(path);
+                StagedParquet.replace(rows, path, w -> w);
                 return;
-            }
+            case DELTA:
+                OutputPaths.beginDelta(df.sparkSession(), path);
+                rows.write().mode(SaveMode.Overwrite).format("delta").save(path);
+                return;
             case JSONL:
             case CSV:
-                if (partitionBy.length > 0) {
-                    throw new IllegalArgumentException(format.cliName() + " output is not partitioned; use parquet"
-                            + " or delta for " + path);
-                }
                 writeLines(rows, schema, format, path);
                 return;
             case SEED_CSV:

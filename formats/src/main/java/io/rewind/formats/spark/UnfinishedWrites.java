@@ -21,7 +21,8 @@ import org.apache.spark.sql.SparkSession;
  *   end of its commit).</li>
  *   <li>A {@code _staging-ID} folder holding {@value #SWAP_LIST}: a Parquet merge ({@link PartitionedTable}) was
  *   swapping its staged partitions in; each partition is whole (old or new), but the table is a mix until the swap
- *   is finished, which the next write into the table does first ({@link #finishSwaps}).</li>
+ *   is finished, which the next write into the table does first ({@link #finishSwaps}). One without the list is
+ *   what a write killed while staging left; readers ignore it and the next write removes it.</li>
  *   <li>A {@code _delta_log} without a commit: a Delta table whose first write never committed.</li>
  * </ul>
  */
@@ -141,7 +142,11 @@ public final class UnfinishedWrites {
         fs.delete(staging, true);
     }
 
-    /** Finishes the swaps that writes into {@code root} began and did not end (a kill between two renames). */
+    /**
+     * Finishes the swaps that writes into {@code root} began and did not end (a kill between two renames), and
+     * removes the staging folders of writes killed before their swap began. Called under the table's lock, so no
+     * live writer owns any of them.
+     */
     static void finishSwaps(SparkSession spark, String path) {
         Path root = new Path(path);
         FileSystem fs = OutputPaths.fs(spark, root);
@@ -151,6 +156,11 @@ public final class UnfinishedWrites {
             }
             for (Path staging : swaps(fs, root)) {
                 swap(fs, root, staging);
+            }
+            for (FileStatus s : fs.listStatus(root)) {
+                if (s.isDirectory() && s.getPath().getName().startsWith(STAGING)) {
+                    fs.delete(s.getPath(), true); // no swap list: its write never finished staging
+                }
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot finish the swap a killed write began in " + path, e);

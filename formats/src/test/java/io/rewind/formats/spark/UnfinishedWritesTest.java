@@ -105,6 +105,52 @@ class UnfinishedWritesTest {
                 .select("id", "v", "day").orderBy("id").collectAsList().stream().map(Row::toString).toList());
     }
 
+    @Test
+    void aWholeTableReplaceKilledWhileStagingLeavesTheOldTableReadableAndItsStagingIsRemovedByTheNextWrite()
+            throws Exception {
+        String path = dir.resolve("replaced").toString();
+        StagedParquet.replace(first, path, w -> w);
+        // a replace killed while writing its staging folder: Spark's _temporary inside it, no swap list
+        org.apache.hadoop.fs.Path staging = new org.apache.hadoop.fs.Path(path, UnfinishedWrites.STAGING + "k");
+        second.write().mode(SaveMode.ErrorIfExists).parquet(staging.toString());
+        Files.createDirectories(Path.of(staging.toString(), "_temporary", "0"));
+        assertTrue(UnfinishedWrites.describe(SPARK, path).isEmpty(), "the old table is whole");
+        assertEquals(List.of("[a,1,d1]", "[b,1,d2]", "[c,1,d3]"), content(path));
+
+        StagedParquet.replace(third, path, w -> w);
+        assertEquals(List.of("[e,3,d2]"), content(path), "the new table only, nothing of the old or the killed");
+        assertTrue(names(path).stream().noneMatch(n -> n.startsWith(UnfinishedWrites.STAGING)), names(path).toString());
+        assertTrue(names(path).contains("_SUCCESS"), names(path).toString());
+    }
+
+    @Test
+    void aWholeTableReplaceKilledMidSwapIsRefusedByReadersAndFinishedByTheNextWrite() throws Exception {
+        String path = dir.resolve("midswap").toString();
+        StagedParquet.replace(first, path, w -> w);
+        List<String> oldFiles = names(path).stream().filter(n -> n.endsWith(".parquet")).toList();
+        // the swap of a replace by `second`, killed after moving out the old files and before moving in the new
+        org.apache.hadoop.fs.Path root = new org.apache.hadoop.fs.Path(path);
+        org.apache.hadoop.fs.Path staging = new org.apache.hadoop.fs.Path(root, UnfinishedWrites.STAGING + "k");
+        second.write().mode(SaveMode.ErrorIfExists).parquet(staging.toString());
+        FileSystem fs = OutputPaths.fs(SPARK, root);
+        List<String> swapped = new ArrayList<>(oldFiles);
+        swapped.addAll(names(staging.toString()).stream().filter(n -> n.endsWith(".parquet")).toList());
+        UnfinishedWrites.beginSwap(fs, staging, swapped);
+        fs.delete(new org.apache.hadoop.fs.Path(root, "_SUCCESS"), false);
+        org.apache.hadoop.fs.Path replaced = new org.apache.hadoop.fs.Path(staging, UnfinishedWrites.REPLACED);
+        fs.mkdirs(replaced);
+        for (String f : oldFiles) {
+            fs.rename(new org.apache.hadoop.fs.Path(root, f), new org.apache.hadoop.fs.Path(replaced, f));
+        }
+        IllegalArgumentException refused = assertThrows(IllegalArgumentException.class,
+                () -> TableReader.raw(SPARK, TableFormat.PARQUET, path));
+        assertTrue(refused.getMessage().startsWith(path + " is half-swapped"), refused.getMessage());
+
+        StagedParquet.replace(third, path, w -> w);
+        assertEquals(List.of("[e,3,d2]"), content(path));
+        assertTrue(UnfinishedWrites.describe(SPARK, path).isEmpty());
+    }
+
     static List<String> names(String path) throws Exception {
         try (var s = Files.list(Path.of(path))) {
             return s.map(p -> p.getFileName().toString()).filter(n -> !n.startsWith(".")).sorted().toList();

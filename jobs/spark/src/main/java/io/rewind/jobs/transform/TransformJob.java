@@ -7,6 +7,7 @@ import io.rewind.formats.JsonCodec;
 import io.rewind.formats.TableFormat;
 import io.rewind.formats.spark.HadoopFiles;
 import io.rewind.formats.spark.OutputPaths;
+import io.rewind.formats.spark.StagedParquet;
 import io.rewind.formats.spark.TextLines;
 import io.rewind.jobs.BadFractionExceededException;
 import io.rewind.jobs.JobSummary;
@@ -237,16 +238,15 @@ public final class TransformJob {
     }
 
     static void write(Dataset<Row> rows, TableFormat format, String path) {
-        var w = rows.write().mode(SaveMode.Overwrite);
         switch (format) {
             case JSONL -> {
-                w.json(path);
+                rows.write().mode(SaveMode.Overwrite).json(path);
                 HadoopFiles.renameParts(rows.sparkSession(), path, format.extension());
             }
-            case PARQUET -> withoutScoreDictionaries(w).parquet(path);
+            case PARQUET -> StagedParquet.replace(rows, path, TransformJob::withoutScoreDictionaries);
             case DELTA -> {
                 OutputPaths.beginDelta(rows.sparkSession(), path);
-                w.format("delta").save(path);
+                rows.write().mode(SaveMode.Overwrite).format("delta").save(path);
             }
             default -> throw new IllegalArgumentException("transform writes jsonl, parquet or delta");
         }
