@@ -143,11 +143,15 @@ class KilledWriteIT {
         Object seen = read(() -> reader.apply(out.toString(), format));
         if (seen instanceof String refusal) {
             assertTrue(refusal.contains(out.toString()) && !refusal.contains("Exception"), refusal);
+            if (existing && format == TableFormat.PARQUET) {
+                // staged: the old table stays whole until the swap, a few renames at the end of the write
+                assertTrue(refusal.contains("is half-swapped"), "the old table is readable until the swap: " + refusal);
+            }
         } else {
             assertTrue(existing, "a new table read as complete after its only write was killed: " + seen);
             assertEquals(expected, seen, "the table before the killed run");
         }
-        if (format == TableFormat.PARQUET && what.equals("join")) {
+        if (format == TableFormat.PARQUET) {
             Thread.sleep(LEASE.toMillis() + 500); // the killed run's lock expires
         }
         assertEquals(0, Rewind.execute(command.apply(out.toString())), "the re-run");
