@@ -89,7 +89,7 @@ class FlinkClusterIT {
     void theGoldenLogFromKafkaGivesTheBatchJoinsAnswer() throws Exception {
         try (KafkaProducer<String, String> producer = producer()) {
             for (String table : List.of("decisions", "rewards")) {
-                for (String l : Files.readAllLines(CollectJobTest.GOLDEN.resolve(table + ".jsonl"))) {
+                for (String l : Files.readAllLines(CollectFixtures.GOLDEN.resolve(table + ".jsonl"))) {
                     producer.send(new ProducerRecord<>(table, 0, null, l));
                 }
             }
@@ -97,7 +97,7 @@ class FlinkClusterIT {
         }
         FlinkCluster.Run run = flink.flink(here(RUN, "--reward-window", "10m", "--checkpoint-interval", "300ms"));
         assertEquals(0, run.exit(), run.out());
-        CollectJobTest.assertGolden(dir.resolve("interactions"), dir.resolve("interactions_quarantine"));
+        CollectFixtures.assertGolden(dir.resolve("interactions"), dir.resolve("interactions_quarantine"));
     }
 
     /**
@@ -135,7 +135,7 @@ class FlinkClusterIT {
                     String id = "live-" + i;
                     ids.add(id);
                     Instant t = t0.plusSeconds(i);
-                    producer.send(new ProducerRecord<>("live-decisions", CollectJobTest.decisionAt(id, t)));
+                    producer.send(new ProducerRecord<>("live-decisions", CollectFixtures.decisionAt(id, t)));
                     producer.send(new ProducerRecord<>("live-rewards", "{\"event_id\":\"" + id + "\",\"timestamp\":\""
                             + t.plusMillis(random.nextInt(60_000)) + "\",\"reward\":1}"));
                 }
@@ -144,21 +144,21 @@ class FlinkClusterIT {
                 if (b == batches / 2) {
                     awaitCheckpoint(out);
                     load = new CpuLoad();
-                    restoredFrom = CollectJobTest.lastCheckpoint(out);
+                    restoredFrom = CollectFixtures.lastCheckpoint(out);
                     taskManager.destroyForcibly().waitFor();
                     taskManager = flink.startTaskManager();
                 }
             }
             // decisions an hour later, in every partition, close the last windows
             for (int p = 0; p < 2; p++) {
-                producer.send(new ProducerRecord<>("live-decisions", p, null, CollectJobTest.decisionAt("closer-" + p,
+                producer.send(new ProducerRecord<>("live-decisions", p, null, CollectFixtures.decisionAt("closer-" + p,
                         t0.plusSeconds(batches * perBatch + 3600))));
             }
             producer.flush();
             // the restarted job's sources open their consumers and catch up on the loaded machine
             int from = restoredFrom;
             Await.until(Duration.ofMinutes(2), "3 checkpoints after the restart",
-                    () -> CollectJobTest.lastCheckpoint(out) > from + 2);
+                    () -> CollectFixtures.lastCheckpoint(out) > from + 2);
         } finally {
             if (load != null) {
                 load.close();
@@ -170,7 +170,7 @@ class FlinkClusterIT {
             FlinkCluster.Run cancel = flink.flink("cancel", job);
             assertEquals(0, cancel.exit(), cancel.out());
         }
-        List<String> rows = CollectJobTest.interactions(Path.of(out)).stream().filter(l -> l.startsWith("live-"))
+        List<String> rows = CollectFixtures.interactions(Path.of(out)).stream().filter(l -> l.startsWith("live-"))
                 .toList();
         assertEquals(ids.size(), rows.size(), "every decision once");
         assertEquals(ids.size(), rows.stream().map(l -> l.split("\\|")[0]).distinct().count(), "none twice");
@@ -231,11 +231,11 @@ class FlinkClusterIT {
 
     /** Waits (up to 2 minutes) for a completed checkpoint of a job writing to {@code out}. */
     static void awaitCheckpoint(String out) throws Exception {
-        Await.until(Duration.ofMinutes(2), "a completed checkpoint", () -> CollectJobTest.lastCheckpoint(out) > 0);
+        Await.until(Duration.ofMinutes(2), "a completed checkpoint", () -> CollectFixtures.lastCheckpoint(out) > 0);
     }
 
     /** Waits (up to 3 minutes: a restart included) until every id has a committed interaction. */
     static void awaitAll(String out, List<String> ids) throws Exception {
-        Await.until(Duration.ofMinutes(3), "every decision committed", () -> CollectJobTest.committed(out, ids));
+        Await.until(Duration.ofMinutes(3), "every decision committed", () -> CollectFixtures.committed(out, ids));
     }
 }
