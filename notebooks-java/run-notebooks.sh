@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Executes every notebook top to bottom in a real Jupyter (nbconvert) with the Rewind Java kernel.
-# A cell that throws fails the run; so does a notebook without an inline chart. Run after `mvn package`
+# A cell that throws fails the run; so does a notebook without an inline chart. Then check_interrupt.py interrupts
+# running cells through Jupyter's client. Run after `mvn package`
 # (mvn verify runs it at integration-test). Usage: bash notebooks-java/run-notebooks.sh [NOTEBOOK.ipynb ...]
 set -euo pipefail
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -26,3 +27,6 @@ for nb in "${notebooks[@]}"; do
   echo "run-notebooks: $(basename "$nb") executed in $(( $(date +%s) - start )) s"
 done
 python3 "$HERE/check_executed.py" "$TARGET/executed" "${notebooks[@]}"
+# Jupyter's own Python, which has jupyter_client (a pyenv python3 earlier on the PATH may not)
+JUPYTER_PYTHON="$(head -1 "$JUPYTER_BIN" | sed -n 's/^#! *//p')"
+${JUPYTER_PYTHON:-python3} "$HERE/check_interrupt.py"

@@ -40,6 +40,17 @@ public final class CellRunner implements AutoCloseable {
             "java.util.*", "java.util.concurrent.*", "java.util.function.*", "java.util.regex.*", "java.util.stream.*");
 
     private final JShell shell;
+    /** The cell running now (its thread), or null between cells; each run is a new record. */
+    private volatile Running running;
+
+    private record Running(Thread thread) {
+    }
+    private final java.util.concurrent.ScheduledExecutorService stopper = java.util.concurrent.Executors
+            .newSingleThreadScheduledExecutor(r -> {
+                Thread t = new Thread(r, "kernel-cell-stopper");
+                t.setDaemon(true);
+                return t;
+            });
 
     public CellRunner(String classpath) {
         shell = JShell.builder().executionEngine(new InThread(), Map.of()).build();
@@ -51,6 +62,47 @@ public final class CellRunner implements AutoCloseable {
 
     /** Evaluates every snippet of {@code code} in order; stops at the first failing one. */
     public Result run(String code) {
+        running = new Running(Thread.currentThread());
+        try {
+            return runSnippets(code);
+        } finally {
+            running = null;
+        }
+    }
+
+    /**
+     * Stops the running cell, if any: cancels the Spark jobs of the default session (a cell waiting on a job then
+     * fails with Spark's "cancelled"), interrupts the cell's thread (sleeps, waits and interruptible I/O end), and a
+     * cell that ignores both for two seconds (a busy loop) is stopped outright with {@code Thread.stop}, which Java 17
+     * to 19 still honour; on a later Java the kernel says it cannot and the kernel must be restarted.
+     */
+    public void interrupt() {
+        Running cell = running;
+        if (cell == null) {
+            return;
+        }
+        scala.Option<org.apache.spark.sql.SparkSession> spark = org.apache.spark.sql.SparkSession.getDefaultSession();
+        if (spark.isDefined()) {
+            spark.get().sparkContext().cancelAllJobs();
+        }
+        cell.thread().interrupt();
+        stopper.schedule(() -> stopIfStillRunning(cell), 2, java.util.concurrent.TimeUnit.SECONDS);
+    }
+
+    @SuppressWarnings({"deprecation", "removal"})
+    private void stopIfStillRunning(Running cell) {
+        if (running != cell) {
+            return;
+        }
+        try {
+            cell.thread().stop();
+        } catch (UnsupportedOperationException e) {
+            System.err.println("this cell ignores interrupts and this Java cannot stop a thread; restart the kernel"
+                    + " to stop it");
+        }
+    }
+
+    private Result runSnippets(String code) {
         String remaining = code;
         String value = null;
         SourceCodeAnalysis analysis = shell.sourceCodeAnalysis();
@@ -165,6 +217,7 @@ public final class CellRunner implements AutoCloseable {
 
     @Override
     public void close() {
+        stopper.shutdownNow();
         shell.close();
     }
 

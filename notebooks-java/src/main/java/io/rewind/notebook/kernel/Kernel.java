@@ -14,7 +14,10 @@ import java.util.UUID;
 
 /**
  * A Jupyter kernel for Java, built on JShell: {@code java -cp ... io.rewind.notebook.kernel.Kernel CONNECTION_FILE}.
- * Shell and control requests are served on one thread (cells run on it too); the heartbeat echoes on its own.
+ * Shell and control requests are served on one thread, which alone touches the sockets; a cell runs on a thread of
+ * its own, so that while it runs the control channel still answers (an interrupt stops the cell:
+ * {@link CellRunner#interrupt}). The heartbeat echoes on its own thread. There is no stdin channel: a cell cannot
+ * ask for input.
  */
 public final class Kernel {
     private static final String IMPLEMENTATION_VERSION = "0.1.0";
@@ -26,6 +29,10 @@ public final class Kernel {
     private final CellRunner cells;
     private final Outputs outputs = Outputs.global();
     private ZMQ.Socket iopub;
+    private ZMQ.Poller controlOnly;
+    private ZMQ.Socket control;
+    private final java.util.concurrent.ExecutorService cellThread = java.util.concurrent.Executors
+            .newSingleThreadExecutor(r -> new Thread(r, "kernel-cell"));
     private int executionCount;
     private boolean running = true;
 
@@ -52,8 +59,7 @@ public final class Kernel {
     void serve() {
         try (ZContext zmq = new ZContext()) {
             ZMQ.Socket shell = bind(zmq, SocketType.ROUTER, connection.shellPort());
-            ZMQ.Socket control = bind(zmq, SocketType.ROUTER, connection.controlPort());
-            ZMQ.Socket stdin = bind(zmq, SocketType.ROUTER, connection.stdinPort());
+            control = bind(zmq, SocketType.ROUTER, connection.controlPort());
             iopub = bind(zmq, SocketType.PUB, connection.iopubPort());
             ZMQ.Socket hb = bind(zmq, SocketType.REP, connection.hbPort());
             Thread heartbeat = new Thread(() -> echo(hb), "kernel-heartbeat");
@@ -65,13 +71,15 @@ public final class Kernel {
             ZMQ.Poller poller = zmq.createPoller(2);
             poller.register(shell, ZMQ.Poller.POLLIN);
             poller.register(control, ZMQ.Poller.POLLIN);
+            controlOnly = zmq.createPoller(1);
+            controlOnly.register(control, ZMQ.Poller.POLLIN);
             while (running && !Thread.currentThread().isInterrupted()) {
                 if (poller.poll(500) <= 0) continue;
                 if (poller.pollin(1)) handle(control, receive(control));
                 if (poller.pollin(0)) handle(shell, receive(shell));
             }
-            stdin.close();
         } finally {
+            cellThread.shutdownNow();
             cells.close();
         }
     }
@@ -129,8 +137,10 @@ public final class Kernel {
                     content.putArray("history");
                     send(socket, request, "history_reply", content);
                 }
-                case "interrupt_request" -> send(socket, request, "interrupt_reply",
-                        Message.JSON.createObjectNode().put("status", "ok"));
+                case "interrupt_request" -> {
+                    cells.interrupt();
+                    send(socket, request, "interrupt_reply", Message.JSON.createObjectNode().put("status", "ok"));
+                }
                 case "shutdown_request" -> {
                     boolean restart = request.content().path("restart").asBoolean(false);
                     send(socket, request, "shutdown_reply",
@@ -167,13 +177,7 @@ public final class Kernel {
         if (!silent) executionCount++;
         publish(request, "execute_input",
                 Message.JSON.createObjectNode().put("code", code).put("execution_count", executionCount));
-        CellRunner.Result result;
-        try {
-            result = cells.run(code);
-        } catch (RuntimeException e) {
-            result = new CellRunner.Result(null, new CellRunner.CellError(e.getClass().getName(),
-                    String.valueOf(e.getMessage()), List.of(e.toString())));
-        }
+        CellRunner.Result result = runServingControl(code);
         System.out.flush();
         System.err.flush();
         for (Outputs.Item item : outputs.drain()) {
@@ -210,6 +214,29 @@ public final class Kernel {
             reply.put("status", "error").setAll(content);
         }
         send(socket, request, "execute_reply", reply);
+    }
+
+    /** Runs a cell on its own thread and serves the control channel (interrupts, shutdown) until it ends. */
+    private CellRunner.Result runServingControl(String code) {
+        java.util.concurrent.Future<CellRunner.Result> cell = cellThread.submit(() -> cells.run(code));
+        while (true) {
+            try {
+                return cell.get(50, java.util.concurrent.TimeUnit.MILLISECONDS);
+            } catch (java.util.concurrent.TimeoutException e) {
+                if (controlOnly.poll(0) > 0 && controlOnly.pollin(0)) {
+                    handle(control, receive(control));
+                }
+            } catch (java.util.concurrent.ExecutionException e) {
+                Throwable t = e.getCause();
+                return new CellRunner.Result(null, new CellRunner.CellError(t.getClass().getName(),
+                        String.valueOf(t.getMessage()), List.of(t.toString())));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                cells.interrupt();
+                return new CellRunner.Result(null, new CellRunner.CellError("Interrupted",
+                        "the kernel is shutting down", List.of()));
+            }
+        }
     }
 
     private void complete(ZMQ.Socket socket, Message request) {
