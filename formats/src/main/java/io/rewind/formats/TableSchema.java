@@ -9,20 +9,28 @@ import java.util.Map;
 /**
  * The one schema of a Rewind table. Spark ({@code io.rewind.formats.spark.SparkSchemas}), Flink and plain Java code
  * all derive their types from it; rows are {@code Object[]} in field order with the Java types of {@link FieldType}.
+ * It carries the table's row rules ({@link #rules}), which {@link Validator} applies.
  */
 public final class TableSchema implements java.io.Serializable {
     private final String name;
     private final List<Field> fields;
     private final Map<String, Integer> index = new HashMap<>();
     private final TimestampUnit timestampUnit;
+    private final List<RowRule> rules;
 
+    /** A schema whose rows need only their required fields and non-blank ids. */
     public TableSchema(String name, List<Field> fields) {
-        this(name, fields, TimestampUnit.AUTO);
+        this(name, fields, List.of());
     }
 
-    private TableSchema(String name, List<Field> fields, TimestampUnit timestampUnit) {
+    public TableSchema(String name, List<Field> fields, List<RowRule> rules) {
+        this(name, fields, rules, TimestampUnit.AUTO);
+    }
+
+    private TableSchema(String name, List<Field> fields, List<RowRule> rules, TimestampUnit timestampUnit) {
         this.name = name;
         this.timestampUnit = timestampUnit;
+        this.rules = List.copyOf(rules);
         this.fields = List.copyOf(fields);
         for (int i = 0; i < this.fields.size(); i++) {
             if (index.put(this.fields.get(i).name(), i) != null) {
@@ -42,7 +50,12 @@ public final class TableSchema implements java.io.Serializable {
 
     /** The same schema, its epoch numbers read in {@code unit}. */
     public TableSchema withTimestampUnit(TimestampUnit unit) {
-        return new TableSchema(name, fields, unit);
+        return new TableSchema(name, fields, rules, unit);
+    }
+
+    /** The rules every row of this table keeps beyond its required fields, in the order they are checked. */
+    public List<RowRule> rules() {
+        return rules;
     }
 
     public List<Field> fields() {
@@ -93,11 +106,20 @@ public final class TableSchema implements java.io.Serializable {
         return Collections.unmodifiableList(names);
     }
 
-    /** This schema followed by more fields (for example the quarantine columns). */
-    public TableSchema extend(String newName, List<Field> more) {
+    /** This schema followed by more fields, its rules followed by more rules. */
+    public TableSchema extend(String newName, List<Field> more, RowRule... moreRules) {
         List<Field> all = new ArrayList<>(fields);
         all.addAll(more);
-        return new TableSchema(newName, all, timestampUnit);
+        List<RowRule> allRules = new ArrayList<>(rules);
+        allRules.addAll(List.of(moreRules));
+        return new TableSchema(newName, all, allRules, timestampUnit);
+    }
+
+    /** This schema without the named fields, its rules kept (a rule finds a missing field null). */
+    public TableSchema without(String... names) {
+        List<String> drop = List.of(names);
+        return new TableSchema(name, fields.stream().filter(f -> !drop.contains(f.name())).toList(), rules,
+                timestampUnit);
     }
 
     /** The field list as a Markdown table, for the README. */

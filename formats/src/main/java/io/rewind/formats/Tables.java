@@ -28,14 +28,16 @@ public final class Tables {
             optional("sample_prob", DOUBLE, "uniform [0, 1) draw logged with the decision, as the seeds log it"),
             optional("action_probs", DOUBLE_ARRAY, "the logging policy's full distribution, aligned with `actions`"));
 
-    public static final TableSchema DECISIONS = new TableSchema("decisions", DECISION_FIELDS);
+    public static final TableSchema DECISIONS = new TableSchema("decisions", DECISION_FIELDS,
+            List.of(DecisionRules.INSTANCE));
 
     public static final TableSchema REWARDS = new TableSchema("rewards", List.of(
             required("event_id", STRING, "the decision this reward is for"),
             required("timestamp", TIMESTAMP, "when the reward was observed (UTC)"),
             required("reward", DOUBLE, "the reward, a finite number"),
             optional("slot_rewards", DOUBLE_ARRAY, "slate decisions: per-slot feedback"),
-            optional("click_position", INT, "cascade feedback: 0-based position of the click, null if none")));
+            optional("click_position", INT, "cascade feedback: 0-based position of the click, null if none")),
+            List.of(RewardRules.INSTANCE));
 
     public static final TableSchema INTERACTIONS = DECISIONS.extend("interactions", List.of(
             required("reward", DOUBLE, "the joined reward, or the default reward where none was observed"),
@@ -46,7 +48,8 @@ public final class Tables {
             optional("click_position", INT, "cascade feedback of the reward used"),
             required("split", STRING, "`train` or `eval`, from a hash of `event_id`"),
             required("date", STRING, "yyyy-MM-dd of the decision timestamp (UTC); the partition column"),
-            required("hour", INT, "hour of day of the decision timestamp (UTC)")));
+            required("hour", INT, "hour of day of the decision timestamp (UTC)")),
+            RewardRules.INSTANCE, SplitRule.INSTANCE);
 
     public static final TableSchema EPISODES = new TableSchema("episodes", List.of(
             required("episode_id", LONG, "episode number"),
@@ -55,7 +58,8 @@ public final class Tables {
             required("action", INT, "0-based index of the action taken"),
             required("action_probs", DOUBLE_ARRAY, "the behaviour policy's probabilities over all actions"),
             required("reward", DOUBLE, "reward received for the step"),
-            required("done", BOOLEAN, "true on the episode's last step")));
+            required("done", BOOLEAN, "true on the episode's last step")),
+            List.of(RewardRules.INSTANCE, EpisodeStepRules.INSTANCE));
 
     /** Columns every quarantine output adds to its table's columns. */
     public static final List<Field> QUARANTINE_FIELDS = List.of(

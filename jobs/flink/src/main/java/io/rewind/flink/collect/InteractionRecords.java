@@ -18,8 +18,7 @@ import org.apache.avro.generic.GenericRecord;
  */
 public final class InteractionRecords {
     /** The interactions table without its partition columns. */
-    public static final TableSchema FILE_SCHEMA = new TableSchema("interactions", Tables.INTERACTIONS.fields()
-            .stream().filter(f -> !f.name().equals("date") && !f.name().equals("hour")).toList());
+    public static final TableSchema FILE_SCHEMA = Tables.INTERACTIONS.without("date", "hour");
 
     private static final int SLOT_REWARDS = Tables.REWARDS.indexOf("slot_rewards");
     private static final int CLICK_POSITION = Tables.REWARDS.indexOf("click_position");

@@ -6,9 +6,9 @@ import static org.apache.spark.sql.functions.concat;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.udf;
 
+import io.rewind.formats.FieldChecks;
 import io.rewind.formats.TableFormat;
 import io.rewind.formats.Tables;
-import io.rewind.formats.Validator;
 import io.rewind.formats.spark.ReadResult;
 import io.rewind.formats.spark.TableReader;
 import java.util.ArrayList;
@@ -124,7 +124,7 @@ public final class TargetAlignment {
             out[i] = p;
             sum += p;
         }
-        if (Math.abs(sum - 1) > Validator.PROB_SUM_TOLERANCE) {
+        if (Math.abs(sum - 1) > FieldChecks.PROB_SUM_TOLERANCE) {
             return new Object[] {null, "target: action_probs sum to " + sum + ", not 1"};
         }
         return new Object[] {out, null};
