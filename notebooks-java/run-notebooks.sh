@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Executes every notebook top to bottom in a real Jupyter (nbconvert) with the Rewind Java kernel.
-# A cell that throws fails the run; so does a notebook without an inline chart. Then check_interrupt.py interrupts
+# A cell that throws fails the run; so does a notebook without an inline chart. Then check_kernel.py interrupts
 # running cells through Jupyter's client. Run after `mvn package`
 # (mvn verify runs it at integration-test). Usage: bash notebooks-java/run-notebooks.sh [NOTEBOOK.ipynb ...]
 set -euo pipefail
@@ -18,15 +18,33 @@ java -cp "$CP" io.rewind.notebook.kernel.InstallKernel "$JUPYTER_PATH/kernels" \
   "${REWIND_KERNEL_JAVA_OPTS:--Xmx4g} $(cat "$TARGET/jvm-flags.txt")" "$CP"
 
 if [ $# -gt 0 ]; then notebooks=("$@"); else notebooks=("$HERE"/notebooks/*.ipynb); fi
-mkdir -p "$TARGET/executed" "$REWIND_NOTEBOOK_WORK"
-for nb in "${notebooks[@]}"; do
-  start=$(date +%s)
+mkdir -p "$TARGET/executed" "$REWIND_NOTEBOOK_WORK" "$TARGET/nbconvert-logs"
+# NOTEBOOK_JOBS notebooks at a time (default 2), each in its own kernel and work folder; each leaves its log and
+# exit code in nbconvert-logs/, and any failure fails the run
+LOGS="$TARGET/nbconvert-logs"
+rm -f "$LOGS"/*
+execute() {
+  local name log start rc=0
+  name="$(basename "$1" .ipynb)"; log="$LOGS/$name.log"; start=$(date +%s)
   "$JUPYTER_BIN" nbconvert --to notebook --execute \
     --ExecutePreprocessor.kernel_name=rewind-java --ExecutePreprocessor.timeout=900 \
-    --output-dir "$TARGET/executed" "$nb"
-  echo "run-notebooks: $(basename "$nb") executed in $(( $(date +%s) - start )) s"
+    --output-dir "$TARGET/executed" "$1" > "$log" 2>&1 || rc=$?
+  echo "run-notebooks: $name.ipynb $([ $rc = 0 ] && echo executed || echo "FAILED (exit $rc)") in $(( $(date +%s) - start )) s" >> "$log"
+  echo $rc > "$LOGS/$name.rc"
+}
+for nb in "${notebooks[@]}"; do
+  while [ "$(jobs -rp | wc -l)" -ge "${NOTEBOOK_JOBS:-2}" ]; do sleep 1; done
+  execute "$nb" &
 done
+wait
+failed=0
+for nb in "${notebooks[@]}"; do
+  name="$(basename "$nb" .ipynb)"
+  cat "$LOGS/$name.log"
+  [ "$(cat "$LOGS/$name.rc" 2>/dev/null)" = 0 ] || failed=1
+done
+[ $failed = 0 ] || { echo "run-notebooks: a notebook failed (its log is above)" >&2; exit 1; }
 python3 "$HERE/check_executed.py" "$TARGET/executed" "${notebooks[@]}"
 # Jupyter's own Python, which has jupyter_client (a pyenv python3 earlier on the PATH may not)
 JUPYTER_PYTHON="$(head -1 "$JUPYTER_BIN" | sed -n 's/^#! *//p')"
-${JUPYTER_PYTHON:-python3} "$HERE/check_interrupt.py"
+${JUPYTER_PYTHON:-python3} "$HERE/check_kernel.py"

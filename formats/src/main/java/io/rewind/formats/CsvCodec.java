@@ -81,7 +81,7 @@ public final class CsvCodec {
             return "";
         }
         if (type.isComplex()) {
-            JsonNode n = JsonCodec.encodeValue(type, v);
+            JsonNode n = type.codec().toJson(v);
             return n.toString();
         }
         if (type == FieldType.TIMESTAMP) {

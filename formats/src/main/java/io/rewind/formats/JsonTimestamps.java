@@ -67,7 +67,7 @@ public final class JsonTimestamps {
                 }
                 if (wanted) {
                     try {
-                        return micros(Timestamps.parse(field, line.substring(i + 1, end), unit));
+                        return Timestamps.micros(Timestamps.parse(field, line.substring(i + 1, end), unit));
                     } catch (FieldException e) {
                         return Long.MIN_VALUE;
                     }
@@ -80,7 +80,8 @@ public final class JsonTimestamps {
                 }
                 if (wanted) {
                     try {
-                        return micros(Timestamps.fromEpoch(field, Double.parseDouble(line.substring(i, end)), unit));
+                        double epoch = Double.parseDouble(line.substring(i, end));
+                        return Timestamps.micros(Timestamps.fromEpoch(field, epoch, unit));
                     } catch (NumberFormatException e) {
                         return UNSURE;
                     } catch (FieldException e) {
@@ -105,10 +106,6 @@ public final class JsonTimestamps {
         return i;
     }
 
-    private static long micros(Instant t) {
-        return t.getEpochSecond() * 1_000_000L + t.getNano() / 1_000;
-    }
-
     private static long parseTimestampMicros(String line, String field, TimestampUnit unit) {
         try (com.fasterxml.jackson.core.JsonParser p = Json.factory().createParser(line)) {
             if (p.nextToken() != com.fasterxml.jackson.core.JsonToken.START_OBJECT) {
@@ -121,10 +118,10 @@ public final class JsonTimestamps {
                     p.skipChildren();
                     continue;
                 }
-                Object v = p.currentToken().isScalarValue() ? JsonCodec.decodeValue(field, FieldType.TIMESTAMP,
+                Object v = p.currentToken().isScalarValue() ? FieldType.TIMESTAMP.codec().fromJson(field,
                         (JsonNode) Json.READER.readTree(p), false, unit) : null;
                 if (v instanceof Instant t) {
-                    return t.getEpochSecond() * 1_000_000L + t.getNano() / 1_000;
+                    return Timestamps.micros(t);
                 }
                 return Long.MIN_VALUE;
             }

@@ -110,6 +110,11 @@ public final class Timestamps {
         return v;
     }
 
+    /** Microseconds since the epoch (Spark's and Avro's timestamp unit), sub-microsecond digits dropped. */
+    public static long micros(Instant t) {
+        return t.getEpochSecond() * 1_000_000L + t.getNano() / 1_000;
+    }
+
     /** An epoch number, its unit told by magnitude ({@link TimestampUnit#AUTO}). */
     public static Instant fromEpoch(String field, double value) {
         return fromEpoch(field, value, TimestampUnit.AUTO);

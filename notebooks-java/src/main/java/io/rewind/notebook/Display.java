@@ -1,6 +1,7 @@
 package io.rewind.notebook;
 
-import io.rewind.notebook.kernel.Outputs;
+import org.dflib.jjava.jupyter.kernel.BaseKernel;
+import org.dflib.jjava.jupyter.kernel.display.DisplayData;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.internal.chartpart.Chart;
 
@@ -40,7 +41,7 @@ public final class Display {
         Map<String, String> data = new LinkedHashMap<>();
         data.put("image/png", Base64.getEncoder().encodeToString(png));
         data.put("text/plain", "<chart: " + caption + ">");
-        Outputs.global().display(data);
+        show(data);
     }
 
     /** Shows rows as an HTML table (and as aligned text where HTML is not rendered). */
@@ -57,7 +58,24 @@ public final class Display {
         Map<String, String> data = new LinkedHashMap<>();
         data.put("text/html", html.toString());
         data.put("text/plain", text(header, rows));
-        Outputs.global().display(data);
+        show(data);
+    }
+
+    /**
+     * Publishes rich data in the running kernel, after what the cell printed so far (a print without its newline
+     * is still buffered in the stream, so it is flushed first to keep its place); outside a kernel, prints its text.
+     */
+    private static void show(Map<String, String> data) {
+        System.out.flush();
+        System.err.flush();
+        java.util.Optional<BaseKernel> kernel = io.rewind.notebook.kernel.Kernel.running();
+        if (kernel.isEmpty()) {
+            System.out.println(data.get("text/plain"));
+            return;
+        }
+        DisplayData d = new DisplayData();
+        data.forEach(d::putData);
+        kernel.get().display(d);
     }
 
     static String format(Object v) {

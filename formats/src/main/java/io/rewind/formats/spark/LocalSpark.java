@@ -6,7 +6,8 @@ import org.apache.spark.sql.SparkSession;
 /**
  * The SparkSession every Rewind job uses: Delta enabled, UTC. {@code local[*]} only when no master is set, so
  * {@code spark-submit --master} or {@code -Dspark.master} wins; on a local master, shuffles default to two
- * partitions per core unless {@code spark.sql.shuffle.partitions} is given.
+ * partitions per core unless {@code spark.sql.shuffle.partitions} is given, and so does the rebuilding of a Delta
+ * table's state unless {@code spark.databricks.delta.snapshotPartitions} is given.
  */
 public final class LocalSpark {
     private LocalSpark() {
@@ -23,10 +24,15 @@ public final class LocalSpark {
             b.master("local[*]");
         }
         boolean local = given.get("spark.master", "local[*]").startsWith("local");
+        String perCore = String.valueOf(2 * Runtime.getRuntime().availableProcessors());
         if (local && !given.contains("spark.sql.shuffle.partitions")) {
             // Spark's 200 suits a cluster; on one machine it makes 200 tasks per shuffle and 200 tiny files per
             // partition written (a 3,000-row join took 77 s with it, 31 s with 4)
-            b.config("spark.sql.shuffle.partitions", String.valueOf(2 * Runtime.getRuntime().availableProcessors()));
+            b.config("spark.sql.shuffle.partitions", perCore);
+        }
+        if (local && !given.contains("spark.databricks.delta.snapshotPartitions")) {
+            // likewise Delta's 50 partitions for rebuilding a table's state, on every read and commit
+            b.config("spark.databricks.delta.snapshotPartitions", perCore);
         }
         return b;
     }
@@ -47,6 +53,8 @@ public final class LocalSpark {
                 .config("spark.default.parallelism", "4")
                 .config("spark.databricks.delta.snapshotPartitions", "2")
                 .config("spark.sql.adaptive.enabled", "false")
+                // a test JVM runs hundreds of small plans, many alike: keep every compiled one (Spark keeps 100)
+                .config("spark.sql.codegen.cache.maxEntries", "5000")
                 .getOrCreate();
     }
 }

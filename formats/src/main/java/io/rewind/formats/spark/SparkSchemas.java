@@ -48,17 +48,6 @@ public final class SparkSchemas {
     }
 
     public static DataType type(FieldType t) {
-        return switch (t) {
-            case STRING -> DataTypes.StringType;
-            case INT -> DataTypes.IntegerType;
-            case LONG -> DataTypes.LongType;
-            case DOUBLE -> DataTypes.DoubleType;
-            case BOOLEAN -> DataTypes.BooleanType;
-            case TIMESTAMP -> DataTypes.TimestampType;
-            case DOUBLE_ARRAY -> DataTypes.createArrayType(DataTypes.DoubleType, false);
-            case STRING_ARRAY -> DataTypes.createArrayType(DataTypes.StringType, false);
-            case SPARSE_VECTOR -> DataTypes.createMapType(DataTypes.StringType, DataTypes.DoubleType, false);
-            case CANDIDATES -> DataTypes.createArrayType(CANDIDATE, false);
-        };
+        return SparkCodec.of(t).type();
     }
 }

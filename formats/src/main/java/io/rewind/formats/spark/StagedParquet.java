@@ -80,13 +80,16 @@ public final class StagedParquet {
         }
     }
 
+    /** A folder's data files and partition folders, with the hidden {@code .NAME.crc} checksums of its files. */
     private static List<String> visible(SparkSession spark, Path folder) throws IOException {
         FileSystem fs = OutputPaths.fs(spark, folder);
         List<String> out = new ArrayList<>();
         if (fs.exists(folder)) {
             for (FileStatus s : fs.listStatus(folder)) {
-                if (!PartitionedTable.hidden(s.getPath())) {
-                    out.add(s.getPath().getName());
+                String name = s.getPath().getName();
+                boolean checksum = name.startsWith(".") && !name.startsWith("._") && name.endsWith(".crc");
+                if (!PartitionedTable.hidden(s.getPath()) || checksum) {
+                    out.add(name);
                 }
             }
         }

@@ -1,15 +1,8 @@
 package io.rewind.formats.spark;
 
-import io.rewind.formats.ByteOrderMark;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.Iterator;
 import java.util.NoSuchElementException;
-import java.util.zip.GZIPInputStream;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.input.PortableDataStream;
@@ -41,39 +34,13 @@ public final class TextLines {
 
     private static final class Lines implements Iterator<Row> {
         private final String path;
-        private final BufferedReader reader;
-        private long lineNo;
+        private final NumberedLines lines;
         private String next;
-        private long nextNo;
 
         Lines(String path, PortableDataStream stream) throws IOException {
             this.path = path;
-            InputStream in = stream.open();
-            if (path.endsWith(".gz")) {
-                in = new GZIPInputStream(in);
-            }
-            reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16);
-            advance();
-        }
-
-        private void advance() {
-            try {
-                String l;
-                do {
-                    l = reader.readLine();
-                    if (l != null) {
-                        lineNo++;
-                        l = ByteOrderMark.strip(l, lineNo);
-                    }
-                } while (l != null && l.isBlank());
-                next = l;
-                nextNo = lineNo;
-                if (l == null) {
-                    reader.close();
-                }
-            } catch (IOException e) {
-                throw new UncheckedIOException(path + " line " + (lineNo + 1), e);
-            }
+            this.lines = new NumberedLines(path, stream);
+            this.next = lines.next();
         }
 
         @Override
@@ -86,8 +53,8 @@ public final class TextLines {
             if (next == null) {
                 throw new NoSuchElementException();
             }
-            Row r = RowFactory.create(path, nextNo, next);
-            advance();
+            Row r = RowFactory.create(path, lines.number(), next);
+            next = lines.next();
             return r;
         }
     }

@@ -119,6 +119,15 @@ class UnfinishedWritesTest {
 
         StagedParquet.replace(third, path, w -> w);
         assertEquals(List.of("[e,3,d2]"), content(path), "the new table only, nothing of the old or the killed");
+        try (var files = Files.list(Path.of(path))) {
+            List<String> all = files.map(p -> p.getFileName().toString()).toList();
+            for (String f : all) {
+                if (f.endsWith(".parquet.crc")) {
+                    String part = f.substring(1, f.length() - ".crc".length());
+                    assertTrue(all.contains(part), "a checksum of a file no longer there: " + f + " in " + all);
+                }
+            }
+        }
         assertTrue(names(path).stream().noneMatch(n -> n.startsWith(UnfinishedWrites.STAGING)), names(path).toString());
         assertTrue(names(path).contains("_SUCCESS"), names(path).toString());
     }

@@ -3,7 +3,6 @@ package io.rewind.flink;
 import io.rewind.formats.Field;
 import io.rewind.formats.FieldType;
 import io.rewind.formats.TableSchema;
-import org.apache.avro.LogicalTypes;
 import org.apache.avro.Schema;
 import org.apache.avro.SchemaBuilder;
 
@@ -33,21 +32,6 @@ public final class AvroSchemas {
     }
 
     static Schema type(FieldType t) {
-        return switch (t) {
-            case STRING -> Schema.create(Schema.Type.STRING);
-            case INT -> Schema.create(Schema.Type.INT);
-            case LONG -> Schema.create(Schema.Type.LONG);
-            case DOUBLE -> Schema.create(Schema.Type.DOUBLE);
-            case BOOLEAN -> Schema.create(Schema.Type.BOOLEAN);
-            case TIMESTAMP -> LogicalTypes.timestampMicros().addToSchema(Schema.create(Schema.Type.LONG));
-            case DOUBLE_ARRAY -> Schema.createArray(Schema.create(Schema.Type.DOUBLE));
-            case STRING_ARRAY -> Schema.createArray(Schema.create(Schema.Type.STRING));
-            case SPARSE_VECTOR -> Schema.createMap(Schema.create(Schema.Type.DOUBLE));
-            case CANDIDATES -> Schema.createArray(SchemaBuilder.record("candidate").namespace("io.rewind").fields()
-                    .requiredString("id")
-                    .name("features").type(Schema.createUnion(Schema.create(Schema.Type.NULL),
-                            Schema.createArray(Schema.create(Schema.Type.DOUBLE)))).noDefault()
-                    .endRecord());
-        };
+        return AvroCodec.of(t).schema();
     }
 }

@@ -43,6 +43,31 @@ class KilledRunIT {
         return SPARK.read().format("delta").load(registry + "/runs");
     }
 
+    /**
+     * Whether a Delta table has a commit this watch has not seen: the tests run their Spark query on the runs table
+     * only then, since querying it in a loop kept one of the machine's two cores from the process under test.
+     */
+    static final class CommitWatch {
+        private final Path log;
+        private long seen = -1;
+
+        CommitWatch(String table) {
+            log = Path.of(table, "_delta_log");
+        }
+
+        boolean newCommit() {
+            long commits;
+            try (var files = Files.list(log)) {
+                commits = files.filter(f -> f.getFileName().toString().endsWith(".json")).count();
+            } catch (java.io.IOException e) {
+                return false; // no log yet
+            }
+            boolean changed = commits != seen;
+            seen = commits;
+            return changed;
+        }
+    }
+
     /** Running runs, or 0 while the other process is still creating the table. */
     static long running(String registry) {
         try {
@@ -61,8 +86,9 @@ class KilledRunIT {
             dir.resolve("interactions").toString(), "--registry", registry, "--experiment", "e"};
 
         Process p = launch(dir.resolve("run.log"), join);
-        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
-        while (running(registry) != 1) {
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(5);
+        CommitWatch runsLog = new CommitWatch(registry + "/runs");
+        while (!(runsLog.newCommit() && running(registry) == 1)) {
             assertTrue(p.isAlive(), () -> "the job ended before it was killed: " + log());
             assertTrue(System.nanoTime() < deadline, "the run never showed as RUNNING");
             Thread.sleep(100);
@@ -99,7 +125,7 @@ class KilledRunIT {
         Process p = launch(dir.resolve("run.log"), "promote", "--registry", registry, "--experiment", "e",
                 "--candidate", model, "--data", interactions, "--bootstrap", "20");
         Path hostedCommit = Path.of(registry, "experiments", "_delta_log", "00000000000000000001.json");
-        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(5);
         while (p.isAlive() && !Files.exists(hostedCommit)) {
             assertTrue(System.nanoTime() < deadline, "the promotion never committed");
             Thread.sleep(2);
@@ -138,8 +164,9 @@ class KilledRunIT {
         String[] round = {"pipeline", "run", "--config", yaml.toString(), "--interval", "2026-05-01"};
 
         Process p = launch(dir.resolve("run.log"), round);
-        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
-        while (p.isAlive() && steps(registry, "pipeline-join", "SUCCEEDED") == 0) {
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(5);
+        CommitWatch runsLog = new CommitWatch(registry + "/runs");
+        while (p.isAlive() && !(runsLog.newCommit() && steps(registry, "pipeline-join", "SUCCEEDED") > 0)) {
             assertTrue(System.nanoTime() < deadline, "the join step never succeeded");
             Thread.sleep(50);
         }

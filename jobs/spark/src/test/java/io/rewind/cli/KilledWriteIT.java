@@ -110,7 +110,7 @@ class KilledWriteIT {
     static boolean killWhen(Path out, Predicate<Path> when, String... args) throws Exception {
         STARTED.set(System.currentTimeMillis());
         Process p = KilledRunIT.launch(dir.resolve("killed-" + System.nanoTime() + ".log"), args);
-        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(5);
         while (p.isAlive() && !when.test(out)) {
             assertTrue(System.nanoTime() < deadline, "the write never began");
             Thread.sleep(5);

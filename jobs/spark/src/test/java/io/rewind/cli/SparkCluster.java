@@ -102,9 +102,9 @@ final class SparkCluster implements AutoCloseable {
     /** The options the README's submit lines carry. */
     static final List<String> OPTIONS = List.of("--executor-memory", "1g", "--total-executor-cores", "2",
             "--conf", "spark.standalone.submit.waitAppCompletion=true");
-    /** Options only the tests add: no web UI, and few shuffle partitions for their small data. */
+    /** Options only the tests add: no web UI, and few shuffle and Delta snapshot partitions for their small data. */
     static final List<String> TEST_ONLY = List.of("--conf", "spark.ui.enabled=false",
-            "--conf", "spark.sql.shuffle.partitions=4");
+            "--conf", "spark.sql.shuffle.partitions=4", "--conf", "spark.databricks.delta.snapshotPartitions=2");
 
     /** The submit line as the README shows it for a cluster whose master is spark://HOST:7077. */
     static String readmeLine(String deployMode, String args) throws IOException {
@@ -136,9 +136,9 @@ final class SparkCluster implements AutoCloseable {
         pb.environment().put("SPARK_LOCAL_IP", "127.0.0.1");
         pb.environment().put("SPARK_SCALA_VERSION", "2.13"); // what a distribution's load-spark-env.sh sets
         Process p = pb.start();
-        if (!p.waitFor(6, TimeUnit.MINUTES)) {
+        if (!p.waitFor(12, TimeUnit.MINUTES)) {
             p.destroyForcibly();
-            throw new IllegalStateException("spark-submit did not finish in 6 minutes: " + Files.readString(err));
+            throw new IllegalStateException("spark-submit did not finish in 12 minutes: " + Files.readString(err));
         }
         return new Run(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
                 Files.readString(err, StandardCharsets.UTF_8));

@@ -21,7 +21,7 @@ import java.util.stream.Collectors;
 
 /**
  * Runs notebook cells with JShell, in this JVM and on the calling thread, so snippets see the kernel's
- * classpath (Rewind, Spark, DJL) as ordinary classes and their output lands in {@link Outputs}.
+ * classpath (Rewind, Spark, DJL) as ordinary classes and their output goes to the kernel's streams.
  */
 public final class CellRunner implements AutoCloseable {
     /** What a cell left: its last expression's value (or null) or the error that stopped it. */
@@ -43,7 +43,7 @@ public final class CellRunner implements AutoCloseable {
     /** The cell running now (its thread), or null between cells; each run is a new record. */
     private volatile Running running;
 
-    private record Running(Thread thread) {
+    private record Running(Thread thread, java.util.concurrent.atomic.AtomicBoolean interrupted) {
     }
     private final java.util.concurrent.ScheduledExecutorService stopper = java.util.concurrent.Executors
             .newSingleThreadScheduledExecutor(r -> {
@@ -62,11 +62,34 @@ public final class CellRunner implements AutoCloseable {
 
     /** Evaluates every snippet of {@code code} in order; stops at the first failing one. */
     public Result run(String code) {
-        running = new Running(Thread.currentThread());
+        Running cell = new Running(Thread.currentThread(), new java.util.concurrent.atomic.AtomicBoolean());
+        running = cell;
         try {
             return runSnippets(code);
         } finally {
             running = null;
+            if (cell.interrupted().get()) {
+                cancelSparkJobsLeft();
+            }
+        }
+    }
+
+    /**
+     * An interrupted cell ends only once the default session has no job left (at most 10 s): a cell stopped while
+     * it was still planning its query submits the job after the interrupt's cancel, so jobs are cancelled again
+     * until none runs, and Spark's cancel is asynchronous.
+     */
+    private static void cancelSparkJobsLeft() {
+        scala.Option<org.apache.spark.sql.SparkSession> spark = org.apache.spark.sql.SparkSession.getDefaultSession();
+        if (spark.isEmpty()) {
+            return;
+        }
+        Thread.interrupted(); // the interrupt was for the cell, which is over
+        org.apache.spark.SparkContext sc = spark.get().sparkContext();
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
+        while (sc.statusTracker().getActiveJobIds().length > 0 && System.nanoTime() < deadline) {
+            sc.cancelAllJobs();
+            java.util.concurrent.locks.LockSupport.parkNanos(50_000_000);
         }
     }
 
@@ -81,6 +104,7 @@ public final class CellRunner implements AutoCloseable {
         if (cell == null) {
             return;
         }
+        cell.interrupted().set(true);
         scala.Option<org.apache.spark.sql.SparkSession> spark = org.apache.spark.sql.SparkSession.getDefaultSession();
         if (spark.isDefined()) {
             spark.get().sparkContext().cancelAllJobs();

@@ -24,7 +24,7 @@ public final class InstallKernel {
     }
 
     static Path write(Path kernelsDir, String jvmFlags, String classpath) throws IOException {
-        ObjectNode spec = Message.JSON.createObjectNode();
+        ObjectNode spec = io.rewind.formats.Json.object();
         ArrayNode argv = spec.putArray("argv");
         argv.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         for (String flag : jvmFlags.trim().split("\\s+")) {
@@ -39,7 +39,7 @@ public final class InstallKernel {
         Path dir = kernelsDir.resolve(NAME);
         Files.createDirectories(dir);
         Path file = dir.resolve("kernel.json");
-        Message.JSON.writerWithDefaultPrettyPrinter().writeValue(file.toFile(), spec);
+        io.rewind.formats.Json.PRETTY.writeValue(file.toFile(), spec);
         return file;
     }
 }

@@ -76,7 +76,4 @@ public final class InteractionRecords {
         return Instant.ofEpochSecond(Math.floorDiv(micros, 1_000_000L), Math.floorMod(micros, 1_000_000L) * 1000);
     }
 
-    static long micros(Instant t) {
-        return t.getEpochSecond() * 1_000_000L + t.getNano() / 1_000;
-    }
 }

@@ -59,7 +59,7 @@ public class Parse extends ProcessFunction<RawLine, Event> {
             return;
         }
         Instant t = (Instant) values[schema.indexOf("timestamp")];
-        long micros = t.getEpochSecond() * 1_000_000L + t.getNano() / 1_000;
+        long micros = io.rewind.formats.Timestamps.micros(t);
         boolean isReward = schema.equals(Tables.REWARDS);
         double reward = isReward ? (Double) values[schema.indexOf("reward")] : 0;
         // a reward's values are needed only for its slate feedback
