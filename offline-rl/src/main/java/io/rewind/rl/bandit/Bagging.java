@@ -16,7 +16,7 @@ public final class Bagging extends LinearLearner {
         super(features, lambda);
         this.bags = new RidgeScorer[bags];
         for (int i = 0; i < bags; i++) {
-            this.bags[i] = new RidgeScorer(features.dimension(), lambda);
+            this.bags[i] = new RidgeScorer(features.blockSizes(), lambda);
         }
         this.bootstrap = new SplittableRandom(seed);
     }
@@ -48,7 +48,7 @@ public final class Bagging extends LinearLearner {
     }
 
     @Override
-    protected double[] distribution(double[][] phis, SplittableRandom rng) {
+    protected double[] distribution(Phi[] phis, SplittableRandom rng) {
         double[] p = new double[phis.length];
         for (RidgeScorer bag : bags) {
             double[] s = new double[phis.length];
@@ -70,12 +70,12 @@ public final class Bagging extends LinearLearner {
     }
 
     @Override
-    protected double predict(double[] phi) {
+    protected double predict(Phi phi) {
         return bags[0].mean(phi);
     }
 
     @Override
-    protected void fit(double[] phi, double target, double weight) {
+    protected void fit(Phi phi, double target, double weight) {
         for (int i = 0; i < bags.length; i++) {
             // the first bag sees every row, as VW's does, so the ensemble always has a full-data member
             int w = i == 0 ? 1 : poisson(bootstrap.nextDouble());

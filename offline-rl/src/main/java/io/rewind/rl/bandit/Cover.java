@@ -29,7 +29,7 @@ public final class Cover extends LinearLearner {
         }
         this.others = new RidgeScorer[policies - 1];
         for (int i = 0; i < others.length; i++) {
-            others[i] = new RidgeScorer(features.dimension(), lambda);
+            others[i] = new RidgeScorer(features.blockSizes(), lambda);
         }
         this.psi = psi;
         this.rounds = rounds;
@@ -68,7 +68,7 @@ public final class Cover extends LinearLearner {
     }
 
     /** The policies' votes before the floor; with {@code bonuses} also trains policies 2.. on the way. */
-    private double[] votes(double[][] phis, double[] estimates, double[] weights) {
+    private double[] votes(Phi[] phis, double[] estimates, double[] weights) {
         int k = phis.length;
         double share = 1.0 / (others.length + 1);
         double mu = minProbability(k);
@@ -97,7 +97,7 @@ public final class Cover extends LinearLearner {
         return p;
     }
 
-    private static double[] scores(RidgeScorer s, double[][] phis) {
+    private static double[] scores(RidgeScorer s, Phi[] phis) {
         double[] out = new double[phis.length];
         for (int a = 0; a < phis.length; a++) {
             out[a] = s.mean(phis[a]);
@@ -113,7 +113,7 @@ public final class Cover extends LinearLearner {
     }
 
     @Override
-    protected double[] distribution(double[][] phis, SplittableRandom rng) {
+    protected double[] distribution(Phi[] phis, SplittableRandom rng) {
         return floor(votes(phis, null, null), minProbability(phis.length));
     }
 
@@ -143,7 +143,7 @@ public final class Cover extends LinearLearner {
 
     @Override
     public void learn(double[] context, List<Candidate> candidates, int chosen, double reward, double probability) {
-        double[][] phis = phis(context, candidates);
+        Phi[] phis = phis(context, candidates);
         double[] targets = new double[phis.length];
         double[] weights = new double[phis.length];
         for (int a = 0; a < phis.length; a++) {

@@ -23,7 +23,7 @@ public final class EpsilonGreedy extends LinearLearner {
     }
 
     @Override
-    protected double[] distribution(double[][] phis, SplittableRandom rng) {
+    protected double[] distribution(Phi[] phis, SplittableRandom rng) {
         double[] p = new double[phis.length];
         Arrays.fill(p, epsilon / phis.length);
         p[argmax(means(phis))] += 1 - epsilon;

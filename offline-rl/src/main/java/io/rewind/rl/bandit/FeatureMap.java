@@ -56,14 +56,45 @@ public record FeatureMap(int contextDim, int actionDim, java.util.List<String> k
         return 1 + actionDim + e * actionDim + (knownArms.size() + armBuckets) * (e + 1);
     }
 
-    public double[] phi(double[] x, Candidate c) {
-        double[] out = new double[dimension()];
+    /** The sizes of the model's feature blocks: the shared block [1, f, x ⊗ f], then one [1, x] per arm. */
+    public int[] blockSizes() {
+        int arms = knownArms.size() + armBuckets;
+        int[] sizes = new int[1 + arms];
+        int e = expandedContextDim();
+        sizes[0] = 1 + actionDim + e * actionDim;
+        java.util.Arrays.fill(sizes, 1, sizes.length, e + 1);
+        return sizes;
+    }
+
+    public Phi phi(double[] x, Candidate c) {
+        return phi(c, expandedContext(x), null);
+    }
+
+    /** Every candidate's features for one context: the context is checked and expanded once. */
+    public Phi[] phis(double[] x, java.util.List<Candidate> candidates) {
+        double[] ctx = expandedContext(x);
+        Phi[] out = new Phi[candidates.size()];
+        double[] armBlock = null;
+        for (int i = 0; i < out.length; i++) {
+            out[i] = phi(candidates.get(i), ctx, armBlock);
+            if (candidates.get(i).features() == null) {
+                armBlock = out[i].values();
+            }
+        }
+        return out;
+    }
+
+    private double[] expandedContext(double[] x) {
         double[] ctx = x == null ? new double[contextDim] : x;
         if (ctx.length != contextDim) {
             throw new IllegalArgumentException("context has " + ctx.length + " features, the model expects "
                     + contextDim);
         }
-        ctx = expand(ctx);
+        return expand(ctx);
+    }
+
+    /** One candidate's segment; {@code armBlock}, if given, is the [1, x] values another arm already built. */
+    private Phi phi(Candidate c, double[] ctx, double[] armBlock) {
         int e = ctx.length;
         if (c.features() != null) {
             double[] f = c.features();
@@ -71,6 +102,7 @@ public record FeatureMap(int contextDim, int actionDim, java.util.List<String> k
                 throw new IllegalArgumentException("action " + c.id() + " has " + f.length + " features, the model"
                         + " expects " + actionDim);
             }
+            double[] out = new double[1 + actionDim + e * actionDim];
             out[0] = 1;
             System.arraycopy(f, 0, out, 1, actionDim);
             int k = 1 + actionDim;
@@ -79,18 +111,22 @@ public record FeatureMap(int contextDim, int actionDim, java.util.List<String> k
                     out[k++] = xi * fj;
                 }
             }
-        } else {
-            int known = knownArms.indexOf(c.id());
-            if (known < 0 && armBuckets == 0) {
-                throw new IllegalArgumentException("action " + c.id() + " has no features and is not one of the"
-                        + " model's arms " + knownArms);
-            }
-            int bucket = known >= 0 ? known
-                    : knownArms.size() + (int) Math.floor(Split.unitHash(c.id()) * armBuckets);
-            int base = 1 + actionDim + e * actionDim + bucket * (e + 1);
-            out[base] = 1;
-            System.arraycopy(ctx, 0, out, base + 1, e);
+            return new Phi(0, out);
         }
-        return out;
+        int known = knownArms.indexOf(c.id());
+        if (known < 0 && armBuckets == 0) {
+            throw new IllegalArgumentException("action " + c.id() + " has no features and is not one of the"
+                    + " model's arms " + knownArms);
+        }
+        int bucket = known >= 0 ? known
+                : knownArms.size() + (int) Math.floor(Split.unitHash(c.id()) * armBuckets);
+        int base = 1 + actionDim + e * actionDim + bucket * (e + 1);
+        double[] block = armBlock;
+        if (block == null) {
+            block = new double[e + 1];
+            block[0] = 1;
+            System.arraycopy(ctx, 0, block, 1, e);
+        }
+        return new Phi(base, block);
     }
 }

@@ -26,7 +26,7 @@ public final class LinUcb extends LinearLearner {
     }
 
     @Override
-    protected double[] distribution(double[][] phis, SplittableRandom rng) {
+    protected double[] distribution(Phi[] phis, SplittableRandom rng) {
         double[] ucb = new double[phis.length];
         for (int i = 0; i < ucb.length; i++) {
             ucb[i] = scorer.mean(phis[i]) + alpha * scorer.width(phis[i]);

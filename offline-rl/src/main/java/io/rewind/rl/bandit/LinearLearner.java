@@ -18,7 +18,7 @@ public abstract class LinearLearner implements BanditLearner, java.io.Serializab
 
     protected LinearLearner(FeatureMap features, double lambda) {
         this.features = features;
-        this.scorer = new RidgeScorer(features.dimension(), lambda);
+        this.scorer = new RidgeScorer(features.blockSizes(), lambda);
         this.lambda = lambda;
     }
 
@@ -53,24 +53,20 @@ public abstract class LinearLearner implements BanditLearner, java.io.Serializab
     }
 
     /** The distribution over candidates given their feature vectors. */
-    protected abstract double[] distribution(double[][] phis, SplittableRandom rng);
+    protected abstract double[] distribution(Phi[] phis, SplittableRandom rng);
 
     /** The reward prediction the reductions use as q̂ and greedy policies maximise. */
-    protected double predict(double[] phi) {
+    protected double predict(Phi phi) {
         return scorer.mean(phi);
     }
 
     /** One regression update. */
-    protected void fit(double[] phi, double target, double weight) {
+    protected void fit(Phi phi, double target, double weight) {
         scorer.update(phi, target, weight);
     }
 
-    protected double[][] phis(double[] context, List<Candidate> candidates) {
-        double[][] phis = new double[candidates.size()][];
-        for (int i = 0; i < phis.length; i++) {
-            phis[i] = features.phi(context, candidates.get(i));
-        }
-        return phis;
+    protected Phi[] phis(double[] context, List<Candidate> candidates) {
+        return features.phis(context, candidates);
     }
 
     @Override
@@ -91,7 +87,7 @@ public abstract class LinearLearner implements BanditLearner, java.io.Serializab
             case DIRECT -> fit(features.phi(context, candidates.get(chosen)), reward, 1);
             case MTR -> fit(features.phi(context, candidates.get(chosen)), reward, 1 / probability);
             case IPS, DR -> {
-                double[][] phis = phis(context, candidates);
+                Phi[] phis = phis(context, candidates);
                 double[] targets = estimates(phis, chosen, reward, probability);
                 for (int a = 0; a < phis.length; a++) {
                     fit(phis[a], targets[a], 1);
@@ -101,7 +97,7 @@ public abstract class LinearLearner implements BanditLearner, java.io.Serializab
     }
 
     /** Every candidate's reward estimate for one round under this learner's reduction (IPS, or DR for the rest). */
-    protected double[] estimates(double[][] phis, int chosen, double reward, double probability) {
+    protected double[] estimates(Phi[] phis, int chosen, double reward, double probability) {
         double[] targets = new double[phis.length];
         for (int a = 0; a < phis.length; a++) {
             double q = reduction == Reduction.IPS ? 0 : predict(phis[a]);
@@ -115,7 +111,7 @@ public abstract class LinearLearner implements BanditLearner, java.io.Serializab
         return means(phis(context, candidates));
     }
 
-    protected double[] means(double[][] phis) {
+    protected double[] means(Phi[] phis) {
         double[] s = new double[phis.length];
         for (int i = 0; i < s.length; i++) {
             s[i] = predict(phis[i]);

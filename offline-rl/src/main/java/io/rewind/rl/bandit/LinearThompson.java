@@ -29,7 +29,7 @@ public final class LinearThompson extends LinearLearner {
     }
 
     @Override
-    protected double[] distribution(double[][] phis, SplittableRandom rng) {
+    protected double[] distribution(Phi[] phis, SplittableRandom rng) {
         double[] mean = new double[phis.length];
         double[] sd = new double[phis.length];
         for (int i = 0; i < phis.length; i++) {

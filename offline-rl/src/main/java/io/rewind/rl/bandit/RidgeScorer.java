@@ -1,35 +1,63 @@
 package io.rewind.rl.bandit;
 
 import java.io.Serializable;
+import java.util.Arrays;
 
 /**
  * Online ridge regression r ≈ θ·φ with A = λI + Σ w φφᵀ kept as its inverse (Sherman-Morrison), b = Σ w r φ.
  * Gives the mean score θ·φ and the width √(φᵀA⁻¹φ) that UCB and Thompson sampling use.
+ *
+ * <p>The features fall into blocks (the {@link FeatureMap}'s shared block and one per arm) and every φ lies inside
+ * one block, so A⁻¹ stays block-diagonal: each block keeps its own inverse, and an update or a width costs the
+ * square of the block's size, not of the whole dimension.
  */
 public final class RidgeScorer implements Serializable {
     private final int d;
-    private final double[][] inverse;
+    /** Each block's first feature, then d. */
+    private final int[] starts;
+    /** Each block's A⁻¹, row-major. */
+    private final double[][] inverses;
     private final double[] b;
     private final double[] theta;
+    private transient double[] u;
+    private transient int[] support;
 
+    /** One block over all features. */
     public RidgeScorer(int dimension, double lambda) {
-        this.d = dimension;
-        this.inverse = new double[d][d];
-        for (int i = 0; i < d; i++) {
-            inverse[i][i] = 1 / lambda;
+        this(new int[] {dimension}, lambda);
+    }
+
+    public RidgeScorer(int[] blockSizes, double lambda) {
+        this.starts = new int[blockSizes.length + 1];
+        this.inverses = new double[blockSizes.length][];
+        for (int k = 0; k < blockSizes.length; k++) {
+            int n = blockSizes[k];
+            if (n < 1) {
+                throw new IllegalArgumentException("feature block " + k + " has size " + n);
+            }
+            starts[k + 1] = starts[k] + n;
+            inverses[k] = new double[n * n];
+            for (int i = 0; i < n; i++) {
+                inverses[k][i * n + i] = 1 / lambda;
+            }
         }
+        this.d = starts[blockSizes.length];
         this.b = new double[d];
         this.theta = new double[d];
     }
 
-    /** The scorer's state, for saving: A⁻¹, b and θ. */
+    /** The scorer's state, for saving: A⁻¹ (as one d × d matrix, zero between blocks), b and θ. */
     public record State(double[][] inverse, double[] b, double[] theta) {
     }
 
     public State state() {
-        double[][] inv = new double[d][];
-        for (int i = 0; i < d; i++) {
-            inv[i] = inverse[i].clone();
+        double[][] inv = new double[d][d];
+        for (int k = 0; k < inverses.length; k++) {
+            int s = starts[k];
+            int n = size(k);
+            for (int i = 0; i < n; i++) {
+                System.arraycopy(inverses[k], i * n, inv[s + i], s, n);
+            }
         }
         return new State(inv, b.clone(), theta.clone());
     }
@@ -38,96 +66,130 @@ public final class RidgeScorer implements Serializable {
         if (s.theta().length != d) {
             throw new IllegalArgumentException("saved scorer has dimension " + s.theta().length + ", expected " + d);
         }
-        for (int i = 0; i < d; i++) {
-            System.arraycopy(s.inverse()[i], 0, inverse[i], 0, d);
+        for (int k = 0; k < inverses.length; k++) {
+            int n = size(k);
+            for (int i = 0; i < n; i++) {
+                double[] row = s.inverse()[starts[k] + i];
+                for (int j = 0; j < d; j++) {
+                    if (row[j] != 0 && (j < starts[k] || j >= starts[k + 1])) {
+                        throw new IllegalArgumentException("saved scorer links features " + (starts[k] + i)
+                                + " and " + j + ", which are in different blocks of this model's features");
+                    }
+                }
+                System.arraycopy(row, starts[k], inverses[k], i * n, n);
+            }
         }
         System.arraycopy(s.b(), 0, b, 0, d);
         System.arraycopy(s.theta(), 0, theta, 0, d);
     }
 
-    public double mean(double[] phi) {
-        double s = 0;
-        for (int i = 0; i < d; i++) {
-            if (phi[i] != 0) {
-                s += theta[i] * phi[i];
-            }
-        }
-        return s;
+    public int dimension() {
+        return d;
     }
 
-    /** √(φᵀ A⁻¹ φ), over φ's non-zero entries only (per-arm blocks and one-hot contexts are sparse). */
-    public double width(double[] phi) {
-        int[] nz = nonZeros(phi);
+    public double mean(Phi phi) {
+        return phi.dot(theta);
+    }
+
+    /** √(φᵀ A⁻¹ φ). */
+    public double width(Phi phi) {
+        int k = block(phi);
+        int n = size(k);
+        int o = phi.offset() - starts[k];
+        double[] v = phi.values();
+        double[] inv = inverses[k];
         double s = 0;
-        for (int i : nz) {
-            double row = 0;
-            for (int j : nz) {
-                row += inverse[i][j] * phi[j];
+        for (int i = 0; i < v.length; i++) {
+            if (v[i] != 0) {
+                int row = (o + i) * n + o;
+                double r = 0;
+                for (int j = 0; j < v.length; j++) {
+                    r += inv[row + j] * v[j];
+                }
+                s += v[i] * r;
             }
-            s += phi[i] * row;
         }
         return Math.sqrt(Math.max(s, 0));
     }
 
     /**
-     * Adds one observation with importance weight w: Sherman-Morrison on A⁻¹ and the recursive-least-squares step
-     * θ ← θ + A'⁻¹φ w (r − θ·φ), which equals A'⁻¹b'. Only the rows and columns where A⁻¹φ is non-zero change.
+     * Adds one observation with importance weight w: Sherman-Morrison on the block's A⁻¹ and the recursive
+     * least-squares step θ ← θ + A'⁻¹φ w (r − θ·φ), which equals A'⁻¹b'. Only the rows and columns where A⁻¹φ is
+     * non-zero change.
      */
-    public void update(double[] phi, double reward, double w) {
+    public void update(Phi phi, double reward, double w) {
         if (w <= 0) {
             return;
         }
-        int[] nz = nonZeros(phi);
-        double[] u = new double[d];
-        int[] support = new int[d];
+        int k = block(phi);
+        int n = size(k);
+        int start = starts[k];
+        int o = phi.offset() - start;
+        double[] v = phi.values();
+        double[] inv = inverses[k];
+        if (u == null || u.length < n) {
+            u = new double[n];
+            support = new int[n];
+        }
         int m = 0;
-        for (int i = 0; i < d; i++) {
+        for (int i = 0; i < n; i++) {
+            int row = i * n + o;
             double s = 0;
-            for (int j : nz) {
-                s += inverse[i][j] * phi[j];
+            for (int j = 0; j < v.length; j++) {
+                s += inv[row + j] * v[j];
             }
+            u[i] = s;
             if (s != 0) {
-                u[i] = s;
                 support[m++] = i;
             }
         }
         double denom = 1 / w;
         double predicted = 0;
-        for (int i : nz) {
-            denom += phi[i] * u[i];
-            predicted += theta[i] * phi[i];
-            b[i] += w * reward * phi[i];
+        for (int i = 0; i < v.length; i++) {
+            denom += v[i] * u[o + i];
+            predicted += theta[phi.offset() + i] * v[i];
+            b[phi.offset() + i] += w * reward * v[i];
         }
-        for (int a = 0; a < m; a++) {
-            int i = support[a];
-            double ui = u[i] / denom;
-            double[] row = inverse[i];
-            for (int c = 0; c < m; c++) {
-                int j = support[c];
-                row[j] -= ui * u[j];
+        if (m == n) {
+            for (int i = 0; i < n; i++) {
+                double ui = u[i] / denom;
+                int row = i * n;
+                for (int j = 0; j < n; j++) {
+                    inv[row + j] -= ui * u[j];
+                }
+            }
+        } else {
+            for (int a = 0; a < m; a++) {
+                int i = support[a];
+                double ui = u[i] / denom;
+                int row = i * n;
+                for (int c = 0; c < m; c++) {
+                    int j = support[c];
+                    inv[row + j] -= ui * u[j];
+                }
             }
         }
         double step = (reward - predicted) / denom;
         for (int a = 0; a < m; a++) {
             int i = support[a];
-            theta[i] += u[i] * step;
+            theta[start + i] += u[i] * step;
         }
     }
 
-    private int[] nonZeros(double[] phi) {
-        int n = 0;
-        for (int i = 0; i < d; i++) {
-            if (phi[i] != 0) {
-                n++;
-            }
+    private int size(int k) {
+        return starts[k + 1] - starts[k];
+    }
+
+    /** The block that holds φ's segment. */
+    private int block(Phi phi) {
+        int k = Arrays.binarySearch(starts, 0, starts.length - 1, phi.offset());
+        if (k < 0) {
+            k = -k - 2;
         }
-        int[] nz = new int[n];
-        n = 0;
-        for (int i = 0; i < d; i++) {
-            if (phi[i] != 0) {
-                nz[n++] = i;
-            }
+        if (phi.end() > starts[k + 1]) {
+            throw new IllegalArgumentException("features " + phi.offset() + " to " + (phi.end() - 1)
+                    + " cross the model's feature blocks (block " + k + " ends at " + (starts[k + 1] - 1) + ")");
         }
-        return nz;
+        return k;
     }
 }

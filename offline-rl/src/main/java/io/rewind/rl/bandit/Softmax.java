@@ -22,7 +22,7 @@ public final class Softmax extends LinearLearner {
     }
 
     @Override
-    protected double[] distribution(double[][] phis, SplittableRandom rng) {
+    protected double[] distribution(Phi[] phis, SplittableRandom rng) {
         double[] s = means(phis);
         double max = Double.NEGATIVE_INFINITY;
         for (double v : s) {

@@ -37,7 +37,7 @@ public final class SquareCb extends LinearLearner {
     }
 
     @Override
-    protected double[] distribution(double[][] phis, SplittableRandom rng) {
+    protected double[] distribution(Phi[] phis, SplittableRandom rng) {
         double gamma = scale * Math.pow(rounds + 1, exponent);
         double[] s = means(phis);
         int best = argmax(s);

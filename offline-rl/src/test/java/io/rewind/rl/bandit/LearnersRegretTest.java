@@ -59,8 +59,10 @@ class LearnersRegretTest {
     @Test
     void fixedArmsWithoutFeaturesAreHashedIntoPerArmModels() {
         FeatureMap map = new FeatureMap(3, 0, 16);
-        double[] a = map.phi(new double[] {1, 2, 3}, new io.rewind.formats.Candidate("arm-1", null));
-        double[] b = map.phi(new double[] {1, 2, 3}, new io.rewind.formats.Candidate("arm-2", null));
+        double[] a = map.phi(new double[] {1, 2, 3}, new io.rewind.formats.Candidate("arm-1", null))
+                .toDense(map.dimension());
+        double[] b = map.phi(new double[] {1, 2, 3}, new io.rewind.formats.Candidate("arm-2", null))
+                .toDense(map.dimension());
         assertEquals(map.dimension(), a.length);
         assertEquals(4.0, java.util.Arrays.stream(a).filter(v -> v != 0).count(), "[1, x] in one block");
         assertTrue(!java.util.Arrays.equals(a, b), "two arms, two blocks");

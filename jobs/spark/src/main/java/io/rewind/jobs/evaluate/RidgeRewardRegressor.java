@@ -4,6 +4,7 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.udf;
 
 import io.rewind.ope.spark.RewardRegressor;
+import io.rewind.rl.bandit.Phi;
 import io.rewind.rl.bandit.RidgeScorer;
 import org.apache.commons.math3.linear.Array2DRowRealMatrix;
 import org.apache.commons.math3.linear.LUDecomposition;
@@ -55,7 +56,7 @@ public record RidgeRewardRegressor(double lambda) implements RewardRegressor {
         RidgeScorer scorer = new RidgeScorer(d, lambda);
         scorer.restore(new RidgeScorer.State(inverse.getData(), b, inverse.operate(b)));
         UserDefinedFunction q = udf((UDF1<Vector, Double>) v -> {
-            double m = scorer.mean(v.toArray());
+            double m = scorer.mean(Phi.dense(v.toArray()));
             return binaryRewards ? Math.min(1, Math.max(0, m)) : m;
         }, DataTypes.DoubleType);
         return score.withColumn("q_hat", q.apply(col("features")));
