@@ -6,6 +6,7 @@ import io.rewind.jobs.JobSummary;
 import io.rewind.jobs.online.Environments;
 import io.rewind.jobs.online.SimulateOnlineJob;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -55,11 +56,16 @@ public final class SimulateOnlineCommand implements Callable<Integer> {
     @Option(names = "--format", defaultValue = "parquet", description = "format of the logged tables")
     String format;
 
+    @Option(names = "--logs", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "write what each learner logged as Rewind tables (default); --no-logs writes only the"
+                    + " regret table and plot, and starts no Spark session")
+    boolean logs;
+
     @Override
     public Integer call() {
-        JobSummary s = SimulateOnlineJob.run(LocalSpark.getOrCreate("rewind simulate-online"), env,
+        JobSummary s = SimulateOnlineJob.run(() -> LocalSpark.getOrCreate("rewind simulate-online"), env,
                 new Environments.Settings(data, itemPoolSize, topK, maxUsers, likeThreshold, seedAttractiveness),
-                learners, rounds, seed, output, TableFormat.parse(format));
+                learners, rounds, seed, output, logs ? Optional.of(TableFormat.parse(format)) : Optional.empty());
         Console.summary("simulate-online", s);
         return 0;
     }

@@ -115,4 +115,20 @@ class ReadmeExamplesTest {
         assertTrue(Files.exists(dir.resolve("models/linucb-2.json")) && Files.exists(dir.resolve("registry")));
         assertTrue(Files.exists(dir.resolve("logs/decisions")), "nothing overwrote the logs the join read");
     }
+
+    @Test
+    void theStatlogExamplePlaysTheWholeFileWithoutLogs() throws Exception {
+        String command = readme(readmeCommands(), "simulate-online --env statlog");
+        assertTrue(command.contains("--no-logs"), command);
+        assertEquals(0, run(command));
+        Path out = dir.resolve("out/statlog");
+        List<String> lines = Files.readAllLines(out.resolve("regret.csv"));
+        long learners = lines.stream().skip(1).map(l -> l.split(",")[0]).distinct().count();
+        assertEquals(1 + learners * 43_483, lines.size(), "one pass over the 43,483 rows per learner and random");
+        assertTrue(learners >= 3, lines.get(1));
+        try (var files = Files.list(out)) {
+            assertEquals(List.of("regret.csv", "regret.png"), files.map(f -> f.getFileName().toString()).sorted()
+                    .toList(), "--no-logs writes only the regret table and plot");
+        }
+    }
 }

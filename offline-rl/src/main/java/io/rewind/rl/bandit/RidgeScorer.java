@@ -94,22 +94,32 @@ public final class RidgeScorer implements Serializable {
     /** √(φᵀ A⁻¹ φ). */
     public double width(Phi phi) {
         int k = block(phi);
-        int n = size(k);
         int o = phi.offset() - starts[k];
         double[] v = phi.values();
-        double[] inv = inverses[k];
+        double[] t = new double[v.length];
+        columns(inverses[k], size(k), o, v, o, t, v.length);
         double s = 0;
         for (int i = 0; i < v.length; i++) {
-            if (v[i] != 0) {
-                int row = (o + i) * n + o;
-                double r = 0;
-                for (int j = 0; j < v.length; j++) {
-                    r += inv[row + j] * v[j];
-                }
-                s += v[i] * r;
-            }
+            s += v[i] * t[i];
         }
         return Math.sqrt(Math.max(s, 0));
+    }
+
+    /**
+     * out[0, len) = (A⁻¹'s rows from {@code fromRow}) · φ's segment at column {@code o}, accumulated column by
+     * column: A⁻¹ is symmetric, so column j is read as row j, contiguously, and each step is a vectorisable
+     * out += v_j · row_j instead of a dot product bound by its additions' latency.
+     */
+    private static void columns(double[] inv, int n, int o, double[] v, int fromRow, double[] out, int len) {
+        for (int j = 0; j < v.length; j++) {
+            double vj = v[j];
+            if (vj != 0) {
+                int row = (o + j) * n + fromRow;
+                for (int i = 0; i < len; i++) {
+                    out[i] += vj * inv[row + i];
+                }
+            }
+        }
     }
 
     /**
@@ -131,15 +141,11 @@ public final class RidgeScorer implements Serializable {
             u = new double[n];
             support = new int[n];
         }
+        Arrays.fill(u, 0, n, 0);
+        columns(inv, n, o, v, 0, u, n);
         int m = 0;
         for (int i = 0; i < n; i++) {
-            int row = i * n + o;
-            double s = 0;
-            for (int j = 0; j < v.length; j++) {
-                s += inv[row + j] * v[j];
-            }
-            u[i] = s;
-            if (s != 0) {
+            if (u[i] != 0) {
                 support[m++] = i;
             }
         }

@@ -22,7 +22,9 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.SplittableRandom;
+import java.util.function.Supplier;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.knowm.xchart.BitmapEncoder;
@@ -46,8 +48,13 @@ public final class SimulateOnlineJob {
     private record Played(Row decision, Row reward, double realised, double expected, double optimal) {
     }
 
-    public static JobSummary run(SparkSession spark, String env, Environments.Settings settings,
-                                 List<String> learners, int rounds, long seed, String output, TableFormat format) {
+    /**
+     * Runs every learner and the random baseline; with a format for the {@code logs}, writes what each logged as
+     * Rewind tables through the session {@code spark} gives; without, starts no Spark session at all.
+     */
+    public static JobSummary run(Supplier<SparkSession> spark, String env, Environments.Settings settings,
+                                 List<String> learners, int rounds, long seed, String output,
+                                 Optional<TableFormat> logs) {
         Environment environment = Environments.create(env, settings, rounds, seed);
         List<String> names = new ArrayList<>(learners);
         names.add("random");
@@ -88,11 +95,14 @@ public final class SimulateOnlineJob {
             }
             chart.addSeries(label, xs, ys).setMarker(org.knowm.xchart.style.markers.SeriesMarkers.NONE);
             summary.put("cumulative_regret_" + label, Math.round(cumulative * 100) / 100.0);
-            String dir = output + "/" + label;
-            TableWriter.write(spark.createDataFrame(decisions, SparkSchemas.of(Tables.DECISIONS)), Tables.DECISIONS,
-                    format, dir + "/decisions");
-            TableWriter.write(spark.createDataFrame(rewards, SparkSchemas.of(Tables.REWARDS)), Tables.REWARDS, format,
-                    dir + "/rewards");
+            if (logs.isPresent()) {
+                TableFormat format = logs.get();
+                String dir = output + "/" + label;
+                TableWriter.write(spark.get().createDataFrame(decisions, SparkSchemas.of(Tables.DECISIONS)),
+                        Tables.DECISIONS, format, dir + "/decisions");
+                TableWriter.write(spark.get().createDataFrame(rewards, SparkSchemas.of(Tables.REWARDS)), Tables.REWARDS,
+                        format, dir + "/rewards");
+            }
         }
         try {
             Files.createDirectories(Path.of(output));

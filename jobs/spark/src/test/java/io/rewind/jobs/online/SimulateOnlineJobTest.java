@@ -12,6 +12,7 @@ import io.rewind.jobs.JobSummary;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import io.rewind.rl.sim.SyntheticMovieLens;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -29,8 +30,8 @@ class SimulateOnlineJobTest {
     @Test
     void learnersBeatRandomAndTheirLogsAreValidRewindTables() throws Exception {
         String out = dir.resolve("online").toString();
-        JobSummary s = SimulateOnlineJob.run(SPARK, "synthetic", SETTINGS, List.of("linucb", "epsilon-greedy"),
-                1500, 3, out, TableFormat.PARQUET);
+        JobSummary s = SimulateOnlineJob.run(() -> SPARK, "synthetic", SETTINGS, List.of("linucb", "epsilon-greedy"),
+                1500, 3, out, Optional.of(TableFormat.PARQUET));
         double random = ((Number) s.get("cumulative_regret_random")).doubleValue();
         for (String l : List.of("linucb", "epsilon-greedy")) {
             double regret = ((Number) s.get("cumulative_regret_" + l)).doubleValue();
@@ -49,8 +50,8 @@ class SimulateOnlineJobTest {
         Path ml = dir.resolve("ml");
         SyntheticMovieLens.write(ml, 20, 200, 40, 4);
         String out = dir.resolve("cascade").toString();
-        JobSummary s = SimulateOnlineJob.run(SPARK, "movielens", new Environments.Settings(ml.toString(), 20, 5, 20,
-                4, false), List.of("regcb-opt:mellowness=0.01"), 800, 3, out, TableFormat.JSONL);
+        JobSummary s = SimulateOnlineJob.run(() -> SPARK, "movielens", new Environments.Settings(ml.toString(), 20, 5, 20,
+                4, false), List.of("regcb-opt:mellowness=0.01"), 800, 3, out, Optional.of(TableFormat.JSONL));
         double random = ((Number) s.get("cumulative_regret_random")).doubleValue();
         double regcb = ((Number) s.get("cumulative_regret_regcb-opt_mellowness-0.01")).doubleValue();
         assertTrue(regcb < random / 2, "regcb-opt " + regcb + " vs random " + random);
@@ -66,5 +67,16 @@ class SimulateOnlineJobTest {
         long rewarded = r.valid().filter("reward = 1").count();
         assertEquals(rewarded, clicked, "a reward of 1 is a click");
         assertTrue(clicked > 0 && clicked < 800);
+    }
+
+    @Test
+    void withoutLogsNoSparkSessionIsStarted() throws Exception {
+        String out = dir.resolve("no-logs").toString();
+        JobSummary s = SimulateOnlineJob.run(() -> {
+            throw new AssertionError("a run without logs asked for a Spark session");
+        }, "synthetic", SETTINGS, List.of("greedy"), 500, 3, out, Optional.empty());
+        assertTrue(((Number) s.get("cumulative_regret_greedy")).doubleValue() >= 0);
+        assertEquals(1 + 2 * 500, Files.readAllLines(Path.of(out, "regret.csv")).size());
+        assertTrue(!Files.exists(Path.of(out, "greedy")), "no logs written");
     }
 }
