@@ -48,13 +48,10 @@ public final class Bagging extends LinearLearner {
     }
 
     @Override
-    protected double[] distribution(Phi[] phis, SplittableRandom rng) {
-        double[] p = new double[phis.length];
+    protected double[] distribution(Round round, SplittableRandom rng) {
+        double[] p = new double[round.size()];
         for (RidgeScorer bag : bags) {
-            double[] s = new double[phis.length];
-            for (int i = 0; i < s.length; i++) {
-                s[i] = bag.mean(phis[i]);
-            }
+            double[] s = round.means(bag);
             double max = s[argmax(s)];
             int ties = 0;
             for (double v : s) {
@@ -70,8 +67,8 @@ public final class Bagging extends LinearLearner {
     }
 
     @Override
-    protected double predict(Phi phi) {
-        return bags[0].mean(phi);
+    protected RidgeScorer predictor() {
+        return bags[0];
     }
 
     @Override

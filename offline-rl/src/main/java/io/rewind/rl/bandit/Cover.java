@@ -68,21 +68,21 @@ public final class Cover extends LinearLearner {
     }
 
     /** The policies' votes before the floor; with {@code bonuses} also trains policies 2.. on the way. */
-    private double[] votes(Phi[] phis, double[] estimates, double[] weights) {
-        int k = phis.length;
+    private double[] votes(Round round, double[] estimates, double[] weights) {
+        int k = round.size();
         double share = 1.0 / (others.length + 1);
         double mu = minProbability(k);
         double[] p = new double[k];
-        vote(p, scores(scorer, phis), share);
+        vote(p, round.means(scorer), share);
         double norm = mu * k + (share - mu);
         for (RidgeScorer policy : others) {
             if (estimates != null) {
                 for (int a = 0; a < k; a++) {
                     double bonus = psi * mu / (Math.max(p[a], mu) / norm);
-                    policy.update(phis[a], estimates[a] + bonus, weights[a]);
+                    policy.update(round.phis()[a], estimates[a] + bonus, weights[a]);
                 }
             }
-            double[] s = scores(policy, phis);
+            double[] s = round.means(policy);
             double before = 0;
             for (double v : p) {
                 before += Math.max(v, mu);
@@ -97,14 +97,6 @@ public final class Cover extends LinearLearner {
         return p;
     }
 
-    private static double[] scores(RidgeScorer s, Phi[] phis) {
-        double[] out = new double[phis.length];
-        for (int a = 0; a < phis.length; a++) {
-            out[a] = s.mean(phis[a]);
-        }
-        return out;
-    }
-
     private static void vote(double[] p, double[] scores, double share) {
         double[] tied = uniformOverTies(scores);
         for (int a = 0; a < p.length; a++) {
@@ -113,8 +105,8 @@ public final class Cover extends LinearLearner {
     }
 
     @Override
-    protected double[] distribution(Phi[] phis, SplittableRandom rng) {
-        return floor(votes(phis, null, null), minProbability(phis.length));
+    protected double[] distribution(Round round, SplittableRandom rng) {
+        return floor(votes(round, null, null), minProbability(round.size()));
     }
 
     /** Raises every probability below μ to μ and scales the others down so the total stays 1. */
@@ -143,15 +135,16 @@ public final class Cover extends LinearLearner {
 
     @Override
     public void learn(double[] context, List<Candidate> candidates, int chosen, double reward, double probability) {
-        Phi[] phis = phis(context, candidates);
-        double[] targets = new double[phis.length];
-        double[] weights = new double[phis.length];
-        for (int a = 0; a < phis.length; a++) {
-            targets[a] = a == chosen ? reward : predict(phis[a]);
+        Round round = new Round(features, context, candidates);
+        double[] q = means(round);
+        double[] targets = new double[round.size()];
+        double[] weights = new double[round.size()];
+        for (int a = 0; a < targets.length; a++) {
+            targets[a] = a == chosen ? reward : q[a];
             weights[a] = a == chosen ? 1 / probability : 1;
         }
         super.learn(context, candidates, chosen, reward, probability);
-        votes(phis, targets, weights);
+        votes(round, targets, weights);
         rounds++;
     }
 

@@ -23,10 +23,10 @@ public final class EpsilonGreedy extends LinearLearner {
     }
 
     @Override
-    protected double[] distribution(Phi[] phis, SplittableRandom rng) {
-        double[] p = new double[phis.length];
-        Arrays.fill(p, epsilon / phis.length);
-        p[argmax(means(phis))] += 1 - epsilon;
+    protected double[] distribution(Round round, SplittableRandom rng) {
+        double[] p = new double[round.size()];
+        Arrays.fill(p, epsilon / round.size());
+        p[argmax(means(round))] += 1 - epsilon;
         return p;
     }
 

@@ -72,11 +72,15 @@ public record FeatureMap(int contextDim, int actionDim, java.util.List<String> k
 
     /** Every candidate's features for one context: the context is checked and expanded once. */
     public Phi[] phis(double[] x, java.util.List<Candidate> candidates) {
-        double[] ctx = expandedContext(x);
+        return phisOfExpanded(expandedContext(x), candidates);
+    }
+
+    /** Every candidate's features for a context already expanded. */
+    Phi[] phisOfExpanded(double[] expanded, java.util.List<Candidate> candidates) {
         Phi[] out = new Phi[candidates.size()];
         double[] armBlock = null;
         for (int i = 0; i < out.length; i++) {
-            out[i] = phi(candidates.get(i), ctx, armBlock);
+            out[i] = phi(candidates.get(i), expanded, armBlock);
             if (candidates.get(i).features() == null) {
                 armBlock = out[i].values();
             }
@@ -84,7 +88,49 @@ public record FeatureMap(int contextDim, int actionDim, java.util.List<String> k
         return out;
     }
 
-    private double[] expandedContext(double[] x) {
+    /**
+     * θ·φ for every candidate without building φ: for a candidate with features f, θ·[1, f, x ⊗ f] = θ₀ + Σⱼ fⱼ wⱼ
+     * with wⱼ = θ_f,ⱼ + Σᵢ xᵢ θ_xf,ᵢⱼ folded once per context; for an arm, its block's weights dotted with [1, x].
+     */
+    double[] scores(double[] theta, double[] expanded, java.util.List<Candidate> candidates) {
+        int e = expanded.length;
+        double[] folded = null;
+        double[] out = new double[candidates.size()];
+        for (int a = 0; a < out.length; a++) {
+            Candidate c = candidates.get(a);
+            if (c.features() != null) {
+                double[] f = actionFeatures(c);
+                if (folded == null) {
+                    folded = new double[actionDim];
+                    for (int j = 0; j < actionDim; j++) {
+                        folded[j] = theta[1 + j];
+                    }
+                    for (int i = 0; i < e; i++) {
+                        double xi = expanded[i];
+                        int row = 1 + actionDim + i * actionDim;
+                        for (int j = 0; j < actionDim; j++) {
+                            folded[j] += xi * theta[row + j];
+                        }
+                    }
+                }
+                double s = theta[0];
+                for (int j = 0; j < actionDim; j++) {
+                    s += f[j] * folded[j];
+                }
+                out[a] = s;
+            } else {
+                int base = armBase(c, e);
+                double s = theta[base];
+                for (int i = 0; i < e; i++) {
+                    s += theta[base + 1 + i] * expanded[i];
+                }
+                out[a] = s;
+            }
+        }
+        return out;
+    }
+
+    double[] expandedContext(double[] x) {
         double[] ctx = x == null ? new double[contextDim] : x;
         if (ctx.length != contextDim) {
             throw new IllegalArgumentException("context has " + ctx.length + " features, the model expects "
@@ -97,11 +143,7 @@ public record FeatureMap(int contextDim, int actionDim, java.util.List<String> k
     private Phi phi(Candidate c, double[] ctx, double[] armBlock) {
         int e = ctx.length;
         if (c.features() != null) {
-            double[] f = c.features();
-            if (f.length != actionDim) {
-                throw new IllegalArgumentException("action " + c.id() + " has " + f.length + " features, the model"
-                        + " expects " + actionDim);
-            }
+            double[] f = actionFeatures(c);
             double[] out = new double[1 + actionDim + e * actionDim];
             out[0] = 1;
             System.arraycopy(f, 0, out, 1, actionDim);
@@ -113,14 +155,7 @@ public record FeatureMap(int contextDim, int actionDim, java.util.List<String> k
             }
             return new Phi(0, out);
         }
-        int known = knownArms.indexOf(c.id());
-        if (known < 0 && armBuckets == 0) {
-            throw new IllegalArgumentException("action " + c.id() + " has no features and is not one of the"
-                    + " model's arms " + knownArms);
-        }
-        int bucket = known >= 0 ? known
-                : knownArms.size() + (int) Math.floor(Split.unitHash(c.id()) * armBuckets);
-        int base = 1 + actionDim + e * actionDim + bucket * (e + 1);
+        int base = armBase(c, e);
         double[] block = armBlock;
         if (block == null) {
             block = new double[e + 1];
@@ -128,5 +163,26 @@ public record FeatureMap(int contextDim, int actionDim, java.util.List<String> k
             System.arraycopy(ctx, 0, block, 1, e);
         }
         return new Phi(base, block);
+    }
+
+    /** Where a fixed arm's block [1, x] starts: its own if known, else the bucket its id hashes to. */
+    private int armBase(Candidate c, int expandedDim) {
+        int known = knownArms.indexOf(c.id());
+        if (known < 0 && armBuckets == 0) {
+            throw new IllegalArgumentException("action " + c.id() + " has no features and is not one of the"
+                    + " model's arms " + knownArms);
+        }
+        int bucket = known >= 0 ? known
+                : knownArms.size() + (int) Math.floor(Split.unitHash(c.id()) * armBuckets);
+        return 1 + actionDim + expandedDim * actionDim + bucket * (expandedDim + 1);
+    }
+
+    private double[] actionFeatures(Candidate c) {
+        double[] f = c.features();
+        if (f.length != actionDim) {
+            throw new IllegalArgumentException("action " + c.id() + " has " + f.length + " features, the model"
+                    + " expects " + actionDim);
+        }
+        return f;
     }
 }

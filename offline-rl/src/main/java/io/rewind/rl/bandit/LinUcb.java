@@ -26,7 +26,8 @@ public final class LinUcb extends LinearLearner {
     }
 
     @Override
-    protected double[] distribution(Phi[] phis, SplittableRandom rng) {
+    protected double[] distribution(Round round, SplittableRandom rng) {
+        Phi[] phis = round.phis();
         double[] ucb = new double[phis.length];
         for (int i = 0; i < ucb.length; i++) {
             ucb[i] = scorer.mean(phis[i]) + alpha * scorer.width(phis[i]);

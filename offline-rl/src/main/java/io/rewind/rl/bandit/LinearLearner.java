@@ -52,12 +52,21 @@ public abstract class LinearLearner implements BanditLearner, java.io.Serializab
         scorer.restore(states.get(0));
     }
 
-    /** The distribution over candidates given their feature vectors. */
-    protected abstract double[] distribution(Phi[] phis, SplittableRandom rng);
+    /** The distribution over the round's candidates. */
+    protected abstract double[] distribution(Round round, SplittableRandom rng);
 
-    /** The reward prediction the reductions use as q̂ and greedy policies maximise. */
+    /** The ridge model whose mean is the reward prediction the reductions use as q̂ and greedy policies maximise. */
+    protected RidgeScorer predictor() {
+        return scorer;
+    }
+
     protected double predict(Phi phi) {
-        return scorer.mean(phi);
+        return predictor().mean(phi);
+    }
+
+    /** The reward prediction for each of the round's candidates. */
+    protected double[] means(Round round) {
+        return round.means(predictor());
     }
 
     /** One regression update. */
@@ -74,7 +83,7 @@ public abstract class LinearLearner implements BanditLearner, java.io.Serializab
         if (candidates.isEmpty()) {
             throw new IllegalArgumentException("no candidate actions to choose from");
         }
-        double[] p = distribution(phis(context, candidates), rng);
+        double[] p = distribution(new Round(features, context, candidates), rng);
         return new BanditDecision(p, sample(p, rng.nextDouble()));
     }
 
@@ -108,7 +117,7 @@ public abstract class LinearLearner implements BanditLearner, java.io.Serializab
 
     /** The model's reward prediction for each candidate. */
     public double[] scores(double[] context, List<Candidate> candidates) {
-        return means(phis(context, candidates));
+        return means(new Round(features, context, candidates));
     }
 
     protected double[] means(Phi[] phis) {

@@ -29,7 +29,8 @@ public final class LinearThompson extends LinearLearner {
     }
 
     @Override
-    protected double[] distribution(Phi[] phis, SplittableRandom rng) {
+    protected double[] distribution(Round round, SplittableRandom rng) {
+        Phi[] phis = round.phis();
         double[] mean = new double[phis.length];
         double[] sd = new double[phis.length];
         for (int i = 0; i < phis.length; i++) {

@@ -44,7 +44,8 @@ public final class RegCbOpt extends LinearLearner {
     }
 
     @Override
-    protected double[] distribution(Phi[] phis, SplittableRandom rng) {
+    protected double[] distribution(Round round, SplittableRandom rng) {
+        Phi[] phis = round.phis();
         double range = rewardMax - rewardMin;
         double delta = mellowness * Math.log(Math.max(1, (double) phis.length * rounds)) * range * range;
         double[] upper = new double[phis.length];

@@ -91,6 +91,11 @@ public final class RidgeScorer implements Serializable {
         return phi.dot(theta);
     }
 
+    /** θ·φ of every candidate, without building their φ. */
+    double[] means(FeatureMap features, double[] expandedContext, java.util.List<io.rewind.formats.Candidate> cs) {
+        return features.scores(theta, expandedContext, cs);
+    }
+
     /** √(φᵀ A⁻¹ φ). */
     public double width(Phi phi) {
         int k = block(phi);

@@ -22,8 +22,8 @@ public final class Softmax extends LinearLearner {
     }
 
     @Override
-    protected double[] distribution(Phi[] phis, SplittableRandom rng) {
-        double[] s = means(phis);
+    protected double[] distribution(Round round, SplittableRandom rng) {
+        double[] s = means(round);
         double max = Double.NEGATIVE_INFINITY;
         for (double v : s) {
             max = Math.max(max, inverseTemperature * v);

@@ -37,9 +37,9 @@ public final class SquareCb extends LinearLearner {
     }
 
     @Override
-    protected double[] distribution(Phi[] phis, SplittableRandom rng) {
+    protected double[] distribution(Round round, SplittableRandom rng) {
         double gamma = scale * Math.pow(rounds + 1, exponent);
-        double[] s = means(phis);
+        double[] s = means(round);
         int best = argmax(s);
         double[] p = new double[s.length];
         double others = 0;
