@@ -120,6 +120,9 @@ class ReadmeExamplesTest {
     void theStatlogExamplePlaysTheWholeFileWithoutLogs() throws Exception {
         String command = readme(readmeCommands(), "simulate-online --env statlog");
         assertTrue(command.contains("--no-logs"), command);
+        Path shuttle = dir.resolve("data/statlog-shuttle/shuttle.trn.gz");
+        Files.createDirectories(shuttle.getParent());
+        Files.copy(Path.of("..", "..", "data", "statlog-shuttle", "shuttle.trn.gz"), shuttle);
         assertEquals(0, run(command));
         Path out = dir.resolve("out/statlog");
         List<String> lines = Files.readAllLines(out.resolve("regret.csv"));
