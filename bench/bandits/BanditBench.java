@@ -64,20 +64,10 @@ public class BanditBench {
                 }
                 rate[run] = rounds / ((CPU.getCurrentThreadCpuTime() - t0) / 1e9);
                 if (statlog != null) {
-                    FeatureMap sm = new FeatureMap(statlog.dim(), 0, statlog.classes(), 0).withQuadratic(true);
-                    LinearLearner s = Learners.create(name, sm, 7);
-                    List<Candidate> arms = statlog.candidates();
-                    SplittableRandom statlogRng = new SplittableRandom(7);
-                    double total = 0;
+                    LinearLearner s = Learners.create(name, statlog.features(), 7);
                     long s0 = CPU.getCurrentThreadCpuTime();
-                    for (int row : statlog.order(null)) {
-                        BanditDecision d = s.decide(statlog.context(row), arms, statlogRng);
-                        double r = statlog.reward(row, d.chosen());
-                        s.learn(statlog.context(row), arms, d.chosen(), r, d.chosenProbability());
-                        total += r;
-                    }
+                    statlogReward = statlog.progressiveReward(s, null, new SplittableRandom(7));
                     statlogRate[run] = statlog.size() / ((CPU.getCurrentThreadCpuTime() - s0) / 1e9);
-                    statlogReward = total / statlog.size();
                 }
             }
             table.append(String.format("%-16s %,16.0f %16s %12s%n", name, median(rate),

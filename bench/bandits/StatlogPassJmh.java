@@ -1,14 +1,10 @@
 package bandits;
 
-import io.rewind.formats.Candidate;
-import io.rewind.rl.bandit.BanditDecision;
 import io.rewind.rl.bandit.FeatureMap;
 import io.rewind.rl.bandit.Learners;
-import io.rewind.rl.bandit.LinearLearner;
 import io.rewind.rl.sim.ClassificationBandit;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -48,21 +44,11 @@ public class StatlogPassJmh {
     @Setup
     public void setup() throws IOException {
         statlog = ClassificationBandit.read(Path.of(shuttle), 0.0005);
-        features = new FeatureMap(statlog.dim(), 0, statlog.classes(), 0).withQuadratic(true);
+        features = statlog.features();
     }
 
     @Benchmark
     public double onePass() {
-        LinearLearner l = Learners.create(learner, features, 7);
-        List<Candidate> arms = statlog.candidates();
-        SplittableRandom rng = new SplittableRandom(7);
-        double total = 0;
-        for (int row : statlog.order(null)) {
-            BanditDecision d = l.decide(statlog.context(row), arms, rng);
-            double r = statlog.reward(row, d.chosen());
-            l.learn(statlog.context(row), arms, d.chosen(), r, d.chosenProbability());
-            total += r;
-        }
-        return total / statlog.size();
+        return statlog.progressiveReward(Learners.create(learner, features, 7), null, new SplittableRandom(7));
     }
 }

@@ -1,6 +1,9 @@
 package io.rewind.rl.sim;
 
 import io.rewind.formats.Candidate;
+import io.rewind.rl.bandit.BanditDecision;
+import io.rewind.rl.bandit.BanditLearner;
+import io.rewind.rl.bandit.FeatureMap;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -132,6 +135,30 @@ public final class ClassificationBandit {
             }
         }
         return o;
+    }
+
+    /**
+     * The features every learner uses here: a per-arm block for each class over the context and its pairwise
+     * products (VW's {@code -q} on the shared features), 385 model features for Statlog.
+     */
+    public FeatureMap features() {
+        return new FeatureMap(dim(), 0, classes, 0).withQuadratic(true);
+    }
+
+    /**
+     * One pass as an online bandit: decide on each row, then learn its reward; returns the progressive mean reward
+     * (the mean reward of the decisions made while learning). Rows in file order, or shuffled for a seed.
+     */
+    public double progressiveReward(BanditLearner learner, Long shuffleSeed, SplittableRandom rng) {
+        List<Candidate> arms = candidates();
+        double total = 0;
+        for (int row : order(shuffleSeed)) {
+            BanditDecision d = learner.decide(x[row], arms, rng);
+            double r = reward(row, d.chosen());
+            learner.learn(x[row], arms, d.chosen(), r, d.chosenProbability());
+            total += r;
+        }
+        return total / x.length;
     }
 
     /** The share of the most common class: what always choosing it earns. */

@@ -3,11 +3,9 @@ package io.rewind.rl.bandit;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.rewind.formats.Candidate;
 import io.rewind.rl.sim.ClassificationBandit;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
@@ -34,29 +32,16 @@ class StatlogTest {
         VW.put("thompson", Double.NaN);
     }
 
-    static double progressive(BanditLearner learner, ClassificationBandit data, Long shuffle) {
-        List<Candidate> arms = data.candidates();
-        SplittableRandom rng = new SplittableRandom(1);
-        double total = 0;
-        for (int row : data.order(shuffle)) {
-            BanditDecision d = learner.decide(data.context(row), arms, rng);
-            double r = data.reward(row, d.chosen());
-            learner.learn(data.context(row), arms, d.chosen(), r, d.chosenProbability());
-            total += r;
-        }
-        return total / data.size();
-    }
-
     @Test
     void everyLearnerMatchesVowpalWabbitOnStatlogAndTheBestPasses096() throws Exception {
         ClassificationBandit data = ClassificationBandit.read(SHUTTLE, 0.0005);
         assertEquals(43_483, data.size(), "classes 6 and 7 dropped, as the SageMaker example does");
         assertEquals(0.784, data.majorityShare(), 0.001);
-        FeatureMap map = new FeatureMap(data.dim(), 0, data.classes(), 0).withQuadratic(true);
+        FeatureMap map = data.features();
         StringBuilder report = new StringBuilder("majority " + data.majorityShare());
         double best = 0;
         for (Map.Entry<String, Double> e : VW.entrySet()) {
-            double v = progressive(Learners.create(e.getKey(), map, 7), data, null);
+            double v = data.progressiveReward(Learners.create(e.getKey(), map, 7), null, new SplittableRandom(1));
             report.append(String.format(", %s %.4f", e.getKey(), v));
             best = Math.max(best, v);
             assertTrue(v > data.majorityShare() + 0.05, e.getKey() + ": " + report);

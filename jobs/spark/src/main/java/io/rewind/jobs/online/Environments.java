@@ -88,7 +88,7 @@ public final class Environments {
             }
 
             public FeatureMap features() {
-                return new FeatureMap(data.dim(), 0, data.classes(), 0).withQuadratic(true);
+                return data.features();
             }
 
             public int topK() {
