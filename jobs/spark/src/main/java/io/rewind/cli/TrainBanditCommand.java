@@ -4,6 +4,7 @@ import io.rewind.formats.TableFormat;
 import io.rewind.formats.spark.LocalSpark;
 import io.rewind.jobs.JobSummary;
 import io.rewind.jobs.bandit.TrainBanditConfig;
+import io.rewind.jobs.bandit.Training;
 import io.rewind.jobs.bandit.TrainBanditJob;
 import io.rewind.rl.bandit.Reduction;
 import java.util.List;
@@ -61,9 +62,15 @@ public final class TrainBanditCommand implements Callable<Integer> {
             description = "fail (exit 3) when more than this share of rows is quarantined (default 0.05)")
     double maxBadFraction;
 
+    @Option(names = "--training", defaultValue = "sequential", description = "sequential (default: the rows in"
+            + " event order through the driver, with progressive validation) or distributed (the learner's sufficient"
+            + " statistics computed on the executors and merged, then solved once; for every learner but bag and"
+            + " cover, and every reduction but dr, whose models depend on the rows' order)")
+    Training training;
+
     private TrainBanditConfig config(String start) {
         return new TrainBanditConfig(data, TableFormat.parse(dataFormat), learner, Reduction.parse(reduction), split,
-                start, quadratic, armBuckets, seed, model, maxBadFraction);
+                start, quadratic, armBuckets, seed, model, maxBadFraction, training);
     }
 
     @Override

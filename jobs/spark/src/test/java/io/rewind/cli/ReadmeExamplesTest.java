@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.rewind.formats.Json;
+import io.rewind.rl.bandit.BanditModel;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -108,6 +109,13 @@ class ReadmeExamplesTest {
 
         assertEquals(0, run(readme(commands, "train-bandit --data data/interactions --learner linucb")));
         assertEquals(0, run(readme(commands, "train-bandit --data data/interactions --warm-start")));
+        assertEquals(0, run(readme(commands, "train-bandit --data data/interactions --learner linucb --reduction mtr"
+                + " --training distributed")));
+        double[] inOrder = BanditModel.load(dir.resolve("models/linucb.json")).scorers().get(0).theta();
+        double[] merged = BanditModel.load(dir.resolve("models/linucb-distributed.json")).scorers().get(0).theta();
+        for (int i = 0; i < inOrder.length; i++) {
+            assertEquals(inOrder[i], merged[i], 1e-9 * Math.max(1, Math.abs(inOrder[i])), "θ[" + i + "]");
+        }
         assertEquals(0, run(readme(commands, "evaluate bandit --data data/interactions --split eval --target-model")));
         assertEquals(0, run(readme(commands, "promote --registry registry/")));
         assertEquals(0, run(readme(commands, "registry list")));

@@ -233,6 +233,24 @@ class SparkClusterIT {
         assertTrue(Files.size(dir.resolve("eval-cluster.png")) > 1000, "the chart");
     }
 
+    /**
+     * train-bandit with its statistics computed in the Workers' executors and merged: the model equals the one the
+     * local in-order pass trains (issue 18).
+     */
+    @Test
+    void distributedTrainingOnTheClusterGivesTheInOrderModel() throws Exception {
+        Path inOrder = localModel();
+        Path merged = dir.resolve("cluster-distributed-model.json");
+        SparkCluster.Run train = cluster.submit("client", "train-bandit", "--data", localJoin(), "--learner", "linucb",
+                "--reduction", "mtr", "--training", "distributed", "--model", merged.toString());
+        assertEquals(0, train.exit(), train.err());
+        var a = io.rewind.rl.bandit.BanditModel.load(inOrder);
+        var b = io.rewind.rl.bandit.BanditModel.load(merged);
+        assertEquals(a.provenance().rows(), b.provenance().rows());
+        assertSameNumbers(Json.tree(Json.WRITER.writeValueAsString(a.scorers())),
+                Json.tree(Json.WRITER.writeValueAsString(b.scorers())), "scorers");
+    }
+
     /** Two JSON trees alike but for floating-point sums taken in another order (relative 1e-9). */
     static void assertSameNumbers(com.fasterxml.jackson.databind.JsonNode a, com.fasterxml.jackson.databind.JsonNode b,
                                   String where) {

@@ -66,6 +66,12 @@ public final class Bagging extends LinearLearner {
         return p;
     }
 
+    /** Each bag's Poisson weights come from one random stream in row order. */
+    @Override
+    public boolean learnsFromStatistics() {
+        return false;
+    }
+
     @Override
     protected RidgeScorer predictor() {
         return bags[0];

@@ -133,6 +133,12 @@ public final class Cover extends LinearLearner {
         return out;
     }
 
+    /** Its further policies learn from the votes of the ones before them, round by round. */
+    @Override
+    public boolean learnsFromStatistics() {
+        return false;
+    }
+
     @Override
     public void learn(double[] context, List<Candidate> candidates, int chosen, double reward, double probability) {
         Round round = new Round(features, context, candidates);

@@ -89,19 +89,77 @@ public abstract class LinearLearner implements BanditLearner, java.io.Serializab
 
     @Override
     public void learn(double[] context, List<Candidate> candidates, int chosen, double reward, double probability) {
-        if (!(probability > 0 && probability <= 1)) {
-            throw new IllegalArgumentException("logging probability " + probability + " is not in (0, 1]");
-        }
+        checkProbability(probability);
+        examples(context, candidates, chosen, reward, probability, this::fit);
+        learnedRounds(1);
+    }
+
+    /** Where a logged round's regression examples go: the learner's models, or statistics solved later. */
+    @FunctionalInterface
+    protected interface Sink {
+        void add(Phi phi, double target, double weight);
+    }
+
+    /** The regression examples one logged round gives under the learner's reduction. */
+    protected void examples(double[] context, List<Candidate> candidates, int chosen, double reward,
+                            double probability, Sink sink) {
         switch (reduction) {
-            case DIRECT -> fit(features.phi(context, candidates.get(chosen)), reward, 1);
-            case MTR -> fit(features.phi(context, candidates.get(chosen)), reward, 1 / probability);
+            case DIRECT -> sink.add(features.phi(context, candidates.get(chosen)), reward, 1);
+            case MTR -> sink.add(features.phi(context, candidates.get(chosen)), reward, 1 / probability);
             case IPS, DR -> {
                 Phi[] phis = phis(context, candidates);
                 double[] targets = estimates(phis, chosen, reward, probability);
                 for (int a = 0; a < phis.length; a++) {
-                    fit(phis[a], targets[a], 1);
+                    sink.add(phis[a], targets[a], 1);
                 }
             }
+        }
+    }
+
+    /** Counts rounds learned, for learners whose schedule depends on them. */
+    protected void learnedRounds(long rounds) {
+    }
+
+    /**
+     * Whether any order of the same logged rounds teaches this learner the same model, so it can learn them from
+     * sufficient statistics merged across partitions: one ridge model learns every example, and no example depends
+     * on the model's own predictions (DR's q̂ does).
+     */
+    public boolean learnsFromStatistics() {
+        return reduction != Reduction.DR;
+    }
+
+    /** Adds one logged round's regression examples to {@code statistics} (on an executor), without learning them. */
+    public void collect(double[] context, List<Candidate> candidates, int chosen, double reward, double probability,
+                        RidgeStatistics statistics) {
+        requireStatistics();
+        checkProbability(probability);
+        examples(context, candidates, chosen, reward, probability, statistics::update);
+    }
+
+    /** Empty statistics for this learner's feature blocks. */
+    public RidgeStatistics newStatistics() {
+        return new RidgeStatistics(features.blockSizes());
+    }
+
+    /** Learns, in one step, the {@code rounds} logged rounds collected into {@code statistics}. */
+    public void absorb(RidgeStatistics statistics, long rounds) {
+        requireStatistics();
+        scorer.absorb(statistics);
+        learnedRounds(rounds);
+    }
+
+    private void requireStatistics() {
+        if (!learnsFromStatistics()) {
+            throw new IllegalStateException(name() + " with reduction " + reduction.name().toLowerCase(
+                    java.util.Locale.ROOT) + " learns in order, one round at a time; it cannot learn from merged"
+                    + " statistics");
+        }
+    }
+
+    private static void checkProbability(double probability) {
+        if (!(probability > 0 && probability <= 1)) {
+            throw new IllegalArgumentException("logging probability " + probability + " is not in (0, 1]");
         }
     }
 

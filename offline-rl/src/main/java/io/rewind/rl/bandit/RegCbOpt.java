@@ -57,9 +57,20 @@ public final class RegCbOpt extends LinearLearner {
     }
 
     @Override
-    public void learn(double[] context, List<Candidate> candidates, int chosen, double reward, double probability) {
-        fit(features.phi(context, candidates.get(chosen)), reward, 1);
-        rounds++;
+    protected void examples(double[] context, List<Candidate> candidates, int chosen, double reward,
+                            double probability, Sink sink) {
+        sink.add(features.phi(context, candidates.get(chosen)), reward, 1);
+    }
+
+    /** Its examples are the chosen candidates' rewards with weight 1 whatever the reduction, so any order will do. */
+    @Override
+    public boolean learnsFromStatistics() {
+        return true;
+    }
+
+    @Override
+    protected void learnedRounds(long n) {
+        rounds += n;
     }
 
     /** {@code regcb-opt}: the confidence width (mellowness), the reward range and the rounds learned so far. */

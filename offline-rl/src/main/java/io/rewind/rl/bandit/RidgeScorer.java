@@ -2,6 +2,8 @@ package io.rewind.rl.bandit;
 
 import java.io.Serializable;
 import java.util.Arrays;
+import org.apache.commons.math3.linear.Array2DRowRealMatrix;
+import org.apache.commons.math3.linear.RealMatrix;
 
 /**
  * Online ridge regression r ≈ θ·φ with A = λI + Σ w φφᵀ kept as its inverse (Sherman-Morrison), b = Σ w r φ.
@@ -193,6 +195,11 @@ public final class RidgeScorer implements Serializable {
 
     /** The block that holds φ's segment. */
     private int block(Phi phi) {
+        return blockOf(starts, phi);
+    }
+
+    /** The block, of those starting at {@code starts} (then the dimension), that holds φ's segment. */
+    static int blockOf(int[] starts, Phi phi) {
         int k = Arrays.binarySearch(starts, 0, starts.length - 1, phi.offset());
         if (k < 0) {
             k = -k - 2;
@@ -202,5 +209,48 @@ public final class RidgeScorer implements Serializable {
                     + " cross the model's feature blocks (block " + k + " ends at " + (starts[k + 1] - 1) + ")");
         }
         return k;
+    }
+
+    /**
+     * Learns, in one step, every example behind {@code statistics}: each block's A becomes its current A plus
+     * Σ w φφᵀ, b adds Σ w r φ, and θ = A⁻¹b. The same model as updating with the examples one by one, in any order.
+     */
+    public void absorb(RidgeStatistics statistics) {
+        if (!Arrays.equals(statistics.blockSizes(), blockSizes())) {
+            throw new IllegalArgumentException("the statistics' feature blocks " + Arrays.toString(
+                    statistics.blockSizes()) + " are not the model's " + Arrays.toString(blockSizes()));
+        }
+        for (int k = 0; k < inverses.length; k++) {
+            int n = size(k);
+            int s = starts[k];
+            RealMatrix current = new Array2DRowRealMatrix(n, n);
+            for (int i = 0; i < n; i++) {
+                for (int j = 0; j < n; j++) {
+                    current.setEntry(i, j, inverses[k][i * n + j]);
+                }
+            }
+            RealMatrix inv = RidgeStatistics.inverse(statistics.normalMatrix(k, RidgeStatistics.inverse(current)));
+            double[] moment = statistics.moment(k);
+            for (int i = 0; i < n; i++) {
+                b[s + i] += moment[i];
+            }
+            for (int i = 0; i < n; i++) {
+                double t = 0;
+                for (int j = 0; j < n; j++) {
+                    double e = inv.getEntry(i, j);
+                    inverses[k][i * n + j] = e;
+                    t += e * b[s + j];
+                }
+                theta[s + i] = t;
+            }
+        }
+    }
+
+    private int[] blockSizes() {
+        int[] sizes = new int[inverses.length];
+        for (int k = 0; k < sizes.length; k++) {
+            sizes[k] = size(k);
+        }
+        return sizes;
     }
 }

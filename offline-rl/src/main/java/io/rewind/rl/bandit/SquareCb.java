@@ -54,10 +54,8 @@ public final class SquareCb extends LinearLearner {
     }
 
     @Override
-    public void learn(double[] context, java.util.List<io.rewind.formats.Candidate> candidates, int chosen,
-                      double reward, double probability) {
-        super.learn(context, candidates, chosen, reward, probability);
-        rounds++;
+    protected void learnedRounds(long n) {
+        rounds += n;
     }
 
     /** {@code squarecb}: gamma's schedule (scale · rounds^exponent) and the rounds learned so far. */

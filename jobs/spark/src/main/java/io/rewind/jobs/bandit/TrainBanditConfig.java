@@ -13,10 +13,19 @@ import java.util.List;
  * @param warmStart a saved model to continue from, or null
  * @param quadratic expand the context with its pairwise products
  * @param armBuckets extra per-arm blocks for fixed arms not seen in training
+ * @param training rows in order through the driver, or statistics merged from the executors
  */
 public record TrainBanditConfig(List<String> data, TableFormat format, String learner, Reduction reduction,
                                 String split, String warmStart, boolean quadratic, int armBuckets, long seed,
-                                String model, double maxBadFraction) {
+                                String model, double maxBadFraction, Training training) {
+    /** Sequential training. */
+    public TrainBanditConfig(List<String> data, TableFormat format, String learner, Reduction reduction, String split,
+                             String warmStart, boolean quadratic, int armBuckets, long seed, String model,
+                             double maxBadFraction) {
+        this(data, format, learner, reduction, split, warmStart, quadratic, armBuckets, seed, model, maxBadFraction,
+                Training.SEQUENTIAL);
+    }
+
     public TrainBanditConfig {
         if (!List.of("all", "train").contains(split)) {
             throw new IllegalArgumentException("--split must be train or all, not " + split);

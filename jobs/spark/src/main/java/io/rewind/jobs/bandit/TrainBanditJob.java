@@ -23,6 +23,7 @@ import io.rewind.rl.bandit.BanditModel;
 import io.rewind.rl.bandit.FeatureMap;
 import io.rewind.rl.bandit.Learners;
 import io.rewind.rl.bandit.LinearLearner;
+import io.rewind.rl.bandit.RidgeStatistics;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -75,7 +76,30 @@ public final class TrainBanditJob {
             learner = Learners.create(c.learner(), featureMap(train, c.quadratic(), c.armBuckets()), c.seed());
         }
         learner.withReduction(c.reduction());
-        Evaluation<BanditSample> progressive = new Evaluation<>(List.of(new Snips()), 0, c.seed(),
+        Map<String, Double> metrics = new LinkedHashMap<>();
+        long rows = c.training() == Training.DISTRIBUTED ? learnFromStatistics(train, learner, metrics)
+                : learnInOrder(train, learner, c.seed(), metrics);
+        summary.put("rows_trained", rows).put("learner", learner.name())
+                .put("reduction", c.reduction().name().toLowerCase(java.util.Locale.ROOT))
+                .put("training", c.training().name().toLowerCase(java.util.Locale.ROOT));
+        if (c.split().equals("train")) {
+            evaluateOnEvalSplit(all.filter(col("split").equalTo("eval")), learner, c.seed(), metrics);
+        }
+        metrics.forEach((k, v) -> summary.put(k, JobSummary.round(v, 6)));
+        String data = String.join(",", c.data()) + " (" + c.format().name().toLowerCase(java.util.Locale.ROOT)
+                + ", split " + c.split() + ", reduction " + c.reduction().name().toLowerCase(java.util.Locale.ROOT)
+                + (c.warmStart() == null ? "" : ", warm-started from " + c.warmStart()) + ")";
+        BanditModel model = BanditModel.of(learner, BanditModel.Provenance.now(data, rows, metrics));
+        write(spark, model, c.model());
+        return summary.put("model", c.model());
+    }
+
+    /**
+     * Every row through the driver in event order: the learner decides (for the progressive SNIPS of the policy as
+     * it learned), then learns. Returns the rows learned.
+     */
+    static long learnInOrder(Dataset<Row> train, LinearLearner learner, long seed, Map<String, Double> metrics) {
+        Evaluation<BanditSample> progressive = new Evaluation<>(List.of(new Snips()), 0, seed,
                 Double.POSITIVE_INFINITY);
         long rows = 0;
         double rewardSum = 0;
@@ -88,21 +112,42 @@ public final class TrainBanditJob {
             rows++;
             rewardSum += r.reward();
         }
-        Map<String, Double> metrics = new LinkedHashMap<>();
         metrics.put("logged_mean_reward", rewardSum / rows);
         metrics.put("progressive_snips", progressive.results(0.95).get(0).value());
-        summary.put("rows_trained", rows).put("learner", learner.name())
-                .put("reduction", c.reduction().name().toLowerCase(java.util.Locale.ROOT));
-        if (c.split().equals("train")) {
-            evaluateOnEvalSplit(all.filter(col("split").equalTo("eval")), learner, c.seed(), metrics);
+        return rows;
+    }
+
+    /** What each partition collects: the learner's sufficient statistics, the rows and their rewards. */
+    record Collected(RidgeStatistics statistics, long rows, double rewardSum) implements java.io.Serializable {
+        Collected add(LinearLearner learner, Row row) {
+            LoggedChoice r = LoggedChoice.of(row);
+            learner.collect(r.context(), r.candidates(), r.chosen(), r.reward(), r.probability(), statistics);
+            return new Collected(statistics, rows + 1, rewardSum + r.reward());
         }
-        metrics.forEach((k, v) -> summary.put(k, JobSummary.round(v, 6)));
-        String data = String.join(",", c.data()) + " (" + c.format().name().toLowerCase(java.util.Locale.ROOT)
-                + ", split " + c.split() + ", reduction " + c.reduction().name().toLowerCase(java.util.Locale.ROOT)
-                + (c.warmStart() == null ? "" : ", warm-started from " + c.warmStart()) + ")";
-        BanditModel model = BanditModel.of(learner, BanditModel.Provenance.now(data, rows, metrics));
-        write(spark, model, c.model());
-        return summary.put("model", c.model());
+
+        Collected merge(Collected other) {
+            return new Collected(statistics.merge(other.statistics), rows + other.rows, rewardSum + other.rewardSum);
+        }
+    }
+
+    /**
+     * The learner's sufficient statistics computed on the executors, partition by partition, merged in a tree and
+     * learned in one step in the driver: the model a pass in event order gives, for learners whose model does not
+     * depend on the order. Returns the rows learned.
+     */
+    static long learnFromStatistics(Dataset<Row> train, LinearLearner learner, Map<String, Double> metrics) {
+        if (!learner.learnsFromStatistics()) {
+            throw new IllegalArgumentException("--training distributed: " + learner.name() + " with reduction "
+                    + learner.reduction().name().toLowerCase(java.util.Locale.ROOT) + " learns in order, one row at a"
+                    + " time (bagging's bootstrap weights, cover's policies and DR's q̂ depend on the rows before);"
+                    + " use --training sequential");
+        }
+        LinearLearner examples = learner;
+        Collected all = train.javaRDD().treeAggregate(new Collected(learner.newStatistics(), 0, 0),
+                (acc, row) -> acc.add(examples, row), Collected::merge, 2);
+        learner.absorb(all.statistics(), all.rows());
+        metrics.put("logged_mean_reward", all.rewardSum() / all.rows());
+        return all.rows();
     }
 
     /** IPS and SNIPS of the trained policy on the held-out rows, with normal 95% intervals. */

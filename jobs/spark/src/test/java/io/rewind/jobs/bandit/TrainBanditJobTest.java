@@ -176,4 +176,57 @@ class TrainBanditJobTest {
         assertTrue(e.getMessage().contains("none.json"), e.getMessage());
         assertTrue(Files.notExists(dir.resolve("x.json")));
     }
+
+    /** Statistics from the executors give the model the in-order pass gives, cold and warm-started (issue 18). */
+    @Test
+    void distributedTrainingGivesTheSequentialModel() throws Exception {
+        for (String learner : List.of("linucb", "regcb-opt")) {
+            String sequential = dir.resolve("models/" + learner + "-seq.json").toString();
+            String distributed = dir.resolve("models/" + learner + "-dist.json").toString();
+            TrainBanditJob.run(SPARK, config(learner, null, sequential));
+            assertEquals(0, io.rewind.cli.Rewind.execute("train-bandit", "--data", interactions, "--data-format",
+                    "parquet", "--learner", learner, "--arm-buckets", "4", "--max-bad-fraction", "0.01",
+                    "--training", "distributed", "--model", distributed));
+            assertSameModel(sequential, distributed, learner);
+            BanditModel d = BanditModel.load(Path.of(distributed));
+            assertTrue(d.provenance().metrics().containsKey("eval_snips"), "eval metrics: " + d.provenance());
+            assertTrue(!d.provenance().metrics().containsKey("progressive_snips"), "no progressive replay");
+        }
+        String first = dir.resolve("models/linucb-seq.json").toString();
+        String warmSequential = dir.resolve("models/linucb-warm-seq.json").toString();
+        String warmDistributed = dir.resolve("models/linucb-warm-dist.json").toString();
+        TrainBanditJob.run(SPARK, config("linucb", first, warmSequential));
+        TrainBanditConfig c = config("linucb", first, warmDistributed);
+        TrainBanditJob.run(SPARK, new TrainBanditConfig(c.data(), c.format(), c.learner(), c.reduction(), c.split(),
+                c.warmStart(), c.quadratic(), c.armBuckets(), c.seed(), c.model(), c.maxBadFraction(),
+                Training.DISTRIBUTED));
+        assertSameModel(warmSequential, warmDistributed, "linucb warm-started");
+
+        TrainBanditConfig cover = config("cover", null, dir.resolve("models/cover-dist.json").toString());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> TrainBanditJob.run(SPARK,
+                new TrainBanditConfig(cover.data(), cover.format(), cover.learner(), cover.reduction(),
+                        cover.split(), null, false, 4, 1, cover.model(), 0.01, Training.DISTRIBUTED)));
+        assertTrue(e.getMessage().contains("learns in order"), e.getMessage());
+    }
+
+    private static void assertSameModel(String expectedPath, String actualPath, String what) throws Exception {
+        BanditModel expected = BanditModel.load(Path.of(expectedPath));
+        BanditModel actual = BanditModel.load(Path.of(actualPath));
+        assertEquals(expected.parameters(), actual.parameters(), what);
+        assertEquals(expected.provenance().rows(), actual.provenance().rows(), what);
+        double[] a = expected.scorers().get(0).theta();
+        double[] b = actual.scorers().get(0).theta();
+        for (int i = 0; i < a.length; i++) {
+            assertEquals(a[i], b[i], 1e-9 * Math.max(1, Math.abs(a[i])), what + " θ[" + i + "]");
+        }
+        double[][] ia = expected.scorers().get(0).inverse();
+        double[][] ib = actual.scorers().get(0).inverse();
+        for (int i = 0; i < ia.length; i++) {
+            for (int j = 0; j < ia.length; j++) {
+                assertEquals(ia[i][j], ib[i][j], 1e-9 * Math.max(1, Math.abs(ia[i][j])), what + " A⁻¹");
+            }
+        }
+        assertEquals(expected.provenance().metrics().get("eval_snips"),
+                actual.provenance().metrics().get("eval_snips"), 1e-6, what + " eval SNIPS");
+    }
 }

@@ -1,0 +1,103 @@
+package io.rewind.rl.bandit;
+
+import java.io.Serializable;
+import org.apache.commons.math3.linear.Array2DRowRealMatrix;
+import org.apache.commons.math3.linear.LUDecomposition;
+import org.apache.commons.math3.linear.RealMatrix;
+
+/**
+ * The sufficient statistics of a block-wise ridge regression, Σ w φφᵀ and Σ w r φ per feature block, in the
+ * update / merge shape of a sketch: rows are added on the executors, partitions merged in a tree, and the model
+ * absorbed once by the model ({@link RidgeScorer#absorb}). Solving them gives the model a sequential pass of {@link RidgeScorer#update}
+ * over the same rows reaches, in any order, up to rounding.
+ */
+public final class RidgeStatistics implements Serializable {
+    private final int[] sizes;
+    private final int[] starts;
+    /** Each block's Σ w φφᵀ, row-major, and Σ w r φ. */
+    private final double[][] gram;
+    private final double[][] moment;
+    private long examples;
+
+    public RidgeStatistics(int[] blockSizes) {
+        this.sizes = blockSizes.clone();
+        this.starts = new int[sizes.length + 1];
+        this.gram = new double[sizes.length][];
+        this.moment = new double[sizes.length][];
+        for (int k = 0; k < sizes.length; k++) {
+            starts[k + 1] = starts[k] + sizes[k];
+            gram[k] = new double[sizes[k] * sizes[k]];
+            moment[k] = new double[sizes[k]];
+        }
+    }
+
+    /** Adds one weighted regression example; a weight of 0 or less adds nothing, as in a ridge update. */
+    public void update(Phi phi, double reward, double w) {
+        if (w <= 0) {
+            return;
+        }
+        int k = RidgeScorer.blockOf(starts, phi);
+        int n = sizes[k];
+        int o = phi.offset() - starts[k];
+        double[] v = phi.values();
+        double[] g = gram[k];
+        for (int i = 0; i < v.length; i++) {
+            double wi = w * v[i];
+            if (wi != 0) {
+                int row = (o + i) * n + o;
+                for (int j = 0; j < v.length; j++) {
+                    g[row + j] += wi * v[j];
+                }
+                moment[k][o + i] += wi * reward;
+            }
+        }
+        examples++;
+    }
+
+    /** Adds another partition's statistics to these; returns this. */
+    public RidgeStatistics merge(RidgeStatistics other) {
+        if (!java.util.Arrays.equals(sizes, other.sizes)) {
+            throw new IllegalArgumentException("statistics of different feature blocks cannot be merged");
+        }
+        for (int k = 0; k < sizes.length; k++) {
+            for (int i = 0; i < gram[k].length; i++) {
+                gram[k][i] += other.gram[k][i];
+            }
+            for (int i = 0; i < moment[k].length; i++) {
+                moment[k][i] += other.moment[k][i];
+            }
+        }
+        examples += other.examples;
+        return this;
+    }
+
+    /** The regression examples added (rows with a positive weight). */
+    public long examples() {
+        return examples;
+    }
+
+    int[] blockSizes() {
+        return sizes.clone();
+    }
+
+    /** Block k's Σ w φφᵀ added to {@code prior}, a model's A for the block. */
+    RealMatrix normalMatrix(int k, RealMatrix prior) {
+        int n = sizes[k];
+        RealMatrix a = new Array2DRowRealMatrix(n, n);
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < n; j++) {
+                a.setEntry(i, j, gram[k][i * n + j] + prior.getEntry(i, j));
+            }
+        }
+        return a;
+    }
+
+    double[] moment(int k) {
+        return moment[k];
+    }
+
+    /** The inverse of a block's A (or of its A⁻¹), symmetric positive definite up to rounding. */
+    static RealMatrix inverse(RealMatrix a) {
+        return new LUDecomposition(a).getSolver().getInverse();
+    }
+}
