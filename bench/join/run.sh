@@ -15,26 +15,9 @@ if [ ! -f "$OUT/logs-$ROWS.done" ]; then
     --reward-delay 30s --missing-rewards 0.1 --duplicate-rewards 0.02 > "$OUT/simulate.txt"
   touch "$OUT/logs-$ROWS.done"
 fi
-# Build once, then run a snapshot of the jar, so that editing sources during a run cannot trigger a rebuild
-# inside a timed command.
-"$ROOT/rewind" --version > /dev/null
-SNAP="$OUT/jar"
-mkdir -p "$SNAP"
-cp "$ROOT/jobs/spark/target/rewind-jobs-spark.jar" "$ROOT/jobs/spark/target/classpath.txt" \
-  "$ROOT/jobs/spark/target/jvm-flags.txt" "$SNAP/"
-# Rewind's own module jars too: `mvn install` replaces them in ~/.m2 while a run may be reading them.
-CP="$SNAP/rewind-jobs-spark.jar"
-for entry in $(tr ':' ' ' < "$SNAP/classpath.txt"); do
-  case "$(basename "$entry")" in
-    rewind-*) cp "$entry" "$SNAP/"; CP="$CP:$SNAP/$(basename "$entry")" ;;
-    *) CP="$CP:$entry" ;;
-  esac
-done
-# shellcheck disable=SC2046
-rewind() { java $REWIND_JAVA_OPTS $(cat "$SNAP/jvm-flags.txt") \
-  -Dlog4j2.configurationFile=classpath:rewind-log4j2.properties -cp "$CP" io.rewind.cli.Rewind "$@"; }
-
-median() { sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
+# the jar's snapshot, `rewind` and `median`
+# shellcheck source=bench/snapshot.sh
+source "$ROOT/bench/snapshot.sh" "$OUT"
 rewind_times=(); plain_times=()
 for i in $(seq "$RUNS"); do
   s=$(date +%s.%N)
