@@ -74,10 +74,6 @@ public abstract class LinearLearner implements BanditLearner, java.io.Serializab
         scorer.update(phi, target, weight);
     }
 
-    protected Phi[] phis(double[] context, List<Candidate> candidates) {
-        return features.phis(context, candidates);
-    }
-
     @Override
     public BanditDecision decide(double[] context, List<Candidate> candidates, SplittableRandom rng) {
         if (candidates.isEmpty()) {
@@ -107,7 +103,7 @@ public abstract class LinearLearner implements BanditLearner, java.io.Serializab
             case DIRECT -> sink.add(features.phi(context, candidates.get(chosen)), reward, 1);
             case MTR -> sink.add(features.phi(context, candidates.get(chosen)), reward, 1 / probability);
             case IPS, DR -> {
-                Phi[] phis = phis(context, candidates);
+                Phi[] phis = features.phis(context, candidates);
                 double[] targets = estimates(phis, chosen, reward, probability);
                 for (int a = 0; a < phis.length; a++) {
                     sink.add(phis[a], targets[a], 1);
@@ -176,14 +172,6 @@ public abstract class LinearLearner implements BanditLearner, java.io.Serializab
     /** The model's reward prediction for each candidate. */
     public double[] scores(double[] context, List<Candidate> candidates) {
         return means(new Round(features, context, candidates));
-    }
-
-    protected double[] means(Phi[] phis) {
-        double[] s = new double[phis.length];
-        for (int i = 0; i < s.length; i++) {
-            s[i] = predict(phis[i]);
-        }
-        return s;
     }
 
     static int argmax(double[] s) {

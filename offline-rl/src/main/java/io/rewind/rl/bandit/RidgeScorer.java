@@ -1,7 +1,9 @@
 package io.rewind.rl.bandit;
 
 import java.io.Serializable;
+import io.rewind.formats.Candidate;
 import java.util.Arrays;
+import java.util.List;
 import org.apache.commons.math3.linear.Array2DRowRealMatrix;
 import org.apache.commons.math3.linear.RealMatrix;
 
@@ -94,7 +96,7 @@ public final class RidgeScorer implements Serializable {
     }
 
     /** θ·φ of every candidate, without building their φ. */
-    double[] means(FeatureMap features, double[] expandedContext, java.util.List<io.rewind.formats.Candidate> cs) {
+    double[] means(FeatureMap features, double[] expandedContext, List<Candidate> cs) {
         return features.scores(theta, expandedContext, cs);
     }
 

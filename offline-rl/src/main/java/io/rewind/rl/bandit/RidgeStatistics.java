@@ -17,7 +17,6 @@ public final class RidgeStatistics implements Serializable {
     /** Each block's Σ w φφᵀ, row-major, and Σ w r φ. */
     private final double[][] gram;
     private final double[][] moment;
-    private long examples;
 
     public RidgeStatistics(int[] blockSizes) {
         this.sizes = blockSizes.clone();
@@ -51,7 +50,6 @@ public final class RidgeStatistics implements Serializable {
                 moment[k][o + i] += wi * reward;
             }
         }
-        examples++;
     }
 
     /** Adds another partition's statistics to these; returns this. */
@@ -67,13 +65,7 @@ public final class RidgeStatistics implements Serializable {
                 moment[k][i] += other.moment[k][i];
             }
         }
-        examples += other.examples;
         return this;
-    }
-
-    /** The regression examples added (rows with a positive weight). */
-    public long examples() {
-        return examples;
     }
 
     int[] blockSizes() {

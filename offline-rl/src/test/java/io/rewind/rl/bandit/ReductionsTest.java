@@ -18,7 +18,7 @@ class ReductionsTest {
         double total = 0;
         for (int t = from; t < from + rounds; t++) {
             LinearBanditEnvironment.Round round = env.round(t, r);
-            double[] s = l.means(l.phis(round.x(), round.candidates()));
+            double[] s = l.scores(round.x(), round.candidates());
             total += round.expected()[LinearLearner.argmax(s)];
         }
         return total / rounds;

@@ -142,9 +142,8 @@ public final class TrainBanditJob {
                     + " time (bagging's bootstrap weights, cover's policies and DR's q̂ depend on the rows before);"
                     + " use --training sequential");
         }
-        LinearLearner examples = learner;
         Collected all = train.javaRDD().treeAggregate(new Collected(learner.newStatistics(), 0, 0),
-                (acc, row) -> acc.add(examples, row), Collected::merge, 2);
+                (acc, row) -> acc.add(learner, row), Collected::merge, 2);
         learner.absorb(all.statistics(), all.rows());
         metrics.put("logged_mean_reward", all.rewardSum() / all.rows());
         return all.rows();
