@@ -35,18 +35,33 @@ public final class Evaluation<S extends OpeSample> implements Serializable {
     }
 
     public void add(S sample) {
+        add(sample, weights(sample.id()));
+    }
+
+    /**
+     * The Poisson-bootstrap weights of the row with this id, drawn into an array this evaluation reuses: evaluations
+     * with the same seed and replicates fed by one pass draw them once and pass them to {@link #add(OpeSample, int[])}.
+     */
+    public int[] weights(long id) {
+        if (poisson == null) {
+            poisson = new int[stats[0].replicates()];
+        }
+        PoissonBootstrap.weights(seed, id, poisson);
+        return poisson;
+    }
+
+    /** Adds a sample with its bootstrap weights, as {@link #weights} drew them for its id. */
+    public void add(S sample, int[] weights) {
         if (terms == null) {
             int max = 0;
             for (Estimator<S> e : estimators) {
                 max = Math.max(max, e.terms());
             }
             terms = new double[max];
-            poisson = new int[stats[0].replicates()];
         }
-        PoissonBootstrap.weights(seed, sample.id(), poisson);
         for (int i = 0; i < stats.length; i++) {
             estimators.get(i).terms(sample, terms);
-            stats[i].add(terms, poisson);
+            stats[i].add(terms, weights);
         }
         diagnostics.add(sample.weight());
     }

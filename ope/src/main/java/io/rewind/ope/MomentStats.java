@@ -15,7 +15,8 @@ public final class MomentStats implements Serializable {
     private final double[] cross;
     private final double[] min;
     private final double[] max;
-    private final double[][] replicateSum;
+    /** Replicate b's sum of term i at [b * k + i]: one flat array, read in order by {@link #add}. */
+    private final double[] replicateSum;
     private final double[] replicateCount;
 
     public MomentStats(int terms, int replicates) {
@@ -34,7 +35,7 @@ public final class MomentStats implements Serializable {
         this.max = new double[terms];
         Arrays.fill(min, Double.POSITIVE_INFINITY);
         Arrays.fill(max, Double.NEGATIVE_INFINITY);
-        this.replicateSum = new double[replicates][terms];
+        this.replicateSum = new double[replicates * terms];
         this.replicateCount = new double[replicates];
     }
 
@@ -56,13 +57,21 @@ public final class MomentStats implements Serializable {
                 max[i] = t;
             }
         }
-        for (int b = 0; b < replicateCount.length; b++) {
+        if (k == 1) {
+            double t = terms[0];
+            for (int b = 0; b < replicateCount.length; b++) {
+                int w = poisson[b];
+                replicateCount[b] += w;
+                replicateSum[b] += w * t;
+            }
+            return;
+        }
+        for (int b = 0, at = 0; b < replicateCount.length; b++, at += k) {
             int w = poisson[b];
             if (w != 0) {
                 replicateCount[b] += w;
-                double[] rs = replicateSum[b];
                 for (int i = 0; i < k; i++) {
-                    rs[i] += w * terms[i];
+                    replicateSum[at + i] += w * terms[i];
                 }
             }
         }
@@ -86,9 +95,9 @@ public final class MomentStats implements Serializable {
         }
         for (int b = 0; b < replicateCount.length; b++) {
             replicateCount[b] += o.replicateCount[b];
-            for (int i = 0; i < k; i++) {
-                replicateSum[b][i] += o.replicateSum[b][i];
-            }
+        }
+        for (int j = 0; j < replicateSum.length; j++) {
+            replicateSum[j] += o.replicateSum[j];
         }
         return this;
     }
@@ -142,7 +151,7 @@ public final class MomentStats implements Serializable {
     public double[] replicateMeans(int b) {
         double[] m = new double[k];
         for (int i = 0; i < k; i++) {
-            m[i] = replicateSum[b][i] / replicateCount[b];
+            m[i] = replicateSum[b * k + i] / replicateCount[b];
         }
         return m;
     }

@@ -76,9 +76,10 @@ public final class EvaluateBanditCommand implements Callable<Integer> {
             + " ${DEFAULT-VALUE})")
     int folds;
 
-    @Option(names = "--reward-model", defaultValue = "mllib", description = "learner of the cross-fitted reward"
-            + " model for DM and the DR family: mllib (logistic or linear regression) or ridge (the bandit learners'"
-            + " ridge regression, one Spark aggregation per fold) (default ${DEFAULT-VALUE})")
+    @Option(names = "--reward-model", defaultValue = "glm", description = "learner of the cross-fitted reward"
+            + " model for DM and the DR family: glm (logistic regression for binary rewards, ridge otherwise, fitted"
+            + " by Newton's method from statistics summed on the executors), ridge (one pass; q̂ clipped to [0, 1] for"
+            + " binary rewards) or mllib (Spark MLlib on one row per candidate: slower) (default ${DEFAULT-VALUE})")
     RewardModelKind rewardModel;
 
     void checkInputs() {

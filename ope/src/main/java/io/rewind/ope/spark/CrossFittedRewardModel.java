@@ -1,11 +1,9 @@
 package io.rewind.ope.spark;
 
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.exists;
 import static org.apache.spark.sql.functions.posexplode;
 import static org.apache.spark.sql.functions.udf;
 
-import io.rewind.formats.Split;
 import io.rewind.formats.spark.SparkRows;
 import java.util.HashMap;
 import java.util.List;
@@ -34,17 +32,16 @@ public final class CrossFittedRewardModel {
     /**
      * @param interactions rows with {@code event_id}, {@code context}, {@code actions}, {@code action},
      *                     {@code reward}
+     * @param parametric   whether the candidates carry features ({@link GlmRewardModel#hasActionFeatures()})
      * @return one row per candidate: {@code event_id}, {@code pos} (index in {@code actions}), {@code q_hat}
      */
-    public static Dataset<Row> predict(Dataset<Row> interactions, int folds, RewardRegressor regressor) {
+    public static Dataset<Row> predict(Dataset<Row> interactions, boolean parametric, int folds,
+                                       RewardRegressor regressor) {
         if (folds < 2) {
             throw new IllegalArgumentException("cross-fitting needs at least 2 folds, got " + folds);
         }
-        boolean parametric = !interactions.filter(exists(col("actions"), c -> c.getField("features").isNotNull()))
-                .limit(1).isEmpty();
-        // salted: the train/eval split hashes the bare event_id, and folds must cut across it
-        UserDefinedFunction fold = udf((UDF1<String, Integer>) id -> (int) Math.floor(Split.unitHash(id + "#fold")
-                * folds), DataTypes.IntegerType);
+        UserDefinedFunction fold = udf((UDF1<String, Integer>) id -> GlmRewardModel.fold(id, folds),
+                DataTypes.IntegerType);
         Dataset<Row> candidates = interactions
                 .select(col("event_id"), col("context"), col("action"), col("reward"),
                         posexplode(col("actions")).as(new String[] {"pos", "candidate"}))

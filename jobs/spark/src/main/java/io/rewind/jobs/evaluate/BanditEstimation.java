@@ -12,7 +12,7 @@ public record BanditEstimation(List<BanditEstimator> estimators, double clip, do
                                RewardModelKind rewardModel) {
     public static final BanditEstimation DEFAULTS = new BanditEstimation(List.of(BanditEstimator.IPS,
             BanditEstimator.SNIPS, BanditEstimator.DM, BanditEstimator.DR, BanditEstimator.SNDR),
-            Double.POSITIVE_INFINITY, 100, 100, 3, RewardModelKind.MLLIB);
+            Double.POSITIVE_INFINITY, 100, 100, 3, RewardModelKind.GLM);
 
     public BanditEstimation {
         estimators = List.copyOf(estimators);

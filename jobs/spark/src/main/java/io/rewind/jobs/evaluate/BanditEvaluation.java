@@ -2,13 +2,12 @@ package io.rewind.jobs.evaluate;
 
 import static org.apache.spark.sql.functions.aggregate;
 import static org.apache.spark.sql.functions.array_position;
-import static org.apache.spark.sql.functions.array_sort;
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.collect_list;
+import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.element_at;
 import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.not;
-import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.udf;
 import static org.apache.spark.sql.functions.zip_with;
 
@@ -19,19 +18,11 @@ import io.rewind.formats.spark.TableReader;
 import io.rewind.jobs.BadFractionExceededException;
 import io.rewind.jobs.JobSummary;
 import io.rewind.jobs.bandit.ModelPolicy;
-import io.rewind.ope.Difference;
 import io.rewind.ope.Estimate;
-import io.rewind.ope.Estimator;
-import io.rewind.ope.Paired;
+import io.rewind.ope.spark.GlmRewardModel;
 import io.rewind.ope.PoissonBootstrap;
-import io.rewind.ope.bandit.BanditSample;
-import io.rewind.ope.bandit.Ips;
-import io.rewind.ope.spark.CrossFittedRewardModel;
-import io.rewind.ope.spark.SparkBanditEvaluation;
-import io.rewind.ope.spark.SparkEvaluation;
 import java.util.List;
 import java.util.stream.Collectors;
-import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -55,17 +46,19 @@ public final class BanditEvaluation {
         Dataset<Row> data = c.observedOnly() ? selected.filter(col("reward_observed")) : selected;
         Dataset<Row> aligned = withPolicies(spark, c, data).persist(StorageLevel.MEMORY_AND_DISK());
         try {
-            long rows = aligned.count();
+            List<Counted> counted = counted(aligned, c);
+            long rows = counted.stream().mapToLong(Counted::rows).sum();
             if (rows == 0) {
                 throw new IllegalArgumentException("evaluate: no interactions to evaluate in " + c.input().paths()
                         + (c.split() == SplitSelection.ALL ? "" : " (split " + c.split().label() + ")"));
             }
             long rowsIn = rows + read.quarantinedCount();
-            long unusable = checkUnusable(aligned, read, rowsIn, c);
-            Dataset<Row> samples = samples(withRewardModel(usable(aligned, c), c.estimation()), c.compares())
-                    .persist(StorageLevel.MEMORY_AND_DISK());
-            EvaluationReport report = estimate(samples, c, rowsIn, unusable, unrewarded(selected, c));
-            samples.unpersist();
+            long unusable = checkUnusable(counted, read, rowsIn, c);
+            boolean actionFeatures = counted.stream().anyMatch(r -> r.reason() == null && r.actionFeatures());
+            Dataset<Row> samples = samples(withRewardModel(usable(aligned, c), actionFeatures, c.estimation()),
+                    c.compares());
+            EvaluationReport report = estimate(samples, c, rowsIn, unusable,
+                    unrewarded(selected, counted, c));
             ReportWriter.write(spark, report, c.outputs());
             return report;
         } finally {
@@ -74,10 +67,21 @@ public final class BanditEvaluation {
         }
     }
 
-    /** The interactions with the target's (and the incumbent's) probabilities aligned to each row's candidates. */
+    /**
+     * The columns the estimates read, with the target's (and the incumbent's) probabilities aligned to each row's
+     * candidates and the reason where they cannot be: the rows that are cached, so no more than these.
+     */
     static Dataset<Row> withPolicies(SparkSession spark, BanditEvaluationConfig c, Dataset<Row> data) {
         Dataset<Row> out = align(data, policy(spark, c, c.target(), data, "t"), "t");
-        return c.compares() ? align(out, policy(spark, c, c.incumbent(), data, "i"), "i") : out;
+        if (c.compares()) {
+            out = align(out, policy(spark, c, c.incumbent(), data, "i"), "i");
+        }
+        List<String> kept = new java.util.ArrayList<>(List.of("event_id", "context", "actions", "action",
+                "action_prob", "reward", "reward_observed", "t_reason", "t_aligned"));
+        if (c.compares()) {
+            kept.addAll(List.of("i_reason", "i_aligned"));
+        }
+        return out.select(kept.stream().map(org.apache.spark.sql.functions::col).toArray(Column[]::new));
     }
 
     private static Dataset<Row> policy(SparkSession spark, BanditEvaluationConfig c, PolicySource s,
@@ -93,21 +97,37 @@ public final class BanditEvaluation {
 
     private static Dataset<Row> align(Dataset<Row> data, Dataset<Row> policy, String prefix) {
         Dataset<Row> joined = data.join(policy, "event_id", "left");
-        return joined.withColumn(prefix + "_reason", TargetAlignment.reason(joined, prefix))
-                .withColumn(prefix + "_aligned", TargetAlignment.aligned(prefix));
+        return TargetAlignment.withAlignment(joined, prefix);
     }
 
     private static Column bad(boolean compares) {
         return compares ? col("t_reason").isNotNull().or(col("i_reason").isNotNull()) : col("t_reason").isNotNull();
     }
 
-    /** Counts the rows no estimate can use, by reason, and fails past {@code --max-bad-fraction}. */
-    static long checkUnusable(Dataset<Row> aligned, ReadResult read, long rowsIn, BanditEvaluationConfig c) {
+    /**
+     * Aligned rows with the same reason no estimate can use them (null: usable) and the same reward_observed, and
+     * whether any of them has candidates with features.
+     */
+    record Counted(String reason, boolean observed, long rows, boolean actionFeatures) {
+    }
+
+    /** The aligned rows counted by reason and by whether their reward was observed, in one job. */
+    static List<Counted> counted(Dataset<Row> aligned, BanditEvaluationConfig c) {
         Column reason = c.compares() ? org.apache.spark.sql.functions.coalesce(col("t_reason"),
                 org.apache.spark.sql.functions.concat(lit("incumbent: "), col("i_reason"))) : col("t_reason");
-        List<Row> byReason = aligned.filter(bad(c.compares())).groupBy(reason.as("reason")).count().collectAsList();
-        long unusable = read.quarantinedCount() + byReason.stream().mapToLong(r -> r.getLong(1)).sum();
-        String why = byReason.stream().map(r -> r.getLong(1) + " " + r.getString(0))
+        return aligned.groupBy(reason.as("reason"), col("reward_observed"))
+                .agg(count(lit(1)), max(GlmRewardModel.hasActionFeatures())).collectAsList().stream()
+                .map(r -> new Counted(r.getString(0), r.getBoolean(1), r.getLong(2), !r.isNullAt(3)
+                        && r.getBoolean(3))).toList();
+    }
+
+    /** Counts the rows no estimate can use, by reason, and fails past {@code --max-bad-fraction}. */
+    static long checkUnusable(List<Counted> counted, ReadResult read, long rowsIn, BanditEvaluationConfig c) {
+        java.util.Map<String, Long> byReason = new java.util.TreeMap<>();
+        counted.stream().filter(r -> r.reason() != null).forEach(r -> byReason.merge(r.reason(), r.rows(),
+                Long::sum));
+        long unusable = read.quarantinedCount() + byReason.values().stream().mapToLong(Long::longValue).sum();
+        String why = byReason.entrySet().stream().map(e -> e.getValue() + " " + e.getKey())
                 .collect(Collectors.joining(", "));
         if (read.quarantinedCount() > 0) {
             why = (why.isEmpty() ? "" : why + ", ") + read.quarantinedCount() + " malformed input rows";
@@ -117,19 +137,17 @@ public final class BanditEvaluation {
         return unusable;
     }
 
-    private static Dataset<Row> usable(Dataset<Row> aligned, BanditEvaluationConfig c) {
+    static Dataset<Row> usable(Dataset<Row> aligned, BanditEvaluationConfig c) {
         return aligned.filter(not(bad(c.compares())))
                 .withColumn("pos", array_position(col("actions.id"), col("action")).cast("int"));
     }
 
     /** Adds {@code q}: the cross-fitted q̂(x, a) for each candidate, or zeros when no estimator needs it. */
-    static Dataset<Row> withRewardModel(Dataset<Row> good, BanditEstimation e) {
+    static Dataset<Row> withRewardModel(Dataset<Row> good, boolean actionFeatures, BanditEstimation e) {
         if (!e.needsRewardModel()) {
             return good.withColumn("q", zip_with(col("t_aligned"), col("t_aligned"), (a, b) -> lit(0.0)));
         }
-        Dataset<Row> q = CrossFittedRewardModel.predict(good, e.folds(), e.rewardModel().regressor())
-                .groupBy("event_id").agg(array_sort(collect_list(struct(col("pos"), col("q_hat")))).as("q"));
-        return good.join(q, "event_id").withColumn("q", col("q.q_hat"));
+        return e.rewardModel().withQ(good, actionFeatures, e.folds());
     }
 
     /**
@@ -146,49 +164,31 @@ public final class BanditEvaluation {
                 compares ? dm("i_aligned").as("i_dm_value") : lit(0.0).as("i_dm_value"));
     }
 
-    static EvaluationReport.Unrewarded unrewarded(Dataset<Row> selected, BanditEvaluationConfig c) {
-        return new EvaluationReport.Unrewarded(selected.filter(not(col("reward_observed"))).count(),
+    /** Without --observed-only the counted rows are the selected ones; with it, the unrewarded were dropped first. */
+    static EvaluationReport.Unrewarded unrewarded(Dataset<Row> selected, List<Counted> counted,
+                                                  BanditEvaluationConfig c) {
+        long unrewarded = c.observedOnly() ? selected.filter(not(col("reward_observed"))).count()
+                : counted.stream().filter(r -> !r.observed()).mapToLong(Counted::rows).sum();
+        return new EvaluationReport.Unrewarded(unrewarded,
                 c.observedOnly());
     }
 
     static EvaluationReport estimate(Dataset<Row> samples, BanditEvaluationConfig c, long rowsIn, long unusable,
                                      EvaluationReport.Unrewarded unrewarded) {
-        List<Estimator<BanditSample>> estimators = c.estimation().create();
         Intervals iv = c.intervals();
-        double clip = c.estimation().clip();
-        List<Estimate> target = SparkBanditEvaluation.evaluate(samples, estimators, iv.replicates(), iv.seed(), clip)
-                .results(iv.level());
-        Dataset<Row> onPolicy = samples.select(col("id"), col("reward"), col("logged_prob"),
-                col("logged_prob").as("target_prob"), col("q_hat"), col("q_hat").as("dm_value"));
-        Estimate logged = SparkBanditEvaluation.evaluate(onPolicy, List.of(new Ips()), iv.replicates(), iv.seed(),
-                Double.POSITIVE_INFINITY).results(iv.level()).get(0);
-        List<Estimate> incumbent = null;
-        List<Estimate> difference = null;
-        if (c.compares()) {
-            Dataset<Row> inc = samples.select(col("id"), col("reward"), col("logged_prob"),
-                    col("i_target_prob").as("target_prob"), col("q_hat"), col("i_dm_value").as("dm_value"));
-            incumbent = SparkBanditEvaluation.evaluate(inc, estimators, iv.replicates(), iv.seed(), clip)
-                    .results(iv.level());
-            List<Estimator<Paired<BanditSample>>> diffs = estimators.stream()
-                    .<Estimator<Paired<BanditSample>>>map(Difference::new).toList();
-            difference = SparkEvaluation.evaluate(pairs(samples), diffs, iv.replicates(), iv.seed(), clip)
-                    .results(iv.level());
+        BanditPass zero = new BanditPass(c.estimation().create(), iv, c.estimation().clip(), c.compares());
+        BanditPass pass = samples.javaRDD().treeAggregate(zero, BanditPass::add, BanditPass::merge);
+        long used = pass.target().n();
+        if (used == 0) {
+            throw new IllegalArgumentException("evaluate: no usable interactions to evaluate in "
+                    + c.input().paths());
         }
-        long used = samples.count();
+        List<Estimate> target = pass.target().results(iv.level());
+        Estimate logged = pass.logged().results(iv.level()).get(0);
+        List<Estimate> incumbent = c.compares() ? pass.incumbent().results(iv.level()) : null;
+        List<Estimate> difference = c.compares() ? pass.difference().results(iv.level()) : null;
         return new EvaluationReport(EvaluationReport.Kind.BANDIT, rowsIn, used, unusable, used, iv.level(), target,
                 logged, incumbent, difference, unrewarded, List.of());
-    }
-
-    /** Each row as the target's and the incumbent's sample of the same event. */
-    private static JavaRDD<Paired<BanditSample>> pairs(Dataset<Row> samples) {
-        return samples.javaRDD().map(r -> {
-            long id = r.getAs("id");
-            double reward = r.getAs("reward");
-            double logged = r.getAs("logged_prob");
-            double q = r.getAs("q_hat");
-            return new Paired<>(new BanditSample(id, reward, logged, r.getAs("target_prob"), q, r.getAs("dm_value")),
-                    new BanditSample(id, reward, logged, r.getAs("i_target_prob"), q, r.getAs("i_dm_value")));
-        });
     }
 
     /** Σ_a π(a|x) q̂(x, a) for the probabilities in column {@code probs}. */

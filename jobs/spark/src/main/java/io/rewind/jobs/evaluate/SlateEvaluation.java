@@ -49,8 +49,7 @@ public final class SlateEvaluation {
         Dataset<Row> joined = read.valid().filter(col("slate").isNotNull())
                 .join(TargetAlignment.read(spark, c.target().table(), c.target().tableFormat(), "t"), "event_id",
                         "left");
-        Dataset<Row> slates = joined.withColumn("t_reason", TargetAlignment.reason(joined, "t"))
-                .withColumn("t_aligned", TargetAlignment.aligned("t"))
+        Dataset<Row> slates = TargetAlignment.withAlignment(joined, "t")
                 .persist(StorageLevel.MEMORY_AND_DISK());
         try {
             long rowsIn = slates.count() + read.quarantinedCount();

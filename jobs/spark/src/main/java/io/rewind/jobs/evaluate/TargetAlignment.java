@@ -18,10 +18,12 @@ import java.util.Map;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.api.java.UDF3;
 import org.apache.spark.sql.expressions.UserDefinedFunction;
 import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
 import scala.jdk.javaapi.CollectionConverters;
 
 /**
@@ -79,22 +81,24 @@ public final class TargetAlignment {
                 probs.as(prefix + "_probs")).dropDuplicates("event_id");
     }
 
-    /** The target's probabilities in the order of the logged {@code actions}, or null when they cannot be had. */
-    public static Column aligned(String prefix) {
-        UserDefinedFunction f = udf((UDF3<Object, Object, Object, double[]>) (logged, ids, probs) -> {
-            Object[] r = align(logged, ids, probs);
-            return (double[]) r[0];
-        }, DataTypes.createArrayType(DataTypes.DoubleType));
-        return f.apply(col("actions.id"), col(prefix + "_ids"), col(prefix + "_probs"));
-    }
-
-    /** Why the target's probabilities cannot be used for an event of {@code joined}, or null. */
-    public static Column reason(Dataset<Row> joined, String prefix) {
-        UserDefinedFunction f = udf((UDF3<Object, Object, Object, String>) (logged, ids, probs) ->
-                (String) align(logged, ids, probs)[1], DataTypes.StringType);
-        Column aligned = f.apply(col("actions.id"), col(prefix + "_ids"), col(prefix + "_probs"));
-        return List.of(joined.columns()).contains(prefix + INVALID) ? coalesce(col(prefix + INVALID), aligned)
-                : aligned;
+    /**
+     * {@code joined} with {@code prefix}_aligned, the target's probabilities in the order of the logged
+     * {@code actions} (null when they cannot be had), and {@code prefix}_reason, why not (null when they can); both
+     * from one evaluation of the alignment per row.
+     */
+    public static Dataset<Row> withAlignment(Dataset<Row> joined, String prefix) {
+        StructType type = new StructType()
+                .add("probs", DataTypes.createArrayType(DataTypes.DoubleType), true)
+                .add("reason", DataTypes.StringType, true);
+        UserDefinedFunction f = udf((UDF3<Object, Object, Object, Row>) (logged, ids, probs) ->
+                RowFactory.create(align(logged, ids, probs)), type);
+        String both = prefix + "_alignment";
+        Column reason = List.of(joined.columns()).contains(prefix + INVALID)
+                ? coalesce(col(prefix + INVALID), col(both).getField("reason")) : col(both).getField("reason");
+        return joined.withColumn(both, f.apply(col("actions.id"), col(prefix + "_ids"), col(prefix + "_probs")))
+                .withColumn(prefix + "_reason", reason)
+                .withColumn(prefix + "_aligned", col(both).getField("probs"))
+                .drop(both);
     }
 
     static Object[] align(Object loggedIds, Object targetIds, Object targetProbs) {

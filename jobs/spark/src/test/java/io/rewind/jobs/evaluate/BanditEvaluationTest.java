@@ -1,5 +1,6 @@
 package io.rewind.jobs.evaluate;
 
+import static org.apache.spark.sql.functions.col;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -19,7 +20,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import io.rewind.ope.Difference;
+import io.rewind.ope.Estimator;
+import io.rewind.ope.Paired;
+import io.rewind.ope.bandit.BanditSample;
+import io.rewind.ope.bandit.Ips;
+import io.rewind.ope.spark.SparkBanditEvaluation;
+import io.rewind.ope.spark.SparkEvaluation;
 import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.BeforeAll;
@@ -107,6 +116,57 @@ class BanditEvaluationTest {
         var json = Json.tree(dir.resolve("report.json"));
         assertEquals(r.rowsUsed(), json.get("rows_used").asLong(), "snake_case keys");
         assertEquals(unrewarded, json.get("unrewarded").get("count").asLong());
+    }
+
+    /**
+     * The one pass that computes every estimate gives what separate Spark aggregations give on the same samples:
+     * the target's, the logged policy's (the logged probabilities as the target's), the incumbent's, and the
+     * differences on paired samples.
+     */
+    @Test
+    void onePassGivesWhatSeparatePassesGive() {
+        BanditEvaluationConfig c = config(policy("one-pass-target", 0.2, 1.0), policy("one-pass-uniform", 1.0, 1.0),
+                0.01).withOutputs(ReportOutputs.NONE);
+        EvaluationReport r = BanditEvaluation.run(SPARK, c);
+        Dataset<Row> aligned = BanditEvaluation.withPolicies(SPARK, c, TableReader.read(SPARK, Tables.INTERACTIONS,
+                TableFormat.PARQUET, interactions).valid());
+        Dataset<Row> samples = BanditEvaluation.samples(BanditEvaluation.withRewardModel(
+                BanditEvaluation.usable(aligned, c), false, c.estimation()), true).cache();
+        List<Estimator<BanditSample>> estimators = c.estimation().create();
+        Intervals iv = c.intervals();
+        double clip = c.estimation().clip();
+        assertSame(SparkBanditEvaluation.evaluate(samples, estimators, iv.replicates(), iv.seed(), clip)
+                .results(iv.level()), r.target());
+        assertSame(SparkBanditEvaluation.evaluate(samples.select(col("id"), col("reward"), col("logged_prob"),
+                        col("logged_prob").as("target_prob"), col("q_hat"), col("q_hat").as("dm_value")),
+                List.of(new Ips()), iv.replicates(), iv.seed(), Double.POSITIVE_INFINITY).results(iv.level()),
+                List.of(r.logged()));
+        assertSame(SparkBanditEvaluation.evaluate(samples.select(col("id"), col("reward"), col("logged_prob"),
+                        col("i_target_prob").as("target_prob"), col("q_hat"), col("i_dm_value").as("dm_value")),
+                estimators, iv.replicates(), iv.seed(), clip).results(iv.level()), r.incumbent());
+        JavaRDD<Paired<BanditSample>> pairs = samples.javaRDD().map(row -> new Paired<>(
+                SparkBanditEvaluation.sample(row), new BanditSample(row.getAs("id"), row.getAs("reward"),
+                row.getAs("logged_prob"), row.getAs("i_target_prob"), row.getAs("q_hat"), row.getAs("i_dm_value"))));
+        assertSame(SparkEvaluation.evaluate(pairs, estimators.stream().<Estimator<Paired<BanditSample>>>map(
+                Difference::new).toList(), iv.replicates(), iv.seed(), clip).results(iv.level()), r.difference());
+        samples.unpersist();
+    }
+
+    static void assertSame(List<Estimate> expected, List<Estimate> actual) {
+        assertEquals(expected.size(), actual.size());
+        for (int i = 0; i < expected.size(); i++) {
+            Estimate e = expected.get(i);
+            Estimate a = actual.get(i);
+            assertEquals(e.estimator(), a.estimator());
+            double tol = 1e-9 * Math.max(1, Math.abs(e.value()));
+            assertEquals(e.value(), a.value(), tol, e.estimator());
+            assertEquals(e.normal().lower(), a.normal().lower(), tol, e.estimator());
+            assertEquals(e.normal().upper(), a.normal().upper(), tol, e.estimator());
+            assertEquals(e.bootstrap().lower(), a.bootstrap().lower(), tol, e.estimator());
+            assertEquals(e.bootstrap().upper(), a.bootstrap().upper(), tol, e.estimator());
+            assertEquals(e.n(), a.n());
+            assertEquals(e.effectiveSampleSize(), a.effectiveSampleSize(), 1e-9 * e.effectiveSampleSize());
+        }
     }
 
     @Test

@@ -1,0 +1,186 @@
+package io.rewind.ope.spark;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.exists;
+import static org.apache.spark.sql.functions.udf;
+
+import io.rewind.formats.Candidate;
+import io.rewind.formats.Split;
+import io.rewind.formats.spark.SparkRows;
+import io.rewind.ope.reward.CrossFittedGlm;
+import io.rewind.ope.reward.Link;
+import java.io.Serializable;
+import java.util.List;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.api.java.UDF3;
+import org.apache.spark.sql.expressions.UserDefinedFunction;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.storage.StorageLevel;
+
+/**
+ * q̂(x, a) for every candidate of every logged decision from a {@link CrossFittedGlm} fitted on Spark: the logged
+ * rows are reduced once to (fold, key, features, reward) and cached, each Newton step is one aggregation of
+ * {@link io.rewind.ope.reward.GlmStatistics} over them (one for ridge), and the candidates are scored row by row
+ * in the projection that reads them, so no row × candidate table is built, shuffled or cached.
+ * Features: for fixed arms [1, x] in the arm's own block (key: the arm's id); for actions with features one shared
+ * block [1, x, a, x ⊗ a].
+ */
+public final class GlmRewardModel {
+    /** Newton steps at most, and the coefficient change under which the fit has converged. */
+    static final int MAX_STEPS = 25;
+    static final double TOLERANCE = 1e-6;
+
+    private GlmRewardModel() {
+    }
+
+    /** How the model is fitted: its link, its L2 penalty, and whether predictions of binary rewards are clipped. */
+    public enum Kind {
+        /** Logistic regression for binary rewards, ridge regression otherwise. */
+        GLM,
+        /** Ridge regression for any rewards, predictions clipped to [0, 1] for binary rewards. */
+        RIDGE
+    }
+
+    /** One logged row as the fit reads it. */
+    record LoggedRow(int fold, String key, double[] z, double reward) implements Serializable {
+    }
+
+    /** The cross-fitting fold of an event, salted: the train/eval split hashes the bare event_id. */
+    public static int fold(String eventId, int folds) {
+        return (int) Math.floor(Split.unitHash(eventId + "#fold") * folds);
+    }
+
+    /** Whether a row's candidates carry features: then q̂ is one shared model of [1, x, a, x ⊗ a]. */
+    public static Column hasActionFeatures() {
+        return exists(col("actions"), c -> c.getField("features").isNotNull());
+    }
+
+    /**
+     * @param interactions rows with {@code event_id}, {@code context}, {@code actions}, {@code action},
+     *                     {@code reward}
+     * @param parametric   whether any row's candidates carry features ({@link #hasActionFeatures()}), as the
+     *                     caller counted it in a pass it makes anyway
+     * @return {@code interactions} with {@code q}: q̂ for each of the row's candidates, in their order
+     */
+    public static Dataset<Row> withQ(Dataset<Row> interactions, boolean parametric, int folds, Kind kind,
+                                     double l2) {
+        JavaRDD<LoggedRow> logged = interactions.select("event_id", "context", "actions", "action", "reward")
+                .javaRDD().map(r -> logged(r, folds, parametric)).persist(StorageLevel.MEMORY_AND_DISK());
+        try {
+            Shape shape = logged.map(r -> new Shape(r.z().length, r.reward() == 0 || r.reward() == 1))
+                    .reduce(Shape::merge);
+            CrossFittedGlm model = fit(logged, shape, folds, kind, l2);
+            boolean clip = kind == Kind.RIDGE && shape.binary();
+            UserDefinedFunction q = udf((UDF3<String, Object, Object, double[]>) (id, context, actions) ->
+                    score(model, fold(id, folds), context, actions, parametric, clip),
+                    DataTypes.createArrayType(DataTypes.DoubleType));
+            // fixed arms need only the candidates' ids, not their structs
+            return interactions.withColumn("q", q.apply(col("event_id"), col("context"),
+                    parametric ? col("actions") : col("actions.id")));
+        } finally {
+            logged.unpersist(false);
+        }
+    }
+
+    /** The logged rows' feature count and whether every reward is 0 or 1, from the pass that caches them. */
+    record Shape(int dim, boolean binary) implements Serializable {
+        Shape merge(Shape o) {
+            if (o.dim != dim) {
+                throw new IllegalArgumentException("reward model: rows with " + dim + " and with " + o.dim
+                        + " features (context and action features must have one length across the table)");
+            }
+            return new Shape(dim, binary && o.binary);
+        }
+    }
+
+    static CrossFittedGlm fit(JavaRDD<LoggedRow> logged, Shape shape, int folds, Kind kind, double l2) {
+        Link link = kind == Kind.GLM && shape.binary() ? Link.LOGISTIC : Link.IDENTITY;
+        CrossFittedGlm model = CrossFittedGlm.fit(link, l2, folds, shape.dim(), MAX_STEPS, TOLERANCE,
+                m -> logged.treeAggregate(m.newStatistics(), (s, r) -> s.add(r.fold(), r.key(), r.z(), r.reward()),
+                        (a, b) -> a.merge(b)));
+        for (int k = 0; k < folds; k++) {
+            if (model.trainingRows(k) == 0) {
+                throw new IllegalArgumentException("reward model: only fold " + k + " of " + folds + " has logged"
+                        + " rows; use fewer --folds or more data");
+            }
+        }
+        return model;
+    }
+
+    private static LoggedRow logged(Row r, int folds, boolean parametric) {
+        String action = r.getString(3);
+        double[] x = context(r.get(1));
+        List<Row> actions = r.getList(2);
+        Row chosen = null;
+        for (Row c : actions) {
+            if (action.equals(c.getString(0))) {
+                chosen = c;
+                break;
+            }
+        }
+        if (chosen == null) {
+            throw new IllegalArgumentException("event " + r.getString(0) + ": the logged action " + action
+                    + " is not among its candidates");
+        }
+        return new LoggedRow(fold(r.getString(0), folds), parametric ? "" : action,
+                parametric ? features(x, chosen.isNullAt(1) ? null : SparkRows.doubles(chosen.get(1)))
+                        : withIntercept(x), r.getDouble(4));
+    }
+
+    private static double[] score(CrossFittedGlm model, int fold, Object context, Object actions, boolean parametric,
+                                  boolean clip) {
+        double[] x = context(context);
+        double[] q;
+        if (parametric) {
+            List<Candidate> candidates = SparkRows.candidates(actions);
+            q = new double[candidates.size()];
+            for (int i = 0; i < q.length; i++) {
+                q[i] = model.predict(fold, "", features(x, candidates.get(i).features()));
+            }
+        } else {
+            double[] z = withIntercept(x);
+            scala.collection.Seq<?> ids = (scala.collection.Seq<?>) actions;
+            q = new double[ids.size()];
+            for (int i = 0; i < q.length; i++) {
+                q[i] = model.predict(fold, (String) ids.apply(i), z);
+            }
+        }
+        if (clip) {
+            for (int i = 0; i < q.length; i++) {
+                q[i] = Math.min(1, Math.max(0, q[i]));
+            }
+        }
+        return q;
+    }
+
+    private static double[] context(Object v) {
+        return v == null ? new double[0] : SparkRows.doubles(v);
+    }
+
+    /** [1, x]. */
+    static double[] withIntercept(double[] x) {
+        double[] z = new double[x.length + 1];
+        z[0] = 1;
+        System.arraycopy(x, 0, z, 1, x.length);
+        return z;
+    }
+
+    /** [1, x, a, x ⊗ a]. */
+    static double[] features(double[] x, double[] actionFeatures) {
+        double[] a = actionFeatures == null ? new double[0] : actionFeatures;
+        double[] f = new double[1 + x.length + a.length + x.length * a.length];
+        f[0] = 1;
+        System.arraycopy(x, 0, f, 1, x.length);
+        System.arraycopy(a, 0, f, 1 + x.length, a.length);
+        int k = 1 + x.length + a.length;
+        for (double xi : x) {
+            for (double aj : a) {
+                f[k++] = xi * aj;
+            }
+        }
+        return f;
+    }
+}
