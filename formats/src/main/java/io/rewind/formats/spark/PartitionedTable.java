@@ -74,6 +74,7 @@ public final class PartitionedTable {
                 } catch (Exception e) { // Spark's SparkException is a checked exception that Scala throws unchecked
                     if (fresh && !OutputPaths.committed(spark, path)) {
                         // a table this run began and nobody committed to: Delta leaves the files it wrote
+                        RunningTasks.awaitNone(spark);
                         HadoopFiles.delete(spark, path);
                     }
                     OutputFailedException explained = OutputFailedException.explain(path, e);

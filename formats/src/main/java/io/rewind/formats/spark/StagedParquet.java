@@ -56,6 +56,7 @@ public final class StagedParquet {
             UnfinishedWrites.finishSwaps(spark, path);
             body.run(staging);
         } catch (Exception e) { // Spark's own SparkException is a checked exception that Scala throws unchecked
+            RunningTasks.awaitNone(spark); // before the staging folder goes
             OutputFailedException explained = OutputFailedException.explain(path, e);
             throw explained != null ? explained : OutputFailedException.rethrow(e);
         } finally {

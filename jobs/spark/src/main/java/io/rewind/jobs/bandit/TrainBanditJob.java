@@ -17,6 +17,7 @@ import io.rewind.jobs.JobSummary;
 import io.rewind.ope.Estimate;
 import io.rewind.ope.Evaluation;
 import io.rewind.ope.bandit.BanditSample;
+import io.rewind.ope.bandit.DoublyRobust;
 import io.rewind.ope.bandit.Ips;
 import io.rewind.ope.bandit.Snips;
 import io.rewind.rl.bandit.BanditModel;
@@ -42,7 +43,7 @@ import org.apache.spark.sql.SparkSession;
  * {@code rewind train-bandit}: trains a bandit learner on a joined interactions table, in event order (timestamp,
  * then event id, so a re-run trains the same model), through the chosen reduction, and saves it in Rewind's model
  * format with its provenance: the data, the config, and metrics — the logged policy's mean reward, the progressive
- * (before-update) SNIPS value of the policy as it learned, and IPS/SNIPS with 95% intervals on the {@code eval}
+ * (before-update) SNIPS value of the policy as it learned, and IPS, SNIPS and DR with 95% intervals on the {@code eval}
  * split when training on {@code train}.
  */
 public final class TrainBanditJob {
@@ -149,25 +150,42 @@ public final class TrainBanditJob {
         return all.rows();
     }
 
-    /** IPS and SNIPS of the trained policy on the held-out rows, with normal 95% intervals. */
-    static void evaluateOnEvalSplit(Dataset<Row> eval, LinearLearner learner, long seed, Map<String, Double> out) {
-        Evaluation<BanditSample> e = new Evaluation<>(List.of(new Ips(), new Snips()), 0, seed,
-                Double.POSITIVE_INFINITY);
-        long n = 0;
-        double logged = 0;
-        Iterator<Row> it = eval.toLocalIterator();
-        while (it.hasNext()) {
-            LoggedChoice r = LoggedChoice.of(it.next());
-            double target = learner.decide(r.context(), r.candidates(), rng(r.eventId())).probabilities()[r.chosen()];
-            e.add(new BanditSample(n++, r.reward(), r.probability(), target, 0, 0));
-            logged += r.reward();
+    /** What each partition of the held-out rows gives: the estimators' statistics and the logged rewards' sum. */
+    record HeldOut(Evaluation<BanditSample> evaluation, double rewardSum) implements java.io.Serializable {
+        HeldOut add(LinearLearner learner, Row row) {
+            LoggedChoice r = LoggedChoice.of(row);
+            double[] p = learner.decide(r.context(), r.candidates(), rng(r.eventId())).probabilities();
+            double[] q = learner.scores(r.context(), r.candidates());
+            double dm = 0;
+            for (int a = 0; a < p.length; a++) {
+                dm += p[a] * q[a];
+            }
+            evaluation.add(new BanditSample(r.eventId().hashCode(), r.reward(), r.probability(), p[r.chosen()],
+                    q[r.chosen()], dm));
+            return new HeldOut(evaluation, rewardSum + r.reward());
         }
+
+        HeldOut merge(HeldOut other) {
+            return new HeldOut(evaluation.merge(other.evaluation), rewardSum + other.rewardSum);
+        }
+    }
+
+    /**
+     * IPS, SNIPS and DR of the trained policy on the held-out rows, with normal 95% intervals, computed on the
+     * executors: the model travels with each task and decides every row where it lies. DR's q̂ is the model's own
+     * reward prediction, fitted on the train split only.
+     */
+    static void evaluateOnEvalSplit(Dataset<Row> eval, LinearLearner learner, long seed, Map<String, Double> out) {
+        HeldOut zero = new HeldOut(new Evaluation<>(List.of(new Ips(), new Snips(), new DoublyRobust()), 0, seed,
+                Double.POSITIVE_INFINITY), 0);
+        HeldOut all = eval.javaRDD().treeAggregate(zero, (acc, row) -> acc.add(learner, row), HeldOut::merge, 2);
+        long n = all.evaluation().n();
         if (n == 0) {
             return;
         }
         out.put("eval_rows", (double) n);
-        out.put("eval_logged_mean_reward", logged / n);
-        for (Estimate est : e.results(0.95)) {
+        out.put("eval_logged_mean_reward", all.rewardSum() / n);
+        for (Estimate est : all.evaluation().results(0.95)) {
             String k = "eval_" + est.estimator().toLowerCase(java.util.Locale.ROOT);
             out.put(k, est.value());
             out.put(k + "_lower", est.normal().lower());

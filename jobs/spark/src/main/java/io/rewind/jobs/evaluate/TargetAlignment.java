@@ -45,7 +45,9 @@ public final class TargetAlignment {
      * evaluation counts them under it rather than as events without a target.
      */
     public static Dataset<Row> read(SparkSession spark, List<String> paths, TableFormat format, String prefix) {
-        ReadResult r = TableReader.read(spark, Tables.DECISIONS, format, paths.toArray(new String[0]));
+        // each row's own rules only: the table-wide ones (one context length) say nothing about its probabilities
+        ReadResult r = TableReader.read(spark, Tables.DECISIONS, format, TableReader.Rules.EACH_ROW,
+                paths.toArray(new String[0]));
         Dataset<Row> valid = r.valid().select(col("event_id"), col("actions.id").as(prefix + "_ids"),
                 col("action_probs").as(prefix + "_probs"), lit(null).cast("string").as(prefix + INVALID))
                 .dropDuplicates("event_id");

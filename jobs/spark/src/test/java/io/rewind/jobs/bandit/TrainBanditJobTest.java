@@ -97,6 +97,10 @@ class TrainBanditJobTest {
         assertTrue(truth > 0.7, "the trained policy finds the class far more often than the logger's 0.25: " + truth);
         assertTrue(saved.provenance().metrics().get("eval_snips_lower") <= truth
                 && truth <= saved.provenance().metrics().get("eval_snips_upper"), "eval SNIPS interval covers " + truth);
+        // DR with the model's own q̂ (fitted on the train split), computed on the executors as IPS and SNIPS are
+        assertTrue(saved.provenance().metrics().get("eval_dr_lower") <= truth
+                && truth <= saved.provenance().metrics().get("eval_dr_upper"), "eval DR interval covers " + truth
+                + ": " + saved.provenance().metrics());
 
         String again = dir.resolve("models/greedy-again.json").toString();
         TrainBanditJob.run(SPARK, config("greedy", null, again));
