@@ -71,7 +71,10 @@ public final class GlmRewardModel {
                 .javaRDD().map(r -> logged(r, folds, parametric)).persist(StorageLevel.MEMORY_AND_DISK());
         try {
             Shape shape = logged.map(r -> new Shape(r.z().length, r.reward() == 0 || r.reward() == 1))
-                    .reduce(Shape::merge);
+                    .fold(Shape.NONE, Shape::merge);
+            if (shape.dim() < 0) {
+                throw new IllegalArgumentException("reward model: no usable rows to fit it on");
+            }
             CrossFittedGlm model = fit(logged, shape, folds, kind, l2);
             boolean clip = kind == Kind.RIDGE && shape.binary();
             UserDefinedFunction q = udf((UDF3<String, Object, Object, double[]>) (id, context, actions) ->
@@ -87,7 +90,13 @@ public final class GlmRewardModel {
 
     /** The logged rows' feature count and whether every reward is 0 or 1, from the pass that caches them. */
     record Shape(int dim, boolean binary) implements Serializable {
+        /** No rows. */
+        static final Shape NONE = new Shape(-1, true);
+
         Shape merge(Shape o) {
+            if (dim < 0 || o.dim < 0) {
+                return dim < 0 ? o : this;
+            }
             if (o.dim != dim) {
                 throw new IllegalArgumentException("reward model: rows with " + dim + " and with " + o.dim
                         + " features (context and action features must have one length across the table)");
@@ -103,8 +112,9 @@ public final class GlmRewardModel {
                         (a, b) -> a.merge(b)));
         for (int k = 0; k < folds; k++) {
             if (model.trainingRows(k) == 0) {
-                throw new IllegalArgumentException("reward model: only fold " + k + " of " + folds + " has logged"
-                        + " rows; use fewer --folds or more data");
+                throw new IllegalArgumentException("reward model: every logged row falls in fold " + k + " of "
+                        + folds + ", so the model that scores it has none to learn from; use fewer --folds or more"
+                        + " data");
             }
         }
         return model;

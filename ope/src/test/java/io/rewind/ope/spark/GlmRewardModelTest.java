@@ -110,6 +110,14 @@ class GlmRewardModelTest {
     }
 
     @Test
+    void noRowsIsRefusedWithAMessage() {
+        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> GlmRewardModel.withQ(SPARK.createDataFrame(List.<Row>of(), SCHEMA), false, 3,
+                        GlmRewardModel.Kind.GLM, 1.0));
+        assertEquals("reward model: no usable rows to fit it on", e.getMessage());
+    }
+
+    @Test
     void fixedArmsWithBinaryRewards() {
         check(false, true);
     }
