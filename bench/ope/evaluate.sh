@@ -12,6 +12,7 @@ ESTIMATORS=${ESTIMATORS:-ips,snips,dm,dr,sndr}
 OUT=${OUT:-$ROOT/bench/out/ope-evaluate}
 export REWIND_JAVA_OPTS="${REWIND_JAVA_OPTS:--Xmx8g -Dspark.master=local[2]}"
 mkdir -p "$OUT"
+python3 -c "import numpy" 2>/dev/null || { echo "bench/ope/evaluate.sh: the peer needs numpy (apt-get install python3-numpy)" >&2; exit 2; }
 # the jar's snapshot, `rewind` and `median`
 # shellcheck source=bench/snapshot.sh
 source "$ROOT/bench/snapshot.sh" "$OUT"

@@ -119,15 +119,19 @@ public final class CrossFittedGlm implements Serializable {
 
     /** q̂ for a row of {@code fold}: the prediction of the model fitted without that fold. */
     public double predict(int fold, String key, double[] z) {
-        double[] beta = coefficients(fold, key);
-        if (beta == null) {
-            return fallback[fold];
-        }
+        return coefficients(fold, key) == null ? fallback[fold] : link.mean(linear(fold, key, z));
+    }
+
+    /** η = β·z of model {@code model} for {@code key}; 0 (zero coefficients) before its first step. */
+    double linear(int model, String key, double[] z) {
+        double[] beta = coefficients(model, key);
         double eta = 0;
-        for (int i = 0; i < dim; i++) {
-            eta += beta[i] * z[i];
+        if (beta != null) {
+            for (int i = 0; i < dim; i++) {
+                eta += beta[i] * z[i];
+            }
         }
-        return link.mean(eta);
+        return eta;
     }
 
     /** Model {@code model}'s coefficients for {@code key}, or null when it had no rows with that key. */

@@ -38,7 +38,7 @@ public final class GlmStatistics implements Serializable {
             if (m == fold) {
                 continue;
             }
-            double mu = model.link().mean(dot(model.coefficients(m, key), z));
+            double mu = model.link().mean(model.linear(m, key, z));
             double w = model.link().weight(mu);
             double[] b = blocks[m].computeIfAbsent(key, k -> new double[dim * dim + dim]);
             for (int i = 0; i < dim; i++) {
@@ -86,16 +86,5 @@ public final class GlmStatistics implements Serializable {
 
     double rewardSum(int model) {
         return totals[model][1];
-    }
-
-    private static double dot(double[] beta, double[] z) {
-        if (beta == null) {
-            return 0;
-        }
-        double s = 0;
-        for (int i = 0; i < z.length; i++) {
-            s += beta[i] * z[i];
-        }
-        return s;
     }
 }

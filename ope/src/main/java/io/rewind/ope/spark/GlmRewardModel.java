@@ -121,23 +121,14 @@ public final class GlmRewardModel {
     }
 
     private static LoggedRow logged(Row r, int folds, boolean parametric) {
-        String action = r.getString(3);
-        double[] x = context(r.get(1));
-        List<Row> actions = r.getList(2);
-        Row chosen = null;
-        for (Row c : actions) {
-            if (action.equals(c.getString(0))) {
-                chosen = c;
-                break;
-            }
-        }
-        if (chosen == null) {
-            throw new IllegalArgumentException("event " + r.getString(0) + ": the logged action " + action
-                    + " is not among its candidates");
-        }
-        return new LoggedRow(fold(r.getString(0), folds), parametric ? "" : action,
-                parametric ? features(x, chosen.isNullAt(1) ? null : SparkRows.doubles(chosen.get(1)))
-                        : withIntercept(x), r.getDouble(4));
+        String id = r.getAs("event_id");
+        String action = r.getAs("action");
+        double[] x = context(r.getAs("context"));
+        Candidate chosen = SparkRows.candidates(r.getAs("actions")).stream().filter(c -> c.id().equals(action))
+                .findFirst().orElseThrow(() -> new IllegalArgumentException("event " + id + ": the logged action "
+                        + action + " is not among its candidates"));
+        return new LoggedRow(fold(id, folds), parametric ? "" : action,
+                parametric ? features(x, chosen.features()) : withIntercept(x), r.<Double>getAs("reward"));
     }
 
     private static double[] score(CrossFittedGlm model, int fold, Object context, Object actions, boolean parametric,
@@ -178,19 +169,9 @@ public final class GlmRewardModel {
         return z;
     }
 
-    /** [1, x, a, x ⊗ a]. */
+    /** [1, x, a, x ⊗ a]: MLlib's features for actions with features, and the intercept MLlib fits itself. */
     static double[] features(double[] x, double[] actionFeatures) {
-        double[] a = actionFeatures == null ? new double[0] : actionFeatures;
-        double[] f = new double[1 + x.length + a.length + x.length * a.length];
-        f[0] = 1;
-        System.arraycopy(x, 0, f, 1, x.length);
-        System.arraycopy(a, 0, f, 1 + x.length, a.length);
-        int k = 1 + x.length + a.length;
-        for (double xi : x) {
-            for (double aj : a) {
-                f[k++] = xi * aj;
-            }
-        }
-        return f;
+        return withIntercept(CrossFittedRewardModel.parametricFeatures(x,
+                actionFeatures == null ? new double[0] : actionFeatures));
     }
 }

@@ -43,8 +43,8 @@ import org.apache.spark.sql.SparkSession;
  * {@code rewind train-bandit}: trains a bandit learner on a joined interactions table, in event order (timestamp,
  * then event id, so a re-run trains the same model), through the chosen reduction, and saves it in Rewind's model
  * format with its provenance: the data, the config, and metrics — the logged policy's mean reward, the progressive
- * (before-update) SNIPS value of the policy as it learned, and IPS, SNIPS and DR with 95% intervals on the {@code eval}
- * split when training on {@code train}.
+ * (before-update) SNIPS value of the policy as it learned, and IPS, SNIPS and DR with 95% intervals on the
+ * {@code eval} split when training on {@code train}.
  */
 public final class TrainBanditJob {
     private TrainBanditJob() {

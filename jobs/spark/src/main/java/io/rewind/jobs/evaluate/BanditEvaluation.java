@@ -21,7 +21,10 @@ import io.rewind.jobs.bandit.ModelPolicy;
 import io.rewind.ope.Estimate;
 import io.rewind.ope.spark.GlmRewardModel;
 import io.rewind.ope.PoissonBootstrap;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -73,15 +76,13 @@ public final class BanditEvaluation {
      */
     static Dataset<Row> withPolicies(SparkSession spark, BanditEvaluationConfig c, Dataset<Row> data) {
         Dataset<Row> out = align(data, policy(spark, c, c.target(), data, "t"), "t");
+        List<String> kept = new ArrayList<>(List.of("event_id", "context", "actions", "action", "action_prob",
+                "reward", "reward_observed", "t_reason", "t_aligned"));
         if (c.compares()) {
             out = align(out, policy(spark, c, c.incumbent(), data, "i"), "i");
-        }
-        List<String> kept = new java.util.ArrayList<>(List.of("event_id", "context", "actions", "action",
-                "action_prob", "reward", "reward_observed", "t_reason", "t_aligned"));
-        if (c.compares()) {
             kept.addAll(List.of("i_reason", "i_aligned"));
         }
-        return out.select(kept.stream().map(org.apache.spark.sql.functions::col).toArray(Column[]::new));
+        return out.select(kept.stream().map(name -> col(name)).toArray(Column[]::new));
     }
 
     private static Dataset<Row> policy(SparkSession spark, BanditEvaluationConfig c, PolicySource s,
@@ -123,7 +124,7 @@ public final class BanditEvaluation {
 
     /** Counts the rows no estimate can use, by reason, and fails past {@code --max-bad-fraction}. */
     static long checkUnusable(List<Counted> counted, ReadResult read, long rowsIn, BanditEvaluationConfig c) {
-        java.util.Map<String, Long> byReason = new java.util.TreeMap<>();
+        Map<String, Long> byReason = new TreeMap<>();
         counted.stream().filter(r -> r.reason() != null).forEach(r -> byReason.merge(r.reason(), r.rows(),
                 Long::sum));
         long unusable = read.quarantinedCount() + byReason.values().stream().mapToLong(Long::longValue).sum();

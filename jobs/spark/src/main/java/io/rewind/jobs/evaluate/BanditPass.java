@@ -6,10 +6,10 @@ import io.rewind.ope.Evaluation;
 import io.rewind.ope.Paired;
 import io.rewind.ope.bandit.BanditSample;
 import io.rewind.ope.bandit.Ips;
+import io.rewind.ope.spark.SparkBanditEvaluation;
 import java.io.Serializable;
 import java.util.List;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.types.StructType;
 
 /**
  * Everything {@code evaluate bandit} estimates, from one pass over the samples: the target's estimates, the logged
@@ -22,7 +22,6 @@ final class BanditPass implements Serializable {
     private final Evaluation<BanditSample> logged;
     private final Evaluation<BanditSample> incumbent;
     private final Evaluation<Paired<BanditSample>> difference;
-    private transient Columns columns;
 
     BanditPass(List<Estimator<BanditSample>> estimators, Intervals iv, double clip, boolean compares) {
         target = new Evaluation<>(estimators, iv.replicates(), iv.seed(), clip);
@@ -33,33 +32,16 @@ final class BanditPass implements Serializable {
                 : null;
     }
 
-    /** Where {@link BanditEvaluation#samples}' columns are in a row, looked up by name once per partition. */
-    private record Columns(int id, int reward, int loggedProb, int targetProb, int qHat, int dmValue,
-                           int incumbentProb, int incumbentDm) {
-        static Columns of(StructType s) {
-            return new Columns(s.fieldIndex("id"), s.fieldIndex("reward"), s.fieldIndex("logged_prob"),
-                    s.fieldIndex("target_prob"), s.fieldIndex("q_hat"), s.fieldIndex("dm_value"),
-                    s.fieldIndex("i_target_prob"), s.fieldIndex("i_dm_value"));
-        }
-    }
-
+    /** One row of {@link BanditEvaluation#samples}. */
     BanditPass add(Row r) {
-        if (columns == null) {
-            columns = Columns.of(r.schema());
-        }
-        Columns c = columns;
-        long id = r.getLong(c.id());
-        double reward = r.getDouble(c.reward());
-        double loggedProb = r.getDouble(c.loggedProb());
-        double q = r.getDouble(c.qHat());
-        BanditSample t = new BanditSample(id, reward, loggedProb, r.getDouble(c.targetProb()), q,
-                r.getDouble(c.dmValue()));
-        int[] weights = target.weights(id);
+        BanditSample t = SparkBanditEvaluation.sample(r);
+        int[] weights = target.weights(t.id());
         target.add(t, weights);
-        logged.add(new BanditSample(id, reward, loggedProb, loggedProb, q, q), weights);
+        logged.add(new BanditSample(t.id(), t.reward(), t.loggedProb(), t.loggedProb(), t.qHat(), t.qHat()),
+                weights);
         if (incumbent != null) {
-            BanditSample i = new BanditSample(id, reward, loggedProb, r.getDouble(c.incumbentProb()), q,
-                    r.getDouble(c.incumbentDm()));
+            BanditSample i = new BanditSample(t.id(), t.reward(), t.loggedProb(), r.<Double>getAs("i_target_prob"),
+                    t.qHat(), r.<Double>getAs("i_dm_value"));
             incumbent.add(i, weights);
             difference.add(new Paired<>(t, i), weights);
         }

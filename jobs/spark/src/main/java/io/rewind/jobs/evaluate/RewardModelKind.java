@@ -40,8 +40,8 @@ public enum RewardModelKind {
                     .groupBy("event_id").agg(array_sort(collect_list(struct(col("pos"), col("q_hat")))).as("q"));
             return rows.join(q, "event_id").withColumn("q", col("q.q_hat"));
         }
-        return GlmRewardModel.withQ(rows, parametric, folds, this == GLM ? GlmRewardModel.Kind.GLM : GlmRewardModel.Kind.RIDGE,
-                L2);
+        GlmRewardModel.Kind kind = this == GLM ? GlmRewardModel.Kind.GLM : GlmRewardModel.Kind.RIDGE;
+        return GlmRewardModel.withQ(rows, parametric, folds, kind, L2);
     }
 
     @Override
