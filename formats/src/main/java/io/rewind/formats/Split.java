@@ -18,8 +18,13 @@ public final class Split {
         return unitHash(eventId) < trainRatio ? TRAIN : EVAL;
     }
 
-    /** FNV-1a over the UTF-8 bytes, then the SplitMix64 finalizer, scaled to [0, 1). */
+    /** {@link #hash64} scaled to [0, 1). */
     public static double unitHash(String s) {
+        return (hash64(s) >>> 11) * 0x1.0p-53;
+    }
+
+    /** FNV-1a over the UTF-8 bytes, then the SplitMix64 finalizer. */
+    public static long hash64(String s) {
         long h = 0xcbf29ce484222325L;
         for (byte b : s.getBytes(StandardCharsets.UTF_8)) {
             h ^= (b & 0xff);
@@ -30,6 +35,6 @@ public final class Split {
         h ^= h >>> 27;
         h *= 0x94d049bb133111ebL;
         h ^= h >>> 31;
-        return (h >>> 11) * 0x1.0p-53;
+        return h;
     }
 }

@@ -62,10 +62,11 @@ public final class TrainBanditCommand implements Callable<Integer> {
             description = "fail (exit 3) when more than this share of rows is quarantined (default 0.05)")
     double maxBadFraction;
 
-    @Option(names = "--training", defaultValue = "sequential", description = "sequential (default: the rows in"
-            + " event order through the driver, with progressive validation) or distributed (the learner's sufficient"
-            + " statistics computed on the executors and merged, then solved once; for every learner but bag and"
-            + " cover, and every reduction but dr, whose models depend on the rows' order)")
+    @Option(names = "--training", defaultValue = "auto", description = "auto (default: distributed when the learner"
+            + " and reduction allow it, else sequential), distributed (the learner's sufficient statistics computed on"
+            + " the executors, merged in partition order and solved once in the driver; every learner but cover, every"
+            + " reduction but dr, whose models depend on the rows' order) or sequential (the rows in event order"
+            + " through the driver, with progressive validation)")
     Training training;
 
     private TrainBanditConfig config(String start) {

@@ -110,9 +110,9 @@ class ReadmeExamplesTest {
         assertEquals(0, run(readme(commands, "train-bandit --data data/interactions --learner linucb")));
         assertEquals(0, run(readme(commands, "train-bandit --data data/interactions --warm-start")));
         assertEquals(0, run(readme(commands, "train-bandit --data data/interactions --learner linucb --reduction mtr"
-                + " --training distributed")));
-        double[] inOrder = BanditModel.load(dir.resolve("models/linucb.json")).scorers().get(0).theta();
-        double[] merged = BanditModel.load(dir.resolve("models/linucb-distributed.json")).scorers().get(0).theta();
+                + " --training sequential")));
+        double[] merged = BanditModel.load(dir.resolve("models/linucb.json")).scorers().get(0).theta();
+        double[] inOrder = BanditModel.load(dir.resolve("models/linucb-in-order.json")).scorers().get(0).theta();
         for (int i = 0; i < inOrder.length; i++) {
             assertEquals(inOrder[i], merged[i], 1e-9 * Math.max(1, Math.abs(inOrder[i])), "θ[" + i + "]");
         }

@@ -3,14 +3,15 @@ package io.rewind.rl.bandit;
 import java.util.SplittableRandom;
 
 /**
- * Bagging (bootstrap) exploration: {@code bags} ridge scorers, each trained with a Poisson(1) weight per
- * observation; a candidate's probability is the share of bags whose greedy choice it is (a bag's tied best
- * candidates split its vote). VW's
- * {@code --bag}; Bietti, Agarwal &amp; Langford (2021), "A contextual bandit bake-off".
+ * Bagging (bootstrap) exploration: {@code bags} ridge scorers, each trained with a Poisson(1) weight per round drawn
+ * from the round's key (its event id's hash); a candidate's probability is the share of bags whose greedy choice it
+ * is (a bag's tied best candidates split its vote). VW's {@code --bag}; Bietti, Agarwal &amp; Langford (2021), "A contextual bandit bake-off".
  */
 public final class Bagging extends LinearLearner {
     private final RidgeScorer[] bags;
-    private final SplittableRandom bootstrap;
+    /** Where the keys of rounds learned without one come from (a counter, so the learner stays serializable). */
+    private long roundsWithoutKey;
+    private final long seed;
 
     public Bagging(FeatureMap features, int bags, double lambda, long seed) {
         super(features, lambda);
@@ -18,7 +19,7 @@ public final class Bagging extends LinearLearner {
         for (int i = 0; i < bags; i++) {
             this.bags[i] = new RidgeScorer(features.blockSizes(), lambda);
         }
-        this.bootstrap = new SplittableRandom(seed);
+        this.seed = seed;
     }
 
     @Override
@@ -66,26 +67,35 @@ public final class Bagging extends LinearLearner {
         return p;
     }
 
-    /** Each bag's Poisson weights come from one random stream in row order. */
-    @Override
-    public boolean learnsFromStatistics() {
-        return false;
-    }
-
     @Override
     protected RidgeScorer predictor() {
         return bags[0];
     }
 
     @Override
-    protected void fit(Phi phi, double target, double weight) {
-        for (int i = 0; i < bags.length; i++) {
-            // the first bag sees every row, as VW's does, so the ensemble always has a full-data member
-            int w = i == 0 ? 1 : poisson(bootstrap.nextDouble());
-            if (w > 0) {
-                bags[i].update(phi, target, w * weight);
-            }
+    protected RidgeScorer[] learningModels() {
+        return bags;
+    }
+
+    @Override
+    protected long nextRoundKey() {
+        return new SplittableRandom(seed + 0x9E3779B97F4A7C15L * ++roundsWithoutKey).nextLong();
+    }
+
+    /**
+     * The round's Poisson(1) weight in each bag, drawn from its key alone, so every order and partitioning of the
+     * same logged rounds gives the same bags. The first bag sees every round, as VW's does, so the ensemble always
+     * has a full-data member.
+     */
+    @Override
+    protected double[] modelWeights(long roundKey) {
+        SplittableRandom draws = new SplittableRandom(roundKey);
+        double[] w = new double[bags.length];
+        w[0] = 1;
+        for (int i = 1; i < bags.length; i++) {
+            w[i] = poisson(draws.nextDouble());
         }
+        return w;
     }
 
     private static int poisson(double u) {

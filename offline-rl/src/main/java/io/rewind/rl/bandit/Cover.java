@@ -140,7 +140,8 @@ public final class Cover extends LinearLearner {
     }
 
     @Override
-    public void learn(double[] context, List<Candidate> candidates, int chosen, double reward, double probability) {
+    public void learn(double[] context, List<Candidate> candidates, int chosen, double reward, double probability,
+                      long roundKey) {
         Round round = new Round(features, context, candidates);
         double[] q = means(round);
         double[] targets = new double[round.size()];
@@ -149,7 +150,7 @@ public final class Cover extends LinearLearner {
             targets[a] = a == chosen ? reward : q[a];
             weights[a] = a == chosen ? 1 / probability : 1;
         }
-        super.learn(context, candidates, chosen, reward, probability);
+        super.learn(context, candidates, chosen, reward, probability, roundKey);
         votes(round, targets, weights);
         rounds++;
     }

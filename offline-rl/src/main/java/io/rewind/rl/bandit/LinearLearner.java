@@ -69,11 +69,6 @@ public abstract class LinearLearner implements BanditLearner, java.io.Serializab
         return round.means(predictor());
     }
 
-    /** One regression update. */
-    protected void fit(Phi phi, double target, double weight) {
-        scorer.update(phi, target, weight);
-    }
-
     @Override
     public BanditDecision decide(double[] context, List<Candidate> candidates, SplittableRandom rng) {
         if (candidates.isEmpty()) {
@@ -83,11 +78,47 @@ public abstract class LinearLearner implements BanditLearner, java.io.Serializab
         return new BanditDecision(p, sample(p, rng.nextDouble()));
     }
 
+    /** Learns one round, keyed by {@link #nextRoundKey()}. */
     @Override
     public void learn(double[] context, List<Candidate> candidates, int chosen, double reward, double probability) {
+        learn(context, candidates, chosen, reward, probability, nextRoundKey());
+    }
+
+    /**
+     * Learns one logged round that {@code roundKey} identifies (a hash of its event id): a learner that weights
+     * rounds at random (bagging) draws the round's weights from the key, so any order or partitioning of the same
+     * rounds teaches the same model.
+     */
+    public void learn(double[] context, List<Candidate> candidates, int chosen, double reward, double probability,
+                      long roundKey) {
         checkProbability(probability);
-        examples(context, candidates, chosen, reward, probability, this::fit);
+        RidgeScorer[] models = learningModels();
+        double[] weights = modelWeights(roundKey);
+        examples(context, candidates, chosen, reward, probability, (phi, target, weight) -> {
+            for (int m = 0; m < models.length; m++) {
+                if (weights[m] > 0) {
+                    models[m].update(phi, target, weights[m] * weight);
+                }
+            }
+        });
         learnedRounds(1);
+    }
+
+    /** The key of a round learned without one: a learner that weights rounds at random draws it from its stream. */
+    protected long nextRoundKey() {
+        return 0;
+    }
+
+    /** The ridge models every round's regression examples train: the learner's one model, or bagging's bags. */
+    protected RidgeScorer[] learningModels() {
+        return new RidgeScorer[] {scorer};
+    }
+
+    /** Each learning model's weight for the round {@code roundKey}: 1 each, unless the learner resamples rounds. */
+    protected double[] modelWeights(long roundKey) {
+        double[] w = new double[learningModels().length];
+        java.util.Arrays.fill(w, 1);
+        return w;
     }
 
     /** Where a logged round's regression examples go: the learner's models, or statistics solved later. */
@@ -118,30 +149,45 @@ public abstract class LinearLearner implements BanditLearner, java.io.Serializab
 
     /**
      * Whether any order of the same logged rounds teaches this learner the same model, so it can learn them from
-     * sufficient statistics merged across partitions: one ridge model learns every example, and no example depends
-     * on the model's own predictions (DR's q̂ does).
+     * sufficient statistics merged across partitions: its ridge models learn every example with a weight the round
+     * alone fixes, and no example depends on the models' own predictions (DR's q̂ does).
      */
     public boolean learnsFromStatistics() {
         return reduction != Reduction.DR;
     }
 
-    /** Adds one logged round's regression examples to {@code statistics} (on an executor), without learning them. */
+    /**
+     * Adds the regression examples of the logged round {@code roundKey} to {@code statistics} (on an executor),
+     * without learning them.
+     */
     public void collect(double[] context, List<Candidate> candidates, int chosen, double reward, double probability,
-                        RidgeStatistics statistics) {
+                        long roundKey, LearnerStatistics statistics) {
         requireStatistics();
         checkProbability(probability);
-        examples(context, candidates, chosen, reward, probability, statistics::update);
+        double[] weights = modelWeights(roundKey);
+        examples(context, candidates, chosen, reward, probability, (phi, target, weight) -> {
+            for (int m = 0; m < weights.length; m++) {
+                statistics.update(m, phi, target, weights[m] * weight);
+            }
+        });
     }
 
-    /** Empty statistics for this learner's feature blocks. */
-    public RidgeStatistics newStatistics() {
-        return new RidgeStatistics(features.blockSizes());
+    /** Empty statistics for this learner's models and feature blocks. */
+    public LearnerStatistics newStatistics() {
+        return new LearnerStatistics(learningModels().length, features.blockSizes());
     }
 
     /** Learns, in one step, the {@code rounds} logged rounds collected into {@code statistics}. */
-    public void absorb(RidgeStatistics statistics, long rounds) {
+    public void absorb(LearnerStatistics statistics, long rounds) {
         requireStatistics();
-        scorer.absorb(statistics);
+        RidgeScorer[] models = learningModels();
+        if (statistics.models() != models.length) {
+            throw new IllegalArgumentException("statistics of " + statistics.models() + " models for " + name()
+                    + ", which trains " + models.length);
+        }
+        for (int m = 0; m < models.length; m++) {
+            models[m].absorb(statistics.model(m));
+        }
         learnedRounds(rounds);
     }
 

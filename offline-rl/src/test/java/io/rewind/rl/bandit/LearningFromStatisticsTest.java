@@ -20,8 +20,9 @@ class LearningFromStatisticsTest {
     private static final FeatureMap MAP = new FeatureMap(4, 4, List.of("fixed-a", "fixed-b"), 3);
     private static final LinearBanditEnvironment ENV = new LinearBanditEnvironment(4, 20, 6, 600, 5);
 
-    /** A uniform logger's rounds: context, candidates, chosen index, reward, probability. */
-    private record Logged(LinearBanditEnvironment.Round round, int chosen, double reward, double probability) {
+    /** A uniform logger's rounds: context, candidates, chosen index, reward, probability, and the round's key. */
+    private record Logged(LinearBanditEnvironment.Round round, int chosen, double reward, double probability,
+                          long key) {
     }
 
     private static List<Logged> log(int n, long seed) {
@@ -31,7 +32,8 @@ class LearningFromStatisticsTest {
             LinearBanditEnvironment.Round r = ENV.round(t, rng);
             int k = r.candidates().size();
             int chosen = rng.nextInt(k);
-            out.add(new Logged(r, chosen, rng.nextDouble() < r.expected()[chosen] ? 1 : 0, 1.0 / k));
+            out.add(new Logged(r, chosen, rng.nextDouble() < r.expected()[chosen] ? 1 : 0, 1.0 / k,
+                    io.rewind.formats.Split.hash64("event-" + seed + "-" + t)));
         }
         return out;
     }
@@ -41,6 +43,7 @@ class LearningFromStatisticsTest {
         List<Logged> first = log(300, 1);
         List<Logged> rows = log(900, 2);
         int checked = 0;
+        java.util.Set<String> learners = new java.util.TreeSet<>();
         for (LearnerKind<?> kind : Learners.KINDS) {
             for (Reduction reduction : Reduction.values()) {
                 LinearLearner sequential = kind.create(Map.of(), MAP, 1, 3).withReduction(reduction);
@@ -56,14 +59,14 @@ class LearningFromStatisticsTest {
                     learn(sequential, l);
                 }
                 // three partitions, each in its own order, merged in a tree as Spark's treeAggregate does
-                List<RidgeStatistics> parts = new ArrayList<>();
+                List<LearnerStatistics> parts = new ArrayList<>();
                 for (int p = 0; p < 3; p++) {
-                    RidgeStatistics s = merged.newStatistics();
+                    LearnerStatistics s = merged.newStatistics();
                     for (int i = rows.size() - 1; i >= 0; i--) {
                         if (i % 3 == p) {
                             Logged l = rows.get(i);
                             merged.collect(l.round().x(), l.round().candidates(), l.chosen(), l.reward(),
-                                    l.probability(), s);
+                                    l.probability(), l.key(), s);
                         }
                     }
                     parts.add(s);
@@ -71,33 +74,40 @@ class LearningFromStatisticsTest {
                 merged.absorb(parts.get(0).merge(parts.get(1).merge(parts.get(2))), rows.size());
                 String what = kind.name() + " " + reduction;
                 assertEquals(sequential.parameters(), merged.parameters(), what);
-                RidgeScorer.State a = sequential.states().get(0);
-                RidgeScorer.State b = merged.states().get(0);
-                assertClose(a.theta(), b.theta(), what + " θ");
-                assertClose(a.b(), b.b(), what + " b");
-                for (int i = 0; i < a.inverse().length; i++) {
-                    assertClose(a.inverse()[i], b.inverse()[i], what + " A⁻¹ row " + i);
+                assertEquals(sequential.states().size(), merged.states().size(), what);
+                for (int m = 0; m < sequential.states().size(); m++) {
+                    RidgeScorer.State a = sequential.states().get(m);
+                    RidgeScorer.State b = merged.states().get(m);
+                    assertClose(a.theta(), b.theta(), what + " model " + m + " θ");
+                    assertClose(a.b(), b.b(), what + " model " + m + " b");
+                    for (int i = 0; i < a.inverse().length; i++) {
+                        assertClose(a.inverse()[i], b.inverse()[i], what + " model " + m + " A⁻¹ row " + i);
+                    }
                 }
                 checked++;
+                learners.add(kind.name());
             }
         }
-        assertTrue(checked >= 20, "learner and reduction pairs checked: " + checked);
+        assertTrue(checked >= 25, "learner and reduction pairs checked: " + checked);
+        assertTrue(learners.contains("bag"), "bagging's keyed Poisson weights merge too: " + learners);
     }
 
     @Test
     void learnersThatLearnInOrderRefuseStatistics() {
-        for (LinearLearner l : List.of(Learners.create("bag", MAP, 1), Learners.create("cover", MAP, 1),
+        for (LinearLearner l : List.of(Learners.create("bag", MAP, 1).withReduction(Reduction.DR),
+                Learners.create("cover", MAP, 1),
                 Learners.create("linucb", MAP, 1).withReduction(Reduction.DR))) {
             assertFalse(l.learnsFromStatistics(), l.name());
             Logged row = log(1, 4).get(0);
             IllegalStateException e = assertThrows(IllegalStateException.class, () -> l.collect(row.round().x(),
-                    row.round().candidates(), row.chosen(), row.reward(), row.probability(), l.newStatistics()));
+                    row.round().candidates(), row.chosen(), row.reward(), row.probability(), row.key(),
+                    l.newStatistics()));
             assertTrue(e.getMessage().contains("learns in order"), e.getMessage());
         }
     }
 
     private static void learn(LinearLearner l, Logged r) {
-        l.learn(r.round().x(), r.round().candidates(), r.chosen(), r.reward(), r.probability());
+        l.learn(r.round().x(), r.round().candidates(), r.chosen(), r.reward(), r.probability(), r.key());
     }
 
     private static void assertClose(double[] expected, double[] actual, String what) {

@@ -6,6 +6,7 @@ import static org.apache.spark.sql.functions.udf;
 
 import io.rewind.formats.Candidate;
 import io.rewind.formats.Split;
+import io.rewind.formats.spark.OrderedAggregate;
 import io.rewind.formats.spark.SparkRows;
 import io.rewind.ope.reward.CrossFittedGlm;
 import io.rewind.ope.reward.Link;
@@ -108,8 +109,8 @@ public final class GlmRewardModel {
     static CrossFittedGlm fit(JavaRDD<LoggedRow> logged, Shape shape, int folds, Kind kind, double l2) {
         Link link = kind == Kind.GLM && shape.binary() ? Link.LOGISTIC : Link.IDENTITY;
         CrossFittedGlm model = CrossFittedGlm.fit(link, l2, folds, shape.dim(), MAX_STEPS, TOLERANCE,
-                m -> logged.treeAggregate(m.newStatistics(), (s, r) -> s.add(r.fold(), r.key(), r.z(), r.reward()),
-                        (a, b) -> a.merge(b)));
+                m -> OrderedAggregate.of(logged, m.newStatistics(), (s, r) -> s.add(r.fold(), r.key(), r.z(),
+                        r.reward()), (a, b) -> a.merge(b)));
         for (int k = 0; k < folds; k++) {
             if (model.trainingRows(k) == 0) {
                 throw new IllegalArgumentException("reward model: every logged row falls in fold " + k + " of "

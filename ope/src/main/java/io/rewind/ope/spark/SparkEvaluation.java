@@ -1,5 +1,6 @@
 package io.rewind.ope.spark;
 
+import io.rewind.formats.spark.OrderedAggregate;
 import io.rewind.ope.Estimator;
 import io.rewind.ope.Evaluation;
 import io.rewind.ope.OpeSample;
@@ -26,7 +27,7 @@ public final class SparkEvaluation {
             one.add(e);
             return one.iterator();
         });
-        return partials.treeAggregate(new Evaluation<>(estimators, replicates, seed, clipAt), Evaluation::merge,
+        return OrderedAggregate.of(partials, new Evaluation<>(estimators, replicates, seed, clipAt), Evaluation::merge,
                 Evaluation::merge);
     }
 }

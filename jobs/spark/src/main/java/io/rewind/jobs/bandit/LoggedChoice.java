@@ -1,6 +1,7 @@
 package io.rewind.jobs.bandit;
 
 import io.rewind.formats.Candidate;
+import io.rewind.formats.Split;
 import io.rewind.formats.spark.SparkRows;
 import java.util.List;
 import org.apache.spark.sql.Row;
@@ -8,6 +9,11 @@ import org.apache.spark.sql.Row;
 /** One logged interaction as the learners read it, taken from an interactions row by column name. */
 record LoggedChoice(String eventId, double[] context, List<Candidate> candidates, int chosen, double probability,
                     double reward) {
+    /** The key bagging draws the round's bootstrap weights from, the same wherever the row is learned. */
+    long roundKey() {
+        return Split.hash64(eventId);
+    }
+
     static LoggedChoice of(Row r) {
         int context = r.fieldIndex("context");
         List<Candidate> candidates = SparkRows.candidates(r.get(r.fieldIndex("actions")));

@@ -7,6 +7,7 @@ import io.rewind.formats.Candidate;
 import io.rewind.formats.Split;
 import io.rewind.formats.Tables;
 import io.rewind.formats.TableFormat;
+import io.rewind.formats.spark.OrderedAggregate;
 import io.rewind.formats.spark.HadoopFiles;
 import io.rewind.formats.spark.ReadResult;
 import io.rewind.formats.spark.TableWriter;
@@ -22,9 +23,9 @@ import io.rewind.ope.bandit.Ips;
 import io.rewind.ope.bandit.Snips;
 import io.rewind.rl.bandit.BanditModel;
 import io.rewind.rl.bandit.FeatureMap;
+import io.rewind.rl.bandit.LearnerStatistics;
 import io.rewind.rl.bandit.Learners;
 import io.rewind.rl.bandit.LinearLearner;
-import io.rewind.rl.bandit.RidgeStatistics;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -78,11 +79,12 @@ public final class TrainBanditJob {
         }
         learner.withReduction(c.reduction());
         Map<String, Double> metrics = new LinkedHashMap<>();
-        long rows = c.training() == Training.DISTRIBUTED ? learnFromStatistics(train, learner, metrics)
+        Training training = c.training().resolve(learner);
+        long rows = training == Training.DISTRIBUTED ? learnFromStatistics(train, learner, metrics)
                 : learnInOrder(train, learner, c.seed(), metrics);
         summary.put("rows_trained", rows).put("learner", learner.name())
                 .put("reduction", c.reduction().name().toLowerCase(java.util.Locale.ROOT))
-                .put("training", c.training().name().toLowerCase(java.util.Locale.ROOT));
+                .put("training", training.name().toLowerCase(java.util.Locale.ROOT));
         if (c.split().equals("train")) {
             evaluateOnEvalSplit(all.filter(col("split").equalTo("eval")), learner, c.seed(), metrics);
         }
@@ -109,7 +111,7 @@ public final class TrainBanditJob {
             LoggedChoice r = LoggedChoice.of(it.next());
             double target = learner.decide(r.context(), r.candidates(), rng(r.eventId())).probabilities()[r.chosen()];
             progressive.add(new BanditSample(rows, r.reward(), r.probability(), target, 0, 0));
-            learner.learn(r.context(), r.candidates(), r.chosen(), r.reward(), r.probability());
+            learner.learn(r.context(), r.candidates(), r.chosen(), r.reward(), r.probability(), r.roundKey());
             rows++;
             rewardSum += r.reward();
         }
@@ -119,10 +121,11 @@ public final class TrainBanditJob {
     }
 
     /** What each partition collects: the learner's sufficient statistics, the rows and their rewards. */
-    record Collected(RidgeStatistics statistics, long rows, double rewardSum) implements java.io.Serializable {
+    record Collected(LearnerStatistics statistics, long rows, double rewardSum) implements java.io.Serializable {
         Collected add(LinearLearner learner, Row row) {
             LoggedChoice r = LoggedChoice.of(row);
-            learner.collect(r.context(), r.candidates(), r.chosen(), r.reward(), r.probability(), statistics);
+            learner.collect(r.context(), r.candidates(), r.chosen(), r.reward(), r.probability(), r.roundKey(),
+                    statistics);
             return new Collected(statistics, rows + 1, rewardSum + r.reward());
         }
 
@@ -140,11 +143,11 @@ public final class TrainBanditJob {
         if (!learner.learnsFromStatistics()) {
             throw new IllegalArgumentException("--training distributed: " + learner.name() + " with reduction "
                     + learner.reduction().name().toLowerCase(java.util.Locale.ROOT) + " learns in order, one row at a"
-                    + " time (bagging's bootstrap weights, cover's policies and DR's q̂ depend on the rows before);"
+                    + " time (cover's policies and DR's q̂ depend on the rows before);"
                     + " use --training sequential");
         }
-        Collected all = train.javaRDD().treeAggregate(new Collected(learner.newStatistics(), 0, 0),
-                (acc, row) -> acc.add(learner, row), Collected::merge, 2);
+        Collected all = OrderedAggregate.of(train.javaRDD(), new Collected(learner.newStatistics(), 0, 0),
+                (acc, row) -> acc.add(learner, row), Collected::merge);
         learner.absorb(all.statistics(), all.rows());
         metrics.put("logged_mean_reward", all.rewardSum() / all.rows());
         return all.rows();
@@ -178,7 +181,7 @@ public final class TrainBanditJob {
     static void evaluateOnEvalSplit(Dataset<Row> eval, LinearLearner learner, long seed, Map<String, Double> out) {
         HeldOut zero = new HeldOut(new Evaluation<>(List.of(new Ips(), new Snips(), new DoublyRobust()), 0, seed,
                 Double.POSITIVE_INFINITY), 0);
-        HeldOut all = eval.javaRDD().treeAggregate(zero, (acc, row) -> acc.add(learner, row), HeldOut::merge, 2);
+        HeldOut all = OrderedAggregate.of(eval.javaRDD(), zero, (acc, row) -> acc.add(learner, row), HeldOut::merge);
         long n = all.evaluation().n();
         if (n == 0) {
             return;

@@ -6,7 +6,17 @@ public enum Training {
     SEQUENTIAL,
     /**
      * The learner's sufficient statistics computed on the executors, merged in a tree and solved once in the driver:
-     * for learners whose model does not depend on the rows' order (not bagging or cover, not the DR reduction).
+     * for learners whose model does not depend on the rows' order (not cover, not the DR reduction).
      */
-    DISTRIBUTED
+    DISTRIBUTED,
+    /** Distributed when the learner and its reduction allow it, sequential when they do not: the CLI's default. */
+    AUTO;
+
+    /** The mode a learner trains in: this one, or for {@link #AUTO} the one the learner allows. */
+    public Training resolve(io.rewind.rl.bandit.LinearLearner learner) {
+        if (this != AUTO) {
+            return this;
+        }
+        return learner.learnsFromStatistics() ? DISTRIBUTED : SEQUENTIAL;
+    }
 }

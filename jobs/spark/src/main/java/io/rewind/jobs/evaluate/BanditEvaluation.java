@@ -13,6 +13,7 @@ import static org.apache.spark.sql.functions.zip_with;
 
 import io.rewind.formats.Split;
 import io.rewind.formats.Tables;
+import io.rewind.formats.spark.OrderedAggregate;
 import io.rewind.formats.spark.ReadResult;
 import io.rewind.formats.spark.TableReader;
 import io.rewind.jobs.BadFractionExceededException;
@@ -178,7 +179,7 @@ public final class BanditEvaluation {
                                      EvaluationReport.Unrewarded unrewarded) {
         Intervals iv = c.intervals();
         BanditPass zero = new BanditPass(c.estimation().create(), iv, c.estimation().clip(), c.compares());
-        BanditPass pass = samples.javaRDD().treeAggregate(zero, BanditPass::add, BanditPass::merge);
+        BanditPass pass = OrderedAggregate.of(samples.javaRDD(), zero, BanditPass::add, BanditPass::merge);
         long used = pass.target().n();
         if (used == 0) {
             throw new IllegalArgumentException("evaluate: no usable interactions to evaluate in "

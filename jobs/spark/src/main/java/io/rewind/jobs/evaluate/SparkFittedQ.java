@@ -3,6 +3,7 @@ package io.rewind.jobs.evaluate;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lead;
 
+import io.rewind.formats.spark.OrderedAggregate;
 import io.rewind.formats.spark.SparkRows;
 import io.rewind.ope.sequential.FittedQEvaluation;
 import org.apache.spark.api.java.JavaRDD;
@@ -32,7 +33,7 @@ final class SparkFittedQ {
                         lead(col("target"), 1).over(byEpisode).as("target_next"))
                 .javaRDD().cache();
         int d = SparkRows.doubles(transitions.first().get(0)).length + 1;
-        double[] gramSums = transitions.treeAggregate(new double[actions * d * d], (acc, r) -> {
+        double[] gramSums = OrderedAggregate.of(transitions, new double[actions * d * d], (acc, r) -> {
             double[] f = FittedQEvaluation.linear(SparkRows.doubles(r.get(0)));
             int base = r.getInt(1) * d * d;
             for (int i = 0; i < d; i++) {
@@ -49,7 +50,7 @@ final class SparkFittedQ {
         double[][] w = new double[actions][d];
         for (int k = 0; k < iterations; k++) {
             double[][] current = w;
-            double[] xtySums = transitions.treeAggregate(new double[actions * d], (acc, r) -> {
+            double[] xtySums = OrderedAggregate.of(transitions, new double[actions * d], (acc, r) -> {
                 double y = r.getDouble(2);
                 if (!r.isNullAt(3)) {
                     y += gamma * model(current).value(SparkRows.doubles(r.get(3)), SparkRows.doubles(r.get(4)));

@@ -184,7 +184,7 @@ class TrainBanditJobTest {
     /** Statistics from the executors give the model the in-order pass gives, cold and warm-started (issue 18). */
     @Test
     void distributedTrainingGivesTheSequentialModel() throws Exception {
-        for (String learner : List.of("linucb", "regcb-opt")) {
+        for (String learner : List.of("linucb", "regcb-opt", "bag")) {
             String sequential = dir.resolve("models/" + learner + "-seq.json").toString();
             String distributed = dir.resolve("models/" + learner + "-dist.json").toString();
             TrainBanditJob.run(SPARK, config(learner, null, sequential));
