@@ -81,6 +81,20 @@ public final class TableReader {
         if (format == TableFormat.SEED_CSV) {
             staged = numberSeedSteps(staged);
         }
+        return checked(schema, staged, rules);
+    }
+
+    /**
+     * Rows another reader brought into the table's shape (a mapping of the user's own table), checked as a read
+     * checks them: {@code conformed} has the table's columns in its Spark types, {@code source_file},
+     * {@code source_line}, {@code raw}, and {@code reason} saying what went wrong before the table's rules (null where
+     * nothing did); the table's rules judge the rest.
+     */
+    public static ReadResult readConformed(TableSchema schema, Dataset<Row> conformed, Rules rules) {
+        return checked(schema, checkEachRow(schema, conformed), rules);
+    }
+
+    private static ReadResult checked(TableSchema schema, Dataset<Row> staged, Rules rules) {
         Dataset<Row> cached = staged.persist(StorageLevel.MEMORY_AND_DISK());
         if (rules == Rules.EACH_ROW) {
             return new ReadResult(schema, cached, cached);
@@ -171,7 +185,13 @@ public final class TableReader {
         }
         cols.add(col("_metadata.file_path").as("source_file"));
         cols.add(rowIndex(df).as("source_line"));
-        Dataset<Row> conformed = df.select(cols.toArray(new Column[0]));
+        cols.add(lit(null).cast("string").as("raw"));
+        cols.add(lit(null).cast("string").as("reason"));
+        return checkEachRow(schema, df.select(cols.toArray(new Column[0])));
+    }
+
+    /** Each row of {@code conformed} not already judged bad, judged by the table's rules for one row. */
+    private static Dataset<Row> checkEachRow(TableSchema schema, Dataset<Row> conformed) {
         Validator validator = Validator.of(schema);
         UserDefinedFunction check = udf((UDF1<Row, String>) r -> {
             try {
@@ -181,10 +201,11 @@ public final class TableReader {
             }
         }, DataTypes.StringType);
         List<Column> out = ReadResult.tableColumns(schema);
-        out.add(check.apply(struct(ReadResult.tableColumns(schema).toArray(new Column[0]))).as("reason"));
+        out.add(when(col("reason").isNull(), check.apply(struct(ReadResult.tableColumns(schema)
+                .toArray(new Column[0])))).otherwise(col("reason")).as("reason"));
         out.add(col("source_file"));
         out.add(col("source_line"));
-        out.add(lit(null).cast("string").as("raw"));
+        out.add(col("raw"));
         return conformed.select(out.toArray(new Column[0]));
     }
 

@@ -7,6 +7,8 @@ import io.rewind.formats.spark.LocalSpark;
 import io.rewind.jobs.JobSummary;
 import io.rewind.jobs.join.JoinConfig;
 import io.rewind.jobs.join.JoinJob;
+import io.rewind.jobs.mapping.Mapping;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -16,17 +18,21 @@ import picocli.CommandLine.Option;
 @Command(name = "join", mixinStandardHelpOptions = true,
         description = "Join decisions with rewards by event_id into the interactions table (partitioned by date).")
 public final class JoinCommand implements Callable<Integer> {
-    @Option(names = "--decisions", required = true, split = ",", description = "decisions file(s) or folder(s)")
+    @Option(names = "--decisions", split = ",", description = "decisions file(s) or folder(s)")
     List<String> decisions;
 
     @Option(names = "--decisions-format", defaultValue = "jsonl", description = "jsonl, csv, parquet or delta")
     String decisionsFormat;
 
-    @Option(names = "--rewards", required = true, split = ",", description = "rewards file(s) or folder(s)")
+    @Option(names = "--rewards", split = ",", description = "rewards file(s) or folder(s)")
     List<String> rewards;
 
     @Option(names = "--rewards-format", defaultValue = "jsonl", description = "jsonl, csv, parquet or delta")
     String rewardsFormat;
+
+    @Option(names = "--mapping", description = "read your own table through this mapping file instead of"
+            + " --decisions and --rewards (see rewind import); the mapping as applied goes to OUTPUT_mapping.yaml")
+    Path mapping;
 
     @Option(names = "--output", required = true, description = "where the interactions table goes")
     String output;
@@ -69,11 +75,22 @@ public final class JoinCommand implements Callable<Integer> {
             + " timestamp fields: s, ms, us, ns, or auto (default: by magnitude)")
     String timestampUnit;
 
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
     @picocli.CommandLine.Mixin
     RegistryRunOptions run = new RegistryRunOptions();
 
     @Override
     public Integer call() {
+        if ((mapping == null) == (decisions == null && rewards == null) || (mapping == null
+                && (decisions == null || rewards == null))) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "give --decisions and --rewards,"
+                    + " or --mapping");
+        }
+        Mapping mapped = mapping == null ? null : Mapping.read(mapping);
+        List<String> decisions = this.decisions == null ? List.of() : this.decisions;
+        List<String> rewards = this.rewards == null ? List.of() : this.rewards;
         Runnable checks = () -> {
             LocalInputs.exist("--decisions", decisions);
             LocalInputs.exist("--rewards", rewards);
@@ -88,7 +105,8 @@ public final class JoinCommand implements Callable<Integer> {
         var spark = LocalSpark.getOrCreate("rewind join");
         List<String> inputs = new java.util.ArrayList<>(decisions);
         inputs.addAll(rewards);
-        JobSummary s = run.record(spark, "join", inputs, output, checks, () -> JoinJob.run(spark, config));
+        JobSummary s = run.record(spark, "join", inputs, output, checks, () -> mapped == null
+                ? JoinJob.run(spark, config) : JoinJob.run(spark, config, mapped));
         Console.summary("join", s);
         return 0;
     }

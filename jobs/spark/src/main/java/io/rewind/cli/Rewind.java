@@ -11,7 +11,8 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "rewind", mixinStandardHelpOptions = true, version = "rewind 0.1.0",
         description = "Learn and evaluate decision policies from logged data, on Spark.",
-        subcommands = {QuickstartCommand.class, SimulateCommand.class, JoinCommand.class, EvaluateCommand.class,
+        subcommands = {QuickstartCommand.class, SimulateCommand.class, ImportCommand.class, JoinCommand.class,
+                EvaluateCommand.class,
                 SimulateOnlineCommand.class, TrainBanditCommand.class, SimulateRlCommand.class,
                 TrainRlCommand.class, EvaluateRlCommand.class, TransformCommand.class, PromoteCommand.class,
                 RegistryCommand.class, PipelineCommand.class, StatusCommand.class, ShowCommand.class,

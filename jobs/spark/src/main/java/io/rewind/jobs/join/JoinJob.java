@@ -2,6 +2,7 @@ package io.rewind.jobs.join;
 
 import io.rewind.formats.TableFormat;
 import io.rewind.formats.Tables;
+import io.rewind.formats.spark.HadoopFiles;
 import io.rewind.formats.spark.ReadResult;
 import io.rewind.formats.spark.OutputPaths;
 import io.rewind.formats.spark.PartitionedTable;
@@ -9,6 +10,9 @@ import io.rewind.formats.spark.TableReader;
 import io.rewind.formats.spark.TableWriter;
 import io.rewind.jobs.BadFractionExceededException;
 import io.rewind.jobs.JobSummary;
+import io.rewind.jobs.mapping.MappedTableKind;
+import io.rewind.jobs.mapping.MappedTables;
+import io.rewind.jobs.mapping.Mapping;
 import org.apache.spark.sql.SparkSession;
 
 /**
@@ -22,14 +26,44 @@ public final class JoinJob {
 
     public static JobSummary run(SparkSession spark, JoinConfig c) {
         long t0 = System.nanoTime();
-        OutputPaths.requireWritableTable(spark, c.output(), c.outputFormat());
-        OutputPaths.requireWritableTable(spark, c.quarantine() + "/decisions", c.outputFormat());
-        OutputPaths.requireWritableTable(spark, c.quarantine() + "/rewards", c.outputFormat());
+        requireWritable(spark, c);
         // each row's rules only, as the Flink collector applies them: the two engines give the same answer
         ReadResult decisions = TableReader.read(spark, Tables.DECISIONS.withTimestampUnit(c.timestampUnit()),
                 c.decisionsFormat(), TableReader.Rules.EACH_ROW, c.decisions().toArray(new String[0]));
         ReadResult rewards = TableReader.read(spark, Tables.REWARDS.withTimestampUnit(c.timestampUnit()),
                 c.rewardsFormat(), TableReader.Rules.EACH_ROW, c.rewards().toArray(new String[0]));
+        return join(spark, c, decisions, rewards, t0);
+    }
+
+    /**
+     * The join of a user's own table read through {@code mapping} (its decisions and rewards paths unused); the
+     * mapping as applied, with the categories it found, is written beside the output.
+     */
+    public static JobSummary run(SparkSession spark, JoinConfig c, Mapping mapping) {
+        long t0 = System.nanoTime();
+        requireWritable(spark, c);
+        Mapping prepared = MappedTables.prepare(spark, mapping);
+        ReadResult decisions = MappedTables.read(spark, prepared, MappedTableKind.DECISIONS,
+                TableReader.Rules.EACH_ROW);
+        ReadResult rewards = MappedTables.read(spark, prepared, MappedTableKind.REWARDS, TableReader.Rules.EACH_ROW);
+        JobSummary summary = join(spark, c, decisions, rewards, t0);
+        HadoopFiles.writeString(spark, appliedMapping(c.output()), prepared.toYaml());
+        return summary;
+    }
+
+    /** Where a join through a mapping writes the mapping as applied. */
+    public static String appliedMapping(String output) {
+        return (output.endsWith("/") ? output.substring(0, output.length() - 1) : output) + "_mapping.yaml";
+    }
+
+    private static void requireWritable(SparkSession spark, JoinConfig c) {
+        OutputPaths.requireWritableTable(spark, c.output(), c.outputFormat());
+        OutputPaths.requireWritableTable(spark, c.quarantine() + "/decisions", c.outputFormat());
+        OutputPaths.requireWritableTable(spark, c.quarantine() + "/rewards", c.outputFormat());
+    }
+
+    private static JobSummary join(SparkSession spark, JoinConfig c, ReadResult decisions, ReadResult rewards,
+                                   long t0) {
         decisions.total();
         rewards.total();
         long t1 = System.nanoTime();

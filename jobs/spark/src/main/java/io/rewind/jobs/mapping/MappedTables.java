@@ -1,0 +1,478 @@
+package io.rewind.jobs.mapping;
+
+import static org.apache.spark.sql.functions.array;
+import static org.apache.spark.sql.functions.broadcast;
+import static org.apache.spark.sql.functions.coalesce;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.collect_list;
+import static org.apache.spark.sql.functions.concat;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.count_distinct;
+import static org.apache.spark.sql.functions.element_at;
+import static org.apache.spark.sql.functions.expr;
+import static org.apache.spark.sql.functions.filter;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.map_contains_key;
+import static org.apache.spark.sql.functions.map_from_entries;
+import static org.apache.spark.sql.functions.min;
+import static org.apache.spark.sql.functions.size;
+import static org.apache.spark.sql.functions.sort_array;
+import static org.apache.spark.sql.functions.split;
+import static org.apache.spark.sql.functions.struct;
+import static org.apache.spark.sql.functions.to_json;
+import static org.apache.spark.sql.functions.to_utc_timestamp;
+import static org.apache.spark.sql.functions.transform;
+import static org.apache.spark.sql.functions.try_element_at;
+import static org.apache.spark.sql.functions.try_to_timestamp;
+import static org.apache.spark.sql.functions.when;
+
+import io.rewind.formats.Field;
+import io.rewind.formats.FieldType;
+import io.rewind.formats.TableSchema;
+import io.rewind.formats.spark.ReadResult;
+import io.rewind.formats.spark.SparkSchemas;
+import io.rewind.formats.spark.TableReader;
+import java.nio.file.Path;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.DataFrameReader;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.ArrayType;
+import org.apache.spark.sql.types.DataType;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StringType;
+import org.apache.spark.sql.types.StructType;
+
+/**
+ * Reads a user's own table through a {@link Mapping} into Rewind's decisions or rewards, checked as Rewind's own
+ * files are: every mapped field is converted on the executors, and a value that does not convert sends its row to
+ * quarantine with the field, the column, the value and the mapping line.
+ */
+public final class MappedTables {
+    /** More distinct values than this in a column left to find its own categories is almost surely not a category. */
+    static final int MAX_FOUND_CATEGORIES = 1000;
+    private static final String ITEMS = "__catalogue_items";
+    private static final String FEATURES_BY_ID = "__catalogue_features";
+
+    private MappedTables() {
+    }
+
+    /**
+     * The mapping checked against its sources' columns and types (no row is read for that), with the category list
+     * of every categorical column that gave none found in the data (a pass over those columns only).
+     */
+    public static Mapping prepare(SparkSession spark, Mapping m) {
+        TableMapping s = m.spec();
+        Catalogue catalogue = s.catalogue();
+        if (catalogue != null) {
+            Dataset<Row> items = load(spark, m, "/catalogue/source", catalogue.source());
+            requireColumn(m, "/catalogue/key", items, catalogue.key(), catalogue.source());
+            catalogue = catalogue.with(catalogue.source(), withCategories(spark, m, "/catalogue/features", items,
+                    catalogue.features(), catalogue.source()));
+        }
+        Map<MappedTableKind, Map<String, FieldSource>> sections = new LinkedHashMap<>();
+        for (MappedTableKind t : MappedTableKind.values()) {
+            Dataset<Row> df = load(spark, m, sourcePointer(m, t), s.source(t));
+            Map<String, FieldSource> fields = new LinkedHashMap<>();
+            for (Map.Entry<String, FieldSource> e : s.fields(t).entrySet()) {
+                FieldSource f = e.getValue();
+                String pointer = "/" + t.key() + "/" + e.getKey();
+                fields.put(e.getKey(), f == null || f.vector() == null ? f : f.withVector(withCategories(spark, m,
+                        pointer + "/vector", df, f.vector(), s.source(t))));
+            }
+            sections.put(t, fields);
+        }
+        Mapping prepared = m.with(new TableMapping(s.source(), s.rewardsSource(), catalogue,
+                sections.get(MappedTableKind.DECISIONS), sections.get(MappedTableKind.REWARDS)));
+        if (catalogue != null) {
+            checkCatalogue(spark, prepared);
+        }
+        for (MappedTableKind t : MappedTableKind.values()) {
+            conform(spark, prepared, t).schema(); // analysis only: every column, type and expression resolves
+        }
+        return prepared;
+    }
+
+    /** One table of a {@link #prepare prepared} mapping, read and checked with {@code rules}. */
+    public static ReadResult read(SparkSession spark, Mapping prepared, MappedTableKind table,
+                                  TableReader.Rules rules) {
+        return TableReader.readConformed(table.schema(), conform(spark, prepared, table), rules);
+    }
+
+    /** The files a table's rows come from, as {@code source_file} names them (empty for a table by name). */
+    static Dataset<Row> conform(SparkSession spark, Mapping m, MappedTableKind table) {
+        TableMapping s = m.spec();
+        Source source = s.source(table);
+        Dataset<Row> df = load(spark, m, sourcePointer(m, table), source);
+        Column raw = to_json(struct(java.util.Arrays.stream(df.columns()).map(c -> col(quoted(c)))
+                .toArray(Column[]::new)));
+        Column file = hasMetadata(df) ? col("_metadata.file_path") : lit(null).cast("string");
+        Column row = hasRowIndex(df) ? col("_metadata.row_index") : lit(null).cast("bigint");
+        df = df.withColumn("__raw", raw).withColumn("__source_file", file).withColumn("__source_line", row);
+        Map<String, FieldSource> fields = s.fields(table);
+        requireFields(m, table, fields);
+        if (fields.values().stream().anyMatch(f -> f.kind() == FieldSource.Kind.CATALOGUE
+                || f.kind() == FieldSource.Kind.CATALOGUE_IDS)) {
+            df = df.crossJoin(broadcast(catalogueRow(spark, m)));
+        }
+        List<Column> values = new ArrayList<>();
+        List<Column> problems = new ArrayList<>();
+        for (Field f : table.schema().fields()) {
+            FieldSource source1 = fields.get(f.name());
+            DataType type = SparkSchemas.type(f.type());
+            if (source1 == null) {
+                values.add(lit(null).cast(type).as(f.name()));
+                continue;
+            }
+            Mapped v = field(spark, m, "/" + table.key() + "/" + f.name(), f, source1, df, source);
+            values.add(v.value().as(f.name()));
+            problems.add(v.problem());
+        }
+        List<Column> out = new ArrayList<>(values);
+        out.add(col("__source_file").as("source_file"));
+        out.add(col("__source_line").as("source_line"));
+        out.add(col("__raw").as("raw"));
+        out.add((problems.isEmpty() ? lit(null).cast("string") : coalesce(problems.toArray(new Column[0])))
+                .as("reason"));
+        try {
+            Dataset<Row> conformed = df.select(out.toArray(new Column[0]));
+            conformed.schema();
+            return conformed;
+        } catch (Exception e) {
+            throw new MappingException(m.file() + ": " + table.key() + " cannot be built from "
+                    + source.describe() + ": " + firstLine(e));
+        }
+    }
+
+    /** A field's value and the reason its row is bad (null where it is not). */
+    private record Mapped(Column value, Column problem) {
+    }
+
+    private static Mapped field(SparkSession spark, Mapping m, String pointer, Field f, FieldSource fs,
+                                Dataset<Row> df, Source source) {
+        List<FieldSource.Kind> kinds = fs.kinds();
+        if (kinds.size() != 1) {
+            throw m.error(pointer, kinds.isEmpty() ? "says no source: give one of column, constant, expr, vector,"
+                    + " catalogue or catalogue_ids" : "is mapped " + kinds.size() + " ways (" + kinds + "): give one");
+        }
+        DataType type = SparkSchemas.type(f.type());
+        String where = " (" + Path.of(m.file()).getFileName() + " line " + m.line(pointer) + ")";
+        Mapped mapped = switch (fs.kind()) {
+            case COLUMN -> {
+                requireColumn(m, pointer + "/column", df, fs.column(), source);
+                Column c = col(quoted(fs.column()));
+                if (f.type() == FieldType.CANDIDATES) {
+                    yield candidates(m, pointer, f, ids(m, pointer, df, fs.column(), fs.separator(), source),
+                            null, where);
+                }
+                Column v = f.type() == FieldType.TIMESTAMP ? timestamp(m, pointer, fs, c) : c.try_cast(type);
+                String what = f.type() == FieldType.TIMESTAMP && fs.pattern() != null
+                        ? "a time in pattern " + fs.pattern() : "a " + type.simpleString();
+                yield new Mapped(v, when(c.isNotNull().and(v.isNull()), concat(lit(f.name() + ": '"),
+                        c.cast("string"), lit("' in column " + fs.column() + " is not " + what + where))));
+            }
+            case CONSTANT -> {
+                Object value = fs.constant().isNumber() ? fs.constant().numberValue()
+                        : fs.constant().isBoolean() ? fs.constant().booleanValue() : fs.constant().asText();
+                Column v = lit(value).try_cast(type);
+                if (spark.range(1).select(v).first().isNullAt(0)) {
+                    throw m.error(pointer + "/constant", "'" + value + "' is not a " + type.simpleString());
+                }
+                yield new Mapped(v, lit(null).cast("string"));
+            }
+            case EXPR -> {
+                Column e = expr(fs.expr());
+                Column v = f.type() == FieldType.TIMESTAMP ? timestamp(m, pointer, fs, e) : e.try_cast(type);
+                try {
+                    df.select(v).schema();
+                } catch (Exception ex) {
+                    throw m.error(pointer + "/expr", "cannot be read as a " + type.simpleString() + ": "
+                            + firstLine(ex));
+                }
+                yield new Mapped(v, when(e.isNotNull().and(v.isNull()), concat(lit(f.name() + ": '"),
+                        e.cast("string"), lit("' from expr is not a " + type.simpleString() + where))));
+            }
+            case VECTOR -> {
+                if (f.type() != FieldType.DOUBLE_ARRAY) {
+                    throw m.error(pointer + "/vector", f.name() + " is a " + f.type() + ", not a vector of numbers");
+                }
+                yield vector(m, pointer + "/vector", f.name(), fs.vector(), df, source);
+            }
+            case CATALOGUE -> {
+                if (!FieldSource.EVERY_ITEM.equals(fs.catalogue())) {
+                    throw m.error(pointer + "/catalogue", "catalogue: " + FieldSource.EVERY_ITEM + " takes every"
+                            + " item; for the items a column lists, write catalogue_ids: COLUMN");
+                }
+                requireCandidates(m, pointer, f);
+                yield new Mapped(col(ITEMS), lit(null).cast("string"));
+            }
+            case CATALOGUE_IDS -> {
+                requireCandidates(m, pointer, f);
+                yield candidates(m, pointer, f, ids(m, pointer, df, fs.catalogueIds(), fs.separator(), source),
+                        fs.catalogueIds(), where);
+            }
+        };
+        if (fs.kind() != FieldSource.Kind.COLUMN && fs.kind() != FieldSource.Kind.EXPR
+                && (fs.pattern() != null || fs.zone() != null)) {
+            throw m.error(pointer, "pattern and zone apply to a column or an expr read as a timestamp");
+        }
+        return mapped;
+    }
+
+    private static void requireCandidates(Mapping m, String pointer, Field f) {
+        if (f.type() != FieldType.CANDIDATES) {
+            throw m.error(pointer, "only actions (the candidate set) can come from the catalogue");
+        }
+        if (m.spec().catalogue() == null) {
+            throw m.error(pointer, "takes items from the catalogue, but the mapping has no catalogue section");
+        }
+    }
+
+    private static Column timestamp(Mapping m, String pointer, FieldSource fs, Column c) {
+        Column t;
+        if (fs.pattern() != null) {
+            try {
+                DateTimeFormatter.ofPattern(fs.pattern());
+            } catch (IllegalArgumentException e) {
+                throw m.error(pointer + "/pattern", "not a time pattern: " + e.getMessage());
+            }
+            t = try_to_timestamp(c.cast("string"), lit(fs.pattern()));
+        } else {
+            t = c.try_cast(DataTypes.TimestampType);
+        }
+        if (fs.zone() == null) {
+            return t;
+        }
+        try {
+            ZoneId.of(fs.zone());
+        } catch (RuntimeException e) {
+            throw m.error(pointer + "/zone", "not a time zone (use a region such as Europe/Paris, or UTC): "
+                    + fs.zone());
+        }
+        return to_utc_timestamp(t, fs.zone()); // the session's zone is UTC: the local time read as UTC, shifted
+    }
+
+    /** The ids a column lists: an array, or text split on {@code separator} (a comma by default). */
+    private static Column ids(Mapping m, String pointer, Dataset<Row> df, String column, String separator,
+                              Source source) {
+        requireColumn(m, pointer, df, column, source);
+        DataType t = df.schema().apply(column).dataType();
+        Column c = col(quoted(column));
+        if (t instanceof StringType) {
+            return split(c, Pattern.quote(separator == null ? "," : separator));
+        }
+        if (t instanceof ArrayType) {
+            return c.cast(DataTypes.createArrayType(DataTypes.StringType));
+        }
+        throw m.error(pointer, "column " + column + " is a " + t.simpleString() + "; candidate ids come from an"
+                + " array or from text split on separator");
+    }
+
+    /** Candidates from ids: with the catalogue's features when {@code fromCatalogue} names the ids' column. */
+    private static Mapped candidates(Mapping m, String pointer, Field f, Column ids, String fromCatalogue,
+                                     String where) {
+        if (fromCatalogue == null) {
+            Column plain = transform(ids, id -> struct(id.as("id"),
+                    lit(null).cast(DataTypes.createArrayType(DataTypes.DoubleType)).as("features")));
+            return new Mapped(plain, lit(null).cast("string"));
+        }
+        Column value = transform(ids, id -> struct(id.as("id"),
+                try_element_at(col(FEATURES_BY_ID), id).as("features")));
+        Column unknown = filter(ids, id -> map_contains_key(col(FEATURES_BY_ID), id).equalTo(false));
+        Column problem = when(size(unknown).gt(0), concat(lit(f.name() + ": item '"), element_at(unknown, 1),
+                lit("' in column " + fromCatalogue + " is not in the catalogue" + where)));
+        return new Mapped(value, problem);
+    }
+
+    /** Each catalogue item as {@code item} (id and features) and what is wrong with it ({@code problem}). */
+    private static Dataset<Row> catalogueItems(SparkSession spark, Mapping m) {
+        Catalogue c = m.spec().catalogue();
+        Dataset<Row> items = load(spark, m, "/catalogue/source", c.source());
+        Mapped features = c.features().isEmpty()
+                ? new Mapped(lit(null).cast(DataTypes.createArrayType(DataTypes.DoubleType)), lit(null).cast("string"))
+                : vector(m, "/catalogue/features", "features", c.features(), items, c.source());
+        return items.select(struct(col(quoted(c.key())).cast("string").as("id"), features.value().as("features"))
+                .as("item"), features.problem().as("problem"));
+    }
+
+    /** A catalogue every item of which has an id, its own id and features: one pass over the (small) table. */
+    private static void checkCatalogue(SparkSession spark, Mapping m) {
+        Catalogue c = m.spec().catalogue();
+        Row r = catalogueItems(spark, m).agg(count(lit(1)), count_distinct(col("item.id")),
+                min(when(col("item.id").isNull(), lit("an item has no " + c.key()))
+                        .when(col("problem").isNotNull(), concat(lit("item "), col("item.id"), lit(": "),
+                                col("problem"))))).first();
+        if (!r.isNullAt(2)) {
+            throw m.error("/catalogue", r.getString(2));
+        }
+        if (r.getLong(0) != r.getLong(1)) {
+            throw m.error("/catalogue/key", c.key() + " is not unique: " + r.getLong(0) + " items, " + r.getLong(1)
+                    + " ids");
+        }
+    }
+
+    /** One row: every catalogue item as a candidate (sorted by id), and each item's features by id. */
+    private static Dataset<Row> catalogueRow(SparkSession spark, Mapping m) {
+        Dataset<Row> items = catalogueItems(spark, m);
+        return items.agg(sort_array(collect_list(col("item"))).as(ITEMS),
+                map_from_entries(collect_list(col("item"))).as(FEATURES_BY_ID));
+    }
+
+    /** Numbers as they are and categories one-hot, gathered in the order given. */
+    private static Mapped vector(Mapping m, String pointer, String field, List<VectorPart> parts, Dataset<Row> df,
+                                 Source source) {
+        if (parts.isEmpty()) {
+            throw m.error(pointer, "an empty vector: list the columns to gather");
+        }
+        String where = " (" + Path.of(m.file()).getFileName() + " line " + m.line(pointer) + ")";
+        List<Column> pieces = new ArrayList<>();
+        List<Column> problems = new ArrayList<>();
+        for (int i = 0; i < parts.size(); i++) {
+            VectorPart p = parts.get(i);
+            requireColumn(m, pointer + "/" + i + "/column", df, p.column(), source);
+            Column c = col(quoted(p.column()));
+            Column text = c.cast("string");
+            Column empty = lit(field + ": column " + p.column() + " is empty" + where);
+            if (p.isCategorical()) {
+                List<Column> hot = new ArrayList<>();
+                for (String category : p.categories()) {
+                    hot.add(when(text.equalTo(category), 1.0).otherwise(0.0));
+                }
+                pieces.add(array(hot.toArray(new Column[0])));
+                problems.add(when(c.isNull(), empty).when(text.isin(p.categories().toArray()).equalTo(false),
+                        concat(lit(field + ": '"), text, lit("' in column " + p.column() + " is not one of its "
+                                + p.categories().size() + " categories" + where))));
+            } else {
+                Column number = c.try_cast(DataTypes.DoubleType);
+                pieces.add(array(number));
+                problems.add(when(c.isNull(), empty).when(number.isNull(), concat(lit(field + ": '"), text,
+                        lit("' in column " + p.column() + " is not a number" + where))));
+            }
+        }
+        return new Mapped(concat(pieces.toArray(new Column[0])), coalesce(problems.toArray(new Column[0])));
+    }
+
+    private static List<VectorPart> withCategories(SparkSession spark, Mapping m, String pointer, Dataset<Row> df,
+                                                   List<VectorPart> parts, Source source) {
+        List<VectorPart> out = new ArrayList<>();
+        for (int i = 0; i < parts.size(); i++) {
+            VectorPart p = parts.get(i);
+            requireColumn(m, pointer + "/" + i + "/column", df, p.column(), source);
+            if (p.categories() != null && p.categories().isEmpty()) {
+                throw m.error(pointer + "/" + i + "/categories", "an empty category list");
+            }
+            if (!p.isCategorical() || p.categories() != null) {
+                out.add(p);
+                continue;
+            }
+            List<String> found = new ArrayList<>();
+            for (Row r : df.select(col(quoted(p.column())).cast("string")).distinct()
+                    .limit(MAX_FOUND_CATEGORIES + 1).collectAsList()) {
+                if (!r.isNullAt(0)) {
+                    found.add(r.getString(0));
+                }
+            }
+            if (found.size() > MAX_FOUND_CATEGORIES) {
+                throw m.error(pointer + "/" + i, "column " + p.column() + " has more than " + MAX_FOUND_CATEGORIES
+                        + " distinct values: list the categories to one-hot, or gather it as a number");
+            }
+            if (found.isEmpty()) {
+                throw m.error(pointer + "/" + i, "column " + p.column() + " holds no values to take categories from");
+            }
+            found.sort(null);
+            out.add(p.withCategories(found));
+        }
+        return out;
+    }
+
+    private static void requireFields(Mapping m, MappedTableKind table, Map<String, FieldSource> fields) {
+        TableSchema schema = table.schema();
+        for (String name : fields.keySet()) {
+            if (!schema.has(name)) {
+                throw m.error("/" + table.key() + "/" + name, table.key() + " has no field " + name + "; its fields"
+                        + " are " + String.join(", ", schema.fields().stream().map(Field::name).toList()));
+            }
+        }
+        for (Field f : schema.fields()) {
+            if (f.required() && fields.get(f.name()) == null) {
+                throw m.error("/" + table.key(), f.name() + " is required in " + table.key() + " and not mapped ("
+                        + f.description() + ")");
+            }
+        }
+    }
+
+    private static void requireColumn(Mapping m, String pointer, Dataset<Row> df, String column, Source source) {
+        if (column == null) {
+            throw m.error(pointer, "no column given");
+        }
+        if (!List.of(df.columns()).contains(column)) {
+            throw m.error(pointer, "no column " + column + " in " + source.describe() + "; its columns are "
+                    + String.join(", ", df.columns()));
+        }
+    }
+
+    static Dataset<Row> load(SparkSession spark, Mapping m, String pointer, Source s) {
+        if (s == null) {
+            throw m.error(pointer, "no source given");
+        }
+        try {
+            if (s.table() != null) {
+                return spark.read().options(s.options()).table(s.table());
+            }
+            if (s.format() == null) {
+                throw m.error(pointer, "give format (csv, json, parquet, delta, orc, jdbc, ...) and path, or table");
+            }
+            String format = s.format().equals("jsonl") ? "json" : s.format();
+            DataFrameReader r = spark.read().format(format);
+            if (format.equals("csv")) {
+                r = r.option("header", "true");
+            }
+            r = r.options(s.options());
+            return s.allPaths().isEmpty() ? r.load() : r.load(s.allPaths().toArray(new String[0]));
+        } catch (MappingException e) {
+            throw e;
+        } catch (Exception e) { // Spark's AnalysisException is checked in Java's eyes, though Scala never declares it
+            throw m.error(pointer, "cannot read " + s.describe() + ": " + firstLine(e));
+        }
+    }
+
+    private static boolean hasMetadata(Dataset<Row> df) {
+        try {
+            df.select(col("_metadata.file_path")).schema();
+            return true;
+        } catch (Exception e) {
+            return false;
+        }
+    }
+
+    private static boolean hasRowIndex(Dataset<Row> df) {
+        try {
+            StructType meta = (StructType) df.select(col("_metadata")).schema().fields()[0].dataType();
+            return List.of(meta.fieldNames()).contains("row_index");
+        } catch (Exception e) {
+            return false;
+        }
+    }
+
+    private static String sourcePointer(Mapping m, MappedTableKind t) {
+        return t == MappedTableKind.REWARDS && m.spec().rewardsSource() != null ? "/rewards_source" : "/source";
+    }
+
+    static String quoted(String column) {
+        return "`" + column.replace("`", "``") + "`";
+    }
+
+    private static String firstLine(Throwable e) {
+        String s = String.valueOf(e.getMessage());
+        int nl = s.indexOf('\n');
+        return nl < 0 ? s : s.substring(0, nl);
+    }
+}

@@ -1,0 +1,284 @@
+package io.rewind.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.rewind.formats.Json;
+import io.rewind.formats.spark.LocalSpark;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The README's {@code rewind import} and {@code join --mapping} on the committed example log
+ * (data/examples/own-logs), as the README shows them: what they write equals what a plain reading of the CSV files
+ * says each row should become, the rows that cannot be used are in quarantine with the field, the column and the
+ * mapping line, and a mapping that cannot work is refused before any row is read.
+ */
+class ImportCommandTest {
+    static final Path EXAMPLE = Path.of("..", "..", "data", "examples", "own-logs");
+
+    @TempDir
+    Path dir;
+    Path mapping;
+
+    /** The example copied where the README's relative paths, rebased into the test's folder, find it. */
+    @BeforeEach
+    void copyExample() throws IOException {
+        Path copy = Files.createDirectories(dir.resolve("data/examples/own-logs"));
+        for (String f : List.of("impressions.csv", "items.csv", "mapping.yaml")) {
+            Files.copy(EXAMPLE.resolve(f), copy.resolve(f));
+        }
+        mapping = copy.resolve("mapping.yaml");
+    }
+
+    /** Runs a command line; returns its exit code and what it printed on stderr. */
+    static String[] run(String... args) {
+        PrintStream err = System.err;
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        System.setErr(new PrintStream(bytes, true, StandardCharsets.UTF_8));
+        try {
+            int code = Rewind.execute(args);
+            return new String[] {String.valueOf(code), bytes.toString(StandardCharsets.UTF_8)};
+        } finally {
+            System.setErr(err);
+        }
+    }
+
+    /** What the decision of one CSV row must be, read with nothing but java.time and string splitting. */
+    record Expected(String eventId, Instant timestamp, List<Double> context, String action, double prob,
+                    double reward) {
+    }
+
+    static List<String[]> csv(Path file) throws IOException {
+        List<String> lines = Files.readAllLines(file);
+        List<String[]> rows = new ArrayList<>();
+        for (String line : lines.subList(1, lines.size())) {
+            rows.add(line.split(","));
+        }
+        return rows;
+    }
+
+    @Test
+    void theReadmesMappingIsTheCommittedOne() throws IOException {
+        String readme = Files.readString(Path.of("..", "..", "README.md"));
+        Matcher yaml = Pattern.compile("```yaml\n(.*?)```", Pattern.DOTALL).matcher(readme);
+        assertTrue(yaml.find(), "the README shows a mapping");
+        ObjectMapper reader = new ObjectMapper(new YAMLFactory());
+        assertEquals(reader.readTree(EXAMPLE.resolve("mapping.yaml").toFile()), reader.readTree(yaml.group(1)));
+    }
+
+    /** A README command, its relative paths rebased into the test's folder. */
+    String[] runReadme(String prefix) throws IOException {
+        String command = ReadmeExamplesTest.readme(ReadmeExamplesTest.readmeCommands(), prefix);
+        List<String> args = new ArrayList<>();
+        for (String a : command.split("\\s+")) {
+            args.add(a.contains("/") ? dir.resolve(a).toString() : a);
+        }
+        return run(args.toArray(new String[0]));
+    }
+
+    @Test
+    void theReadmesCommandsWriteWhatAPlainReadingOfTheLogSays() throws IOException {
+        Path out = dir.resolve("own/imported");
+        String[] r = runReadme("import --mapping");
+        assertEquals("0", r[0], r[1]);
+
+        DateTimeFormatter pattern = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm:ss");
+        List<String> devices = List.of("mobile", "desktop", "tablet");
+        Map<String, Expected> expected = new TreeMap<>();
+        for (String[] row : csv(EXAMPLE.resolve("impressions.csv"))) {
+            if (row[0].equals("imp-0017") || row[0].equals("imp-0033")) {
+                continue;
+            }
+            List<Double> context = new ArrayList<>(List.of(Double.parseDouble(row[3])));
+            for (String d : devices) {
+                context.add(d.equals(row[4]) ? 1.0 : 0.0);
+            }
+            Instant t = LocalDateTime.parse(row[1], pattern).atZone(ZoneId.of("Europe/Paris")).toInstant();
+            expected.put(row[0], new Expected(row[0], t, context, row[5], Double.parseDouble(row[6]),
+                    Double.parseDouble(row[7])));
+        }
+        TreeSet<String> genres = new TreeSet<>();
+        Map<String, String[]> items = new TreeMap<>();
+        for (String[] item : csv(EXAMPLE.resolve("items.csv"))) {
+            genres.add(item[2]);
+            items.put(item[0], item);
+        }
+        Map<String, List<Double>> itemFeatures = new LinkedHashMap<>();
+        for (String[] item : items.values()) {
+            List<Double> f = new ArrayList<>(List.of(Double.parseDouble(item[1])));
+            for (String g : genres) {
+                f.add(g.equals(item[2]) ? 1.0 : 0.0);
+            }
+            itemFeatures.put(item[0], f);
+        }
+
+        SparkSession spark = LocalSpark.getOrCreate("import test");
+        List<Row> decisions = spark.read().parquet(out.resolve("decisions").toString()).orderBy("event_id")
+                .collectAsList();
+        assertEquals(expected.size(), decisions.size());
+        for (Row d : decisions) {
+            Expected e = expected.get(d.<String>getAs("event_id"));
+            assertEquals(e.timestamp(), d.<java.sql.Timestamp>getAs("timestamp").toInstant(), e.eventId());
+            assertEquals(e.context(), scalaList(d.getList(d.fieldIndex("context"))), e.eventId());
+            assertEquals(e.action(), d.getAs("action"));
+            assertEquals(e.prob(), d.<Double>getAs("action_prob"), 0.0);
+            assertEquals("homepage-v3", d.getAs("model_id"));
+            List<Row> actions = d.getList(d.fieldIndex("actions"));
+            assertEquals(new ArrayList<>(itemFeatures.keySet()), actions.stream().map(a -> a.getString(0)).toList());
+            for (Row a : actions) {
+                assertEquals(itemFeatures.get(a.getString(0)), scalaList(a.getList(1)), a.getString(0));
+            }
+        }
+        Map<String, Double> rewards = new TreeMap<>();
+        for (Row w : spark.read().parquet(out.resolve("rewards").toString()).collectAsList()) {
+            rewards.put(w.getAs("event_id"), w.getAs("reward"));
+        }
+        assertEquals(59, rewards.size()); // the missing propensity does not spoil the row's reward
+        for (Expected e : expected.values()) {
+            assertEquals(e.reward(), rewards.get(e.eventId()), e.eventId());
+        }
+
+        List<Row> bad = spark.read().parquet(out.resolve("quarantine/decisions").toString()).orderBy("event_id")
+                .collectAsList();
+        assertEquals(List.of("imp-0017", "imp-0033"), bad.stream().map(b -> b.<String>getAs("event_id")).toList());
+        String badTime = bad.get(0).getAs("reason");
+        assertTrue(badTime.startsWith("timestamp: '31/02/2026 10:00:00' in column shown_at is not a time in pattern"
+                + " dd/MM/yyyy HH:mm:ss (mapping.yaml line 17)"), badTime);
+        String badProb = bad.get(1).getAs("reason");
+        assertTrue(badProb.startsWith("action_prob: 'n/a' in column propensity is not a double (mapping.yaml line"
+                + " 27)"), badProb);
+        assertTrue(bad.get(1).<String>getAs("source_file").endsWith("impressions.csv"));
+        String raw = bad.get(1).getAs("raw");
+        assertTrue(raw.contains("\"propensity\":\"n/a\""), raw);
+        assertEquals(1, spark.read().parquet(out.resolve("quarantine/rewards").toString()).count());
+
+        var summary = Json.tree(out.resolve("summary.json"));
+        assertEquals(60, summary.get("decisions").asLong());
+        assertEquals(2, summary.get("decisions_quarantined").asLong());
+        assertEquals(60, summary.get("rewards").asLong());
+        assertEquals(1, summary.get("rewards_quarantined").asLong());
+        String applied = Files.readString(out.resolve("mapping.yaml"));
+        assertTrue(applied.contains("- music\n") && applied.contains("- news\n") && applied.contains("- sport\n"),
+                applied);
+
+        // the applied mapping, given to a later run, encodes the same way: the same rows again
+        String[] again = run("import", "--mapping", out.resolve("mapping.yaml").toString(), "--output",
+                dir.resolve("again").toString());
+        assertEquals("0", again[0], again[1]);
+        assertEquals(spark.read().parquet(out.resolve("decisions").toString()).orderBy("event_id").collectAsList(),
+                spark.read().parquet(dir.resolve("again/decisions").toString()).orderBy("event_id").collectAsList());
+
+        // and the join reads the log through the mapping as it reads the imported tables
+        String[] joined = runReadme("join --mapping");
+        assertEquals("0", joined[0], joined[1]);
+        List<Row> interactions = spark.read().format("delta").load(dir.resolve("own/interactions").toString())
+                .select("event_id", "reward", "date").orderBy("event_id").collectAsList();
+        assertEquals(expected.size(), interactions.size());
+        for (Row i : interactions) {
+            Expected e = expected.get(i.getString(0));
+            assertEquals(e.reward(), i.getDouble(1), e.eventId());
+            assertEquals(e.timestamp().toString().substring(0, 10), i.getString(2), e.eventId());
+        }
+    }
+
+    static List<Double> scalaList(List<?> values) {
+        return values.stream().map(v -> ((Number) v).doubleValue()).toList();
+    }
+
+    String[] importWith(String from, String to) throws IOException {
+        String text = Files.readString(mapping);
+        assertTrue(text.contains(from), from);
+        Files.writeString(mapping, text.replace(from, to));
+        return run("import", "--mapping", mapping.toString(), "--output", dir.resolve("out").toString());
+    }
+
+    @Test
+    void aMissingColumnIsNamedWithItsMappingLine() throws IOException {
+        String[] r = importWith("action: {column: item_shown}", "action: {column: item_id}");
+        assertEquals("2", r[0], r[1]);
+        assertTrue(r[1].contains("mapping.yaml line 26 (decisions.action.column): no column item_id in csv "),
+                r[1]);
+        assertTrue(r[1].contains("its columns are impression_id, shown_at, user, age, device, item_shown,"
+                + " propensity, clicked"), r[1]);
+        assertFalse(r[1].contains("\tat "), r[1]);
+        assertFalse(Files.exists(dir.resolve("out")), "nothing written");
+    }
+
+    @Test
+    void aRequiredFieldLeftUnmappedIsNamed() throws IOException {
+        String[] r = importWith("  action_prob: {column: propensity}\n", "");
+        assertEquals("2", r[0], r[1]);
+        assertTrue(r[1].contains("line 15 (decisions): action_prob is required in decisions and not mapped"), r[1]);
+    }
+
+    @Test
+    void aFieldMappedTwiceIsRefused() throws IOException {
+        String[] twice = importWith("  user_id: {column: user}\n",
+                "  user_id: {column: user}\n  user_id: {column: age}\n");
+        assertEquals("2", twice[0], twice[1]);
+        assertTrue(twice[1].contains("mapping.yaml line 20") && twice[1].contains("Duplicate field 'user_id'"),
+                twice[1]);
+    }
+
+    @Test
+    void aFieldMappedTwoWaysIsRefused() throws IOException {
+        String[] twoWays = importWith("model_id: {constant: homepage-v3}",
+                "model_id: {constant: homepage-v3, column: user}");
+        assertEquals("2", twoWays[0], twoWays[1]);
+        assertTrue(twoWays[1].contains("line 18 (decisions.model_id): is mapped 2 ways"), twoWays[1]);
+    }
+
+    @Test
+    void aTypeThatCannotConvertIsNamed() throws IOException {
+        String[] r = importWith("action_prob: {column: propensity}", "action_prob: {constant: often}");
+        assertEquals("2", r[0], r[1]);
+        assertTrue(r[1].contains("line 27 (decisions.action_prob.constant): 'often' is not a double"), r[1]);
+    }
+
+    @Test
+    void anUnknownFieldOrKeyIsNamed() throws IOException {
+        String[] field = importWith("action_prob:", "action_probability:");
+        assertEquals("2", field[0], field[1]);
+        assertTrue(field[1].contains("line 27 (decisions.action_probability): decisions has no field"
+                + " action_probability; its fields are event_id"), field[1]);
+        Files.copy(EXAMPLE.resolve("mapping.yaml"), mapping, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        String[] key = importWith("event_id: {column: impression_id}", "event_id: {colum: impression_id}");
+        assertEquals("2", key[0], key[1]);
+        assertTrue(key[1].contains("line 16 (decisions.event_id.colum): unknown key colum; the keys here are"
+                + " catalogue, catalogue_ids, column"), key[1]);
+    }
+
+    @Test
+    void aCatalogueWithARepeatedIdIsRefused() throws IOException {
+        Files.writeString(mapping.resolveSibling("items.csv"), "item-03,1.0,news\n",
+                java.nio.file.StandardOpenOption.APPEND);
+        String[] r = run("import", "--mapping", mapping.toString(), "--output", dir.resolve("out").toString());
+        assertEquals("2", r[0], r[1]);
+        assertTrue(r[1].contains("mapping.yaml line 10 (catalogue.key): item_id is not unique: 9 items, 8 ids"), r[1]);
+    }
+}
