@@ -8,10 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.rewind.formats.Json;
 import io.rewind.formats.spark.LocalSpark;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -26,11 +23,15 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The README's {@code rewind import} and {@code join --mapping} on the committed example log
@@ -55,17 +56,8 @@ class ImportCommandTest {
         mapping = copy.resolve("mapping.yaml");
     }
 
-    /** Runs a command line; returns its exit code and what it printed on stderr. */
     static String[] run(String... args) {
-        PrintStream err = System.err;
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        System.setErr(new PrintStream(bytes, true, StandardCharsets.UTF_8));
-        try {
-            int code = Rewind.execute(args);
-            return new String[] {String.valueOf(code), bytes.toString(StandardCharsets.UTF_8)};
-        } finally {
-            System.setErr(err);
-        }
+        return LocalInputsTest.run(args);
     }
 
     /** What the decision of one CSV row must be, read with nothing but java.time and string splitting. */
@@ -229,48 +221,34 @@ class ImportCommandTest {
         assertFalse(Files.exists(dir.resolve("out")), "nothing written");
     }
 
-    @Test
-    void aRequiredFieldLeftUnmappedIsNamed() throws IOException {
-        String[] r = importWith("  action_prob: {column: propensity}\n", "");
+    /** A mapping that cannot work, made from the example's by one replacement, and what the refusal must say. */
+    static Stream<Arguments> refusedMappings() {
+        return Stream.of(
+                Arguments.of("  action_prob: {column: propensity}\n", "",
+                        "line 15 (decisions): action_prob is required in decisions and not mapped"),
+                Arguments.of("  user_id: {column: user}\n", "  user_id: {column: user}\n  user_id: {column: age}\n",
+                        "mapping.yaml line 20 (decisions): Duplicate field 'user_id'"),
+                Arguments.of("model_id: {constant: homepage-v3}", "model_id: {constant: homepage-v3, column: user}",
+                        "line 18 (decisions.model_id): is mapped 2 ways"),
+                Arguments.of("action_prob: {column: propensity}", "action_prob: {constant: often}",
+                        "line 27 (decisions.action_prob.constant): 'often' is not a double"),
+                Arguments.of("action_prob:", "action_probability:", "line 27 (decisions.action_probability):"
+                        + " decisions has no field action_probability; its fields are event_id"),
+                Arguments.of("event_id: {column: impression_id}", "event_id: {colum: impression_id}",
+                        "line 16 (decisions.event_id.colum): unknown key colum; the keys here are catalogue,"
+                                + " catalogue_ids, categories, column"),
+                Arguments.of("zone: Europe/Paris}\n  model_id", "zone: Europe/Pariss}\n  model_id",
+                        "line 17 (decisions.timestamp.zone): not a time zone"));
+    }
+
+    @ParameterizedTest
+    @MethodSource("refusedMappings")
+    void aMappingThatCannotWorkIsRefusedWithItsLine(String from, String to, String message) throws IOException {
+        String[] r = importWith(from, to);
         assertEquals("2", r[0], r[1]);
-        assertTrue(r[1].contains("line 15 (decisions): action_prob is required in decisions and not mapped"), r[1]);
-    }
-
-    @Test
-    void aFieldMappedTwiceIsRefused() throws IOException {
-        String[] twice = importWith("  user_id: {column: user}\n",
-                "  user_id: {column: user}\n  user_id: {column: age}\n");
-        assertEquals("2", twice[0], twice[1]);
-        assertTrue(twice[1].contains("mapping.yaml line 20") && twice[1].contains("Duplicate field 'user_id'"),
-                twice[1]);
-    }
-
-    @Test
-    void aFieldMappedTwoWaysIsRefused() throws IOException {
-        String[] twoWays = importWith("model_id: {constant: homepage-v3}",
-                "model_id: {constant: homepage-v3, column: user}");
-        assertEquals("2", twoWays[0], twoWays[1]);
-        assertTrue(twoWays[1].contains("line 18 (decisions.model_id): is mapped 2 ways"), twoWays[1]);
-    }
-
-    @Test
-    void aTypeThatCannotConvertIsNamed() throws IOException {
-        String[] r = importWith("action_prob: {column: propensity}", "action_prob: {constant: often}");
-        assertEquals("2", r[0], r[1]);
-        assertTrue(r[1].contains("line 27 (decisions.action_prob.constant): 'often' is not a double"), r[1]);
-    }
-
-    @Test
-    void anUnknownFieldOrKeyIsNamed() throws IOException {
-        String[] field = importWith("action_prob:", "action_probability:");
-        assertEquals("2", field[0], field[1]);
-        assertTrue(field[1].contains("line 27 (decisions.action_probability): decisions has no field"
-                + " action_probability; its fields are event_id"), field[1]);
-        Files.copy(EXAMPLE.resolve("mapping.yaml"), mapping, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-        String[] key = importWith("event_id: {column: impression_id}", "event_id: {colum: impression_id}");
-        assertEquals("2", key[0], key[1]);
-        assertTrue(key[1].contains("line 16 (decisions.event_id.colum): unknown key colum; the keys here are"
-                + " catalogue, catalogue_ids, column"), key[1]);
+        assertTrue(r[1].contains(message), r[1]);
+        assertFalse(r[1].contains("\tat "), r[1]);
+        assertFalse(Files.exists(dir.resolve("out")), "nothing written");
     }
 
     @Test

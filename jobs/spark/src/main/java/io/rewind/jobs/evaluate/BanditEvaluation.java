@@ -58,11 +58,13 @@ public final class BanditEvaluation {
             }
             long rowsIn = rows + read.quarantinedCount();
             long unusable = checkUnusable(counted, read, rowsIn, c);
+            PropensityDiagnostics propensities = PropensityCheck.ofInteractions(data);
+            PropensityCheck.requireWithin(propensities, rowsIn, c.input().maxBadFraction());
             boolean actionFeatures = counted.stream().anyMatch(r -> r.reason() == null && r.actionFeatures());
             Dataset<Row> samples = samples(withRewardModel(usable(aligned, c), actionFeatures, c.estimation()),
                     c.compares());
             EvaluationReport report = estimate(samples, c, rowsIn, unusable,
-                    unrewarded(selected, counted, c));
+                    unrewarded(selected, counted, c), propensities);
             ReportWriter.write(spark, report, c.outputs());
             return report;
         } finally {
@@ -176,7 +178,7 @@ public final class BanditEvaluation {
     }
 
     static EvaluationReport estimate(Dataset<Row> samples, BanditEvaluationConfig c, long rowsIn, long unusable,
-                                     EvaluationReport.Unrewarded unrewarded) {
+                                     EvaluationReport.Unrewarded unrewarded, PropensityDiagnostics propensities) {
         Intervals iv = c.intervals();
         BanditPass zero = new BanditPass(c.estimation().create(), iv, c.estimation().clip(), c.compares());
         BanditPass pass = OrderedAggregate.of(samples.javaRDD(), zero, BanditPass::add, BanditPass::merge);
@@ -190,7 +192,7 @@ public final class BanditEvaluation {
         List<Estimate> incumbent = c.compares() ? pass.incumbent().results(iv.level()) : null;
         List<Estimate> difference = c.compares() ? pass.difference().results(iv.level()) : null;
         return new EvaluationReport(EvaluationReport.Kind.BANDIT, rowsIn, used, unusable, used, iv.level(), target,
-                logged, incumbent, difference, unrewarded, List.of());
+                logged, incumbent, difference, unrewarded, List.of(), propensities);
     }
 
     /** Σ_a π(a|x) q̂(x, a) for the probabilities in column {@code probs}. */

@@ -85,6 +85,8 @@ public final class EpisodeEvaluation {
                 c.input().maxBadFraction(), (unusable - read.quarantinedCount()) + " steps without target"
                         + " probabilities, " + read.quarantinedCount() + " malformed steps",
                 new JobSummary("evaluate").put("rows_in", stepsIn).put("unusable", unusable));
+        PropensityDiagnostics propensities = PropensityCheck.ofSteps(read.valid());
+        PropensityCheck.requireWithin(propensities, stepsIn, c.input().maxBadFraction());
         JavaRDD<EpisodeSample> episodes = steps.groupBy("episode_id")
                 .agg(sort_array(collect_list(struct(col("step"), col("reward"), col("ratio")))).as("steps"))
                 .javaRDD().map(r -> {
@@ -106,7 +108,7 @@ public final class EpisodeEvaluation {
         }
         read.unpersist();
         EvaluationReport report = new EvaluationReport(EvaluationReport.Kind.EPISODES, stepsIn, stepsUsed, unusable,
-                evaluation.n(), level, estimates, null, null, null, null, List.of());
+                evaluation.n(), level, estimates, null, null, null, null, List.of(), propensities);
         ReportWriter.write(spark, report, c.outputs());
         return report;
     }

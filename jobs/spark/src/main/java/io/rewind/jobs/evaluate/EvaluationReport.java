@@ -12,11 +12,12 @@ import java.util.List;
  * @param samples    what the estimators average over: interactions, episodes or slates
  * @param unrewarded how unrewarded decisions were counted (bandit evaluations), or null
  * @param notes      what the reader should know about the result (an estimator left out and why)
+ * @param propensities what the logged propensities look like and what in them cannot be right
  */
 public record EvaluationReport(Kind evaluation, long rowsIn, long rowsUsed, long unusable, long samples, double level,
                                List<io.rewind.ope.Estimate> target, io.rewind.ope.Estimate logged,
                                List<io.rewind.ope.Estimate> incumbent, List<io.rewind.ope.Estimate> difference,
-                               Unrewarded unrewarded, List<String> notes) {
+                               Unrewarded unrewarded, List<String> notes, PropensityDiagnostics propensities) {
     /** Which evaluation wrote the report. */
     public enum Kind { BANDIT, EPISODES, SLATES }
 

@@ -44,6 +44,9 @@ public final class ReportTable {
             sb.append(r.unrewarded().describe()).append('\n');
         }
         r.notes().forEach(n -> sb.append(n).append('\n'));
+        if (r.propensities() != null) {
+            sb.append(r.propensities().describe());
+        }
         return sb.toString();
     }
 

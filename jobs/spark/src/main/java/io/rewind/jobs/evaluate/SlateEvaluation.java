@@ -61,6 +61,8 @@ public final class SlateEvaluation {
                             .collect(java.util.stream.Collectors.joining(", ")) + (read.quarantinedCount() == 0 ? ""
                             : ", " + read.quarantinedCount() + " malformed input rows"),
                     new JobSummary("evaluate").put("rows_in", rowsIn).put("unusable", unusable));
+            PropensityDiagnostics propensities = PropensityCheck.ofInteractions(slates);
+            PropensityCheck.requireWithin(propensities, rowsIn, c.input().maxBadFraction());
             Dataset<Row> rows = slates.filter(col("t_reason").isNull())
                     .select(col("event_id"), col("actions.id").as("ids"), col("slate"), col("slot_probs"),
                             col("slot_rewards"), col("click_position"), col("t_aligned"), col("reward"),
@@ -80,7 +82,7 @@ public final class SlateEvaluation {
             }
             EvaluationReport report = new EvaluationReport(EvaluationReport.Kind.SLATES, rowsIn, e.n(), unusable,
                     e.n(), iv.level(), e.results(iv.level()), null, null, null, null,
-                    note == null ? List.of() : List.of(note));
+                    note == null ? List.of() : List.of(note), propensities);
             ReportWriter.write(spark, report, c.outputs());
             return report;
         } finally {

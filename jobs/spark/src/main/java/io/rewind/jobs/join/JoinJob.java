@@ -41,6 +41,9 @@ public final class JoinJob {
      */
     public static JobSummary run(SparkSession spark, JoinConfig c, Mapping mapping) {
         long t0 = System.nanoTime();
+        if (!mapping.tables().contains(MappedTableKind.DECISIONS)) {
+            throw new IllegalArgumentException("join --mapping: " + mapping.file() + " maps no decisions and rewards");
+        }
         requireWritable(spark, c);
         Mapping prepared = MappedTables.prepare(spark, mapping);
         ReadResult decisions = MappedTables.read(spark, prepared, MappedTableKind.DECISIONS,

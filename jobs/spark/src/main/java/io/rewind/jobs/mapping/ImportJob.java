@@ -21,7 +21,7 @@ public final class ImportJob {
     }
 
     public static JobSummary run(SparkSession spark, ImportConfig c) {
-        for (MappedTableKind t : MappedTableKind.values()) {
+        for (MappedTableKind t : c.mapping().tables()) {
             OutputPaths.requireWritableTable(spark, c.table(t), c.format());
             OutputPaths.requireWritableTable(spark, c.quarantine(t), c.format());
         }
@@ -30,7 +30,7 @@ public final class ImportJob {
         Map<MappedTableKind, ReadResult> read = new EnumMap<>(MappedTableKind.class);
         long total = 0;
         long bad = 0;
-        for (MappedTableKind t : MappedTableKind.values()) {
+        for (MappedTableKind t : c.mapping().tables()) {
             ReadResult r = MappedTables.read(spark, prepared, t, TableReader.Rules.ALL);
             read.put(t, r);
             summary.put(t.key(), r.total()).put(t.key() + "_quarantined", r.quarantinedCount());
@@ -38,7 +38,7 @@ public final class ImportJob {
             bad += r.quarantinedCount();
         }
         summary.put("quarantined", bad);
-        for (MappedTableKind t : MappedTableKind.values()) {
+        for (MappedTableKind t : c.mapping().tables()) {
             TableWriter.writeQuarantine(read.get(t).quarantined(), t.schema(), c.format(), c.quarantine(t));
         }
         var conf = spark.sparkContext().hadoopConfiguration();
@@ -49,7 +49,7 @@ public final class ImportJob {
             summary.put("status", "FAILED").put("error", e.getMessage()).write(c.summary(), conf);
             throw e;
         }
-        for (MappedTableKind t : MappedTableKind.values()) {
+        for (MappedTableKind t : c.mapping().tables()) {
             TableWriter.write(read.get(t).valid(), t.schema(), c.format(), c.table(t));
             read.get(t).unpersist();
         }

@@ -7,7 +7,8 @@ import java.util.Locale;
 /** The Rewind tables a mapping can produce, with the key each has in the mapping file. */
 public enum MappedTableKind {
     DECISIONS(Tables.DECISIONS),
-    REWARDS(Tables.REWARDS);
+    REWARDS(Tables.REWARDS),
+    EPISODES(Tables.EPISODES);
 
     private final TableSchema schema;
 

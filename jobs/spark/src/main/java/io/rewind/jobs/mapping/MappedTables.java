@@ -1,6 +1,7 @@
 package io.rewind.jobs.mapping;
 
 import static org.apache.spark.sql.functions.array;
+import static org.apache.spark.sql.functions.array_position;
 import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
@@ -25,6 +26,7 @@ import static org.apache.spark.sql.functions.transform;
 import static org.apache.spark.sql.functions.try_element_at;
 import static org.apache.spark.sql.functions.try_to_timestamp;
 import static org.apache.spark.sql.functions.when;
+import static org.apache.spark.sql.functions.xxhash64;
 
 import io.rewind.formats.Field;
 import io.rewind.formats.FieldType;
@@ -45,6 +47,7 @@ import org.apache.spark.sql.DataFrameReader;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.ArrayType;
 import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DataTypes;
@@ -78,8 +81,8 @@ public final class MappedTables {
             catalogue = catalogue.with(catalogue.source(), withCategories(spark, m, "/catalogue/features", items,
                     catalogue.features(), catalogue.source()));
         }
-        Map<MappedTableKind, Map<String, FieldSource>> sections = new LinkedHashMap<>();
-        for (MappedTableKind t : MappedTableKind.values()) {
+        TableMapping found = s.with(catalogue);
+        for (MappedTableKind t : m.tables()) {
             Dataset<Row> df = load(spark, m, sourcePointer(m, t), s.source(t));
             Map<String, FieldSource> fields = new LinkedHashMap<>();
             for (Map.Entry<String, FieldSource> e : s.fields(t).entrySet()) {
@@ -88,14 +91,13 @@ public final class MappedTables {
                 fields.put(e.getKey(), f == null || f.vector() == null ? f : f.withVector(withCategories(spark, m,
                         pointer + "/vector", df, f.vector(), s.source(t))));
             }
-            sections.put(t, fields);
+            found = found.with(t, fields);
         }
-        Mapping prepared = m.with(new TableMapping(s.source(), s.rewardsSource(), catalogue,
-                sections.get(MappedTableKind.DECISIONS), sections.get(MappedTableKind.REWARDS)));
+        Mapping prepared = m.with(found);
         if (catalogue != null) {
             checkCatalogue(spark, prepared);
         }
-        for (MappedTableKind t : MappedTableKind.values()) {
+        for (MappedTableKind t : m.tables()) {
             conform(spark, prepared, t).schema(); // analysis only: every column, type and expression resolves
         }
         return prepared;
@@ -107,7 +109,10 @@ public final class MappedTables {
         return TableReader.readConformed(table.schema(), conform(spark, prepared, table), rules);
     }
 
-    /** The files a table's rows come from, as {@code source_file} names them (empty for a table by name). */
+    /**
+     * A table's rows in its shape: its columns in their Spark types, {@code source_file}, {@code source_line} (both
+     * null for a table by name), {@code raw} (the source row as JSON) and {@code reason} (what did not convert).
+     */
     static Dataset<Row> conform(SparkSession spark, Mapping m, MappedTableKind table) {
         TableMapping s = m.spec();
         Source source = s.source(table);
@@ -123,20 +128,22 @@ public final class MappedTables {
                 || f.kind() == FieldSource.Kind.CATALOGUE_IDS)) {
             df = df.crossJoin(broadcast(catalogueRow(spark, m)));
         }
-        List<Column> values = new ArrayList<>();
+        Map<String, Mapped> mapped = new LinkedHashMap<>();
+        for (Field f : table.schema().fields()) {
+            FieldSource fs = fields.get(f.name());
+            if (fs == null) {
+                mapped.put(f.name(), new Mapped(lit(null).cast(SparkSchemas.type(f.type())), lit(null).cast("string")));
+            } else if (!EpisodeOrder.isWindowed(fs)) {
+                mapped.put(f.name(), field(spark, m, "/" + table.key() + "/" + f.name(), f, fs, df, source));
+            }
+        }
+        EpisodeOrder.addWindowed(m, table, fields, mapped, df, source);
+        List<Column> out = new ArrayList<>();
         List<Column> problems = new ArrayList<>();
         for (Field f : table.schema().fields()) {
-            FieldSource source1 = fields.get(f.name());
-            DataType type = SparkSchemas.type(f.type());
-            if (source1 == null) {
-                values.add(lit(null).cast(type).as(f.name()));
-                continue;
-            }
-            Mapped v = field(spark, m, "/" + table.key() + "/" + f.name(), f, source1, df, source);
-            values.add(v.value().as(f.name()));
-            problems.add(v.problem());
+            out.add(mapped.get(f.name()).value().as(f.name()));
+            problems.add(mapped.get(f.name()).problem());
         }
-        List<Column> out = new ArrayList<>(values);
         out.add(col("__source_file").as("source_file"));
         out.add(col("__source_line").as("source_line"));
         out.add(col("__raw").as("raw"));
@@ -153,10 +160,10 @@ public final class MappedTables {
     }
 
     /** A field's value and the reason its row is bad (null where it is not). */
-    private record Mapped(Column value, Column problem) {
+    record Mapped(Column value, Column problem) {
     }
 
-    private static Mapped field(SparkSession spark, Mapping m, String pointer, Field f, FieldSource fs,
+    static Mapped field(SparkSession spark, Mapping m, String pointer, Field f, FieldSource fs,
                                 Dataset<Row> df, Source source) {
         List<FieldSource.Kind> kinds = fs.kinds();
         if (kinds.size() != 1) {
@@ -172,6 +179,14 @@ public final class MappedTables {
                 if (f.type() == FieldType.CANDIDATES) {
                     yield candidates(m, pointer, f, ids(m, pointer, df, fs.column(), fs.separator(), source),
                             null, where);
+                }
+                if (fs.categories() != null) {
+                    yield categoryIndex(m, pointer, f, fs, c, where);
+                }
+                if (f.name().equals(EpisodeOrder.EPISODE_ID) && df.schema().apply(fs.column()).dataType()
+                        instanceof StringType) {
+                    yield new Mapped(xxhash64(c), when(c.isNull(), lit(f.name() + ": column " + fs.column()
+                            + " is empty" + where)));
                 }
                 Column v = f.type() == FieldType.TIMESTAMP ? timestamp(m, pointer, fs, c) : c.try_cast(type);
                 String what = f.type() == FieldType.TIMESTAMP && fs.pattern() != null
@@ -219,7 +234,12 @@ public final class MappedTables {
                 yield candidates(m, pointer, f, ids(m, pointer, df, fs.catalogueIds(), fs.separator(), source),
                         fs.catalogueIds(), where);
             }
+            case ORDER_BY, LAST_STEP -> throw m.error(pointer, EpisodeOrder.WHERE_WINDOWED);
         };
+        if (fs.categories() != null && (fs.kind() != FieldSource.Kind.COLUMN || f.type() != FieldType.INT)) {
+            throw m.error(pointer + "/categories", "categories on a field give a column's value's index in the"
+                    + " list: for an integer field (an episode's action) read from a column");
+        }
         if (fs.kind() != FieldSource.Kind.COLUMN && fs.kind() != FieldSource.Kind.EXPR
                 && (fs.pattern() != null || fs.zone() != null)) {
             throw m.error(pointer, "pattern and zone apply to a column or an expr read as a timestamp");
@@ -236,7 +256,20 @@ public final class MappedTables {
         }
     }
 
-    private static Column timestamp(Mapping m, String pointer, FieldSource fs, Column c) {
+    /** A name's 0-based index in {@code categories} (an action given by name). */
+    private static Mapped categoryIndex(Mapping m, String pointer, Field f, FieldSource fs, Column c, String where) {
+        if (fs.categories().isEmpty()) {
+            throw m.error(pointer + "/categories", "an empty category list");
+        }
+        Column names = array(fs.categories().stream().map(functions::lit).toArray(Column[]::new));
+        Column index = array_position(names, c.cast("string")).cast("int").minus(1);
+        return new Mapped(when(index.geq(0), index), when(c.isNull(), lit(f.name() + ": column " + fs.column()
+                + " is empty" + where)).when(index.lt(0), concat(lit(f.name() + ": '"), c.cast("string"),
+                lit("' in column " + fs.column() + " is not one of its " + fs.categories().size() + " categories"
+                        + where))));
+    }
+
+    static Column timestamp(Mapping m, String pointer, FieldSource fs, Column c) {
         Column t;
         if (fs.pattern() != null) {
             try {
@@ -409,7 +442,7 @@ public final class MappedTables {
         }
     }
 
-    private static void requireColumn(Mapping m, String pointer, Dataset<Row> df, String column, Source source) {
+    static void requireColumn(Mapping m, String pointer, Dataset<Row> df, String column, Source source) {
         if (column == null) {
             throw m.error(pointer, "no column given");
         }

@@ -87,6 +87,11 @@ public final class Mapping {
         return spec;
     }
 
+    /** The tables the mapping has a section for, in {@link MappedTableKind} order. */
+    public java.util.List<MappedTableKind> tables() {
+        return java.util.Arrays.stream(MappedTableKind.values()).filter(t -> spec.fields(t) != null).toList();
+    }
+
     public String file() {
         return file;
     }
@@ -122,14 +127,18 @@ public final class Mapping {
             throw error("/source", "the mapping has no source: give source.format and source.path (or"
                     + " source.table)");
         }
-        for (MappedTableKind t : MappedTableKind.values()) {
-            if (s.fields(t) == null) {
-                throw error("/" + t.key(), "the mapping has no " + t.key() + " section");
-            }
+        if (s.fields(MappedTableKind.EPISODES) == null && s.fields(MappedTableKind.DECISIONS) == null
+                && s.fields(MappedTableKind.REWARDS) == null) {
+            throw error("/", "the mapping maps no table: give decisions and rewards sections, or episodes");
+        }
+        if ((s.fields(MappedTableKind.DECISIONS) == null) != (s.fields(MappedTableKind.REWARDS) == null)) {
+            throw error(s.fields(MappedTableKind.DECISIONS) == null ? "/rewards" : "/decisions", "decisions and"
+                    + " rewards are mapped together: give both sections");
         }
         Catalogue c = s.catalogue();
         return with(new TableMapping(resolve(s.source(), folder), resolve(s.rewardsSource(), folder),
-                c == null ? null : c.with(resolve(c.source(), folder), c.features()), s.decisions(), s.rewards()));
+                c == null ? null : c.with(resolve(c.source(), folder), c.features()), s.decisions(), s.rewards(),
+                s.episodes()));
     }
 
     private static Source resolve(Source s, Path folder) {

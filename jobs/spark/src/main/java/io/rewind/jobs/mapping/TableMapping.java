@@ -6,21 +6,40 @@ import java.util.Map;
 
 /**
  * A mapping file as written: the log's source, an optional rewards source (the log's own rows by default) and item
- * catalogue, and for each Rewind table the source of each of its fields.
+ * catalogue, and for each Rewind table it maps the source of each of its fields (decisions and rewards, or
+ * episodes, or all three).
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record TableMapping(Source source, Source rewardsSource, Catalogue catalogue,
-                           Map<String, FieldSource> decisions, Map<String, FieldSource> rewards) {
+                           Map<String, FieldSource> decisions, Map<String, FieldSource> rewards,
+                           Map<String, FieldSource> episodes) {
     public TableMapping {
         decisions = decisions == null ? null : new LinkedHashMap<>(decisions);
         rewards = rewards == null ? null : new LinkedHashMap<>(rewards);
+        episodes = episodes == null ? null : new LinkedHashMap<>(episodes);
     }
 
+    /** The fields of {@code table}, or null when the mapping has no section for it. */
     Map<String, FieldSource> fields(MappedTableKind table) {
-        return table == MappedTableKind.DECISIONS ? decisions : rewards;
+        return switch (table) {
+            case DECISIONS -> decisions;
+            case REWARDS -> rewards;
+            case EPISODES -> episodes;
+        };
     }
 
     Source source(MappedTableKind table) {
         return table == MappedTableKind.REWARDS && rewardsSource != null ? rewardsSource : source;
+    }
+
+    /** The same mapping with {@code fields} as {@code table}'s section. */
+    TableMapping with(MappedTableKind table, Map<String, FieldSource> fields) {
+        return new TableMapping(source, rewardsSource, catalogue, table == MappedTableKind.DECISIONS ? fields
+                : decisions, table == MappedTableKind.REWARDS ? fields : rewards,
+                table == MappedTableKind.EPISODES ? fields : episodes);
+    }
+
+    TableMapping with(Catalogue c) {
+        return new TableMapping(source, rewardsSource, c, decisions, rewards, episodes);
     }
 }

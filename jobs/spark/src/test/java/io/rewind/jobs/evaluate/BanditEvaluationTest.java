@@ -115,6 +115,14 @@ class BanditEvaluationTest {
         assertEquals(new EvaluationReport.Unrewarded(unrewarded, false), r.unrewarded());
         var json = Json.tree(dir.resolve("report.json"));
         assertEquals(r.rowsUsed(), json.get("rows_used").asLong(), "snake_case keys");
+        // a uniform logger over 4 arms: every propensity 0.25 and the chosen arms as even as that claims
+        PropensityDiagnostics p = r.propensities();
+        assertEquals(6000, p.rows());
+        assertEquals(List.of(), p.findings(), p.describe());
+        assertEquals(0.25, p.min(), 1e-12);
+        assertEquals(0.25, p.max(), 1e-12);
+        assertTrue(p.uniformityP() > 1e-3, p.describe());
+        assertEquals(0, json.get("propensities").get("suspect").asLong());
         assertEquals(unrewarded, json.get("unrewarded").get("count").asLong());
     }
 
@@ -220,5 +228,56 @@ class BanditEvaluationTest {
                 "DR corrects DM: " + r.target());
         assertEquals(2, io.rewind.cli.Rewind.execute("evaluate", "bandit", "--data", interactions, "--data-format",
                 "parquet", "--target", target, "--reward-model", "forest"), "an unknown reward model is refused");
+    }
+
+    /** The fixture's interactions with {@code change} applied, written as Parquet under {@code name}. */
+    static String changed(String name, java.util.function.UnaryOperator<Dataset<Row>> change) {
+        String path = dir.resolve(name).toString();
+        change.apply(SPARK.read().parquet(interactions)).write().parquet(path);
+        return path;
+    }
+
+    static BanditEvaluationConfig on(String data, String target) {
+        return BanditEvaluationConfig.of(new EvaluationInput(List.of(data), TableFormat.PARQUET, 0.05),
+                PolicySource.table(target, TableFormat.JSONL));
+    }
+
+    /** ReAgent #133: a log whose propensities are all 1 fails, and says why, instead of feeding IPS weights of 1. */
+    @Test
+    void propensitiesThatAreAllOneFailTheEvaluation() {
+        String data = changed("all-one", d -> d.withColumn("action_prob", org.apache.spark.sql.functions.lit(1.0))
+                .withColumn("action_probs", org.apache.spark.sql.functions.lit(null).cast("array<double>")));
+        var e = org.junit.jupiter.api.Assertions.assertThrows(io.rewind.jobs.BadFractionExceededException.class,
+                () -> BanditEvaluation.run(SPARK, on(data, policy("target-all-one", 0.2, 1.0))));
+        assertTrue(e.getMessage().contains("every propensity is 1 while decisions had up to 4 candidates"),
+                e.getMessage());
+    }
+
+    /** One constant propensity claims a uniform logger; chosen arms far from even say it is a placeholder. */
+    @Test
+    void aConstantPropensityWithUnevenChoicesFailsTheEvaluation() {
+        String data = changed("uneven", d -> d.filter(col("action").notEqual("0")
+                .or(org.apache.spark.sql.functions.hash(col("event_id")).mod(5).equalTo(0))));
+        var e = org.junit.jupiter.api.Assertions.assertThrows(io.rewind.jobs.BadFractionExceededException.class,
+                () -> BanditEvaluation.run(SPARK, on(data, policy("target-uneven", 0.2, 1.0))));
+        assertTrue(e.getMessage().contains("every propensity is 0.25, which claims each candidate was chosen"
+                + " equally often"), e.getMessage());
+    }
+
+    /** A few rows chose an action with a propensity under 1e-6: counted and named, under the threshold. */
+    @Test
+    void rowsWithTinyPropensitiesAreCounted() {
+        org.apache.spark.sql.Column pick = org.apache.spark.sql.functions.hash(col("event_id")).mod(100).equalTo(7);
+        String data = changed("tiny", d -> d
+                .withColumn("action_probs", org.apache.spark.sql.functions.lit(null).cast("array<double>"))
+                .withColumn("action_prob", org.apache.spark.sql.functions.when(pick,
+                        org.apache.spark.sql.functions.lit(1e-7)).otherwise(col("action_prob"))));
+        long changedRows = SPARK.read().parquet(data).filter(col("action_prob").lt(1e-6)).count();
+        assertTrue(changedRows > 20 && changedRows < 150, "about 1% of 6000: " + changedRows);
+        EvaluationReport r = BanditEvaluation.run(SPARK, on(data, policy("target-tiny", 0.2, 1.0)));
+        assertEquals(changedRows, r.propensities().tiny());
+        assertEquals(changedRows, r.propensities().suspect());
+        assertTrue(ReportTable.of(r).contains(changedRows + " rows chose an action with probability under 1.0E-6"),
+                ReportTable.of(r));
     }
 }

@@ -1,0 +1,124 @@
+package io.rewind.jobs.evaluate;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.element_at;
+import static org.apache.spark.sql.functions.explode;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.max;
+import static org.apache.spark.sql.functions.min;
+import static org.apache.spark.sql.functions.sequence;
+import static org.apache.spark.sql.functions.size;
+import static org.apache.spark.sql.functions.sum;
+import static org.apache.spark.sql.functions.when;
+
+import io.rewind.jobs.BadFractionExceededException;
+import io.rewind.jobs.JobSummary;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.commons.math3.stat.inference.ChiSquareTest;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.types.DataTypes;
+
+/**
+ * Checks the logged propensities of the rows an evaluation reads, in one aggregation (and, only when every
+ * propensity is the same, a count of the chosen actions): see {@link PropensityDiagnostics}.
+ */
+public final class PropensityCheck {
+    /** A chosen action's probability under this makes its importance weight over a million. */
+    public static final double TINY = 1e-6;
+    /** Below this chi-square p-value, chosen actions are not what one constant propensity claims. */
+    static final double NOT_UNIFORM_P = 1e-6;
+
+    private PropensityCheck() {
+    }
+
+    /**
+     * Interactions (bandit decisions, or slates by their first slot): {@code action_prob} of {@code action}. An
+     * {@code action_prob} that disagrees with {@code action_probs} is a row rule of the table (DecisionRules): such
+     * rows are quarantined when read, before they get here.
+     */
+    static PropensityDiagnostics ofInteractions(Dataset<Row> interactions) {
+        return of(interactions, col("action_prob"), size(col("actions")), col("actions.id"), col("action"));
+    }
+
+    /** Episode steps: {@code action_probs} at the chosen action's index. */
+    static PropensityDiagnostics ofSteps(Dataset<Row> steps) {
+        Column k = size(col("action_probs"));
+        Column ids = sequence(lit(0), k.minus(1)).cast(DataTypes.createArrayType(DataTypes.StringType));
+        return of(steps.filter(k.gt(0)), element_at(col("action_probs"), col("action").plus(1)), k, ids,
+                col("action"));
+    }
+
+    /**
+     * @param rows       the rows to check
+     * @param prob       the chosen action's logged probability
+     * @param candidates how many actions the decision had to choose from
+     * @param candidateIds the ids of those actions (an array), to count the never-chosen ones
+     * @param chosen     the chosen action's id
+     */
+    static PropensityDiagnostics of(Dataset<Row> rows, Column prob, Column candidates, Column candidateIds,
+                                    Column chosen) {
+        Row r = rows.agg(count(lit(1)), sum(when(prob.lt(TINY), 1).otherwise(0)),
+                sum(when(prob.equalTo(1.0), 1).otherwise(0)), min(prob), max(prob), max(candidates)).first();
+        long n = r.getLong(0);
+        if (n == 0) {
+            return new PropensityDiagnostics(0, 0, 0, Double.NaN, Double.NaN, 0, null, List.of());
+        }
+        long tinyRows = r.getLong(1);
+        long suspect = tinyRows;
+        long ones = r.getLong(2);
+        double lo = r.getDouble(3);
+        double hi = r.getDouble(4);
+        int k = r.isNullAt(5) ? 0 : r.getInt(5);
+        List<String> findings = new ArrayList<>();
+        if (tinyRows > 0) {
+            findings.add(tinyRows + " rows chose an action with probability under " + TINY + ": weights over a"
+                    + " million; check how the logger computes propensities");
+        }
+        Double uniformityP = null;
+        if (ones == n && k > 1) {
+            suspect = n;
+            findings.add("every propensity is 1 while decisions had up to " + k + " candidates: the log most likely"
+                    + " holds a placeholder, not the logging policy's probabilities");
+        } else if (lo == hi && k > 1 && n >= 20) {
+            uniformityP = uniformity(rows, candidateIds, chosen);
+            if (uniformityP < NOT_UNIFORM_P) {
+                suspect = n;
+                findings.add(String.format("every propensity is %s, which claims each candidate was chosen"
+                        + " equally often, but the chosen actions' counts are far from that (chi-square p = %.2e):"
+                        + " the propensities are most likely a placeholder", lo, uniformityP));
+            }
+        }
+        return new PropensityDiagnostics(n, tinyRows, suspect, lo, hi, k, uniformityP, findings);
+    }
+
+    /** The chi-square p-value of how often each candidate was chosen against all equally often. */
+    private static double uniformity(Dataset<Row> rows, Column candidateIds, Column chosen) {
+        Map<String, Long> counts = new HashMap<>();
+        for (Row c : rows.select(explode(candidateIds).as("id")).distinct().collectAsList()) {
+            counts.put(c.getString(0), 0L);
+        }
+        for (Row c : rows.groupBy(chosen.cast("string").as("id")).count().collectAsList()) {
+            counts.put(c.getString(0), c.getLong(1));
+        }
+        long[] observed = counts.values().stream().mapToLong(Long::longValue).toArray();
+        if (observed.length < 2) {
+            return 1.0;
+        }
+        double[] expected = new double[observed.length];
+        java.util.Arrays.fill(expected, 1.0);
+        return new ChiSquareTest().chiSquareTest(expected, observed);
+    }
+
+    /** Fails the evaluation past {@code --max-bad-fraction} of suspect rows, naming what was found. */
+    static void requireWithin(PropensityDiagnostics d, long rowsIn, double maxBadFraction) {
+        BadFractionExceededException.checkUnusable("evaluate", d.suspect(), rowsIn, maxBadFraction,
+                "rows with propensities that cannot be right: " + String.join("; ", d.findings()),
+                new JobSummary("evaluate").put("rows_in", rowsIn).put("suspect_propensities", d.suspect()));
+    }
+}
