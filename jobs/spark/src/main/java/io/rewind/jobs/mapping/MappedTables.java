@@ -128,16 +128,22 @@ public final class MappedTables {
                 || f.kind() == FieldSource.Kind.CATALOGUE_IDS)) {
             df = df.crossJoin(broadcast(catalogueRow(spark, m)));
         }
+        boolean slates = s.slates() != null && table != MappedTableKind.EPISODES;
         Map<String, Mapped> mapped = new LinkedHashMap<>();
         for (Field f : table.schema().fields()) {
             FieldSource fs = fields.get(f.name());
+            Field each = slates && SlateRows.PER_SLOT.contains(f.name()) ? SlateRows.element(f) : f;
             if (fs == null) {
-                mapped.put(f.name(), new Mapped(lit(null).cast(SparkSchemas.type(f.type())), lit(null).cast("string")));
+                mapped.put(f.name(), new Mapped(lit(null).cast(SparkSchemas.type(each.type())),
+                        lit(null).cast("string")));
             } else if (!EpisodeOrder.isWindowed(fs)) {
-                mapped.put(f.name(), field(spark, m, "/" + table.key() + "/" + f.name(), f, fs, df, source));
+                mapped.put(f.name(), field(spark, m, "/" + table.key() + "/" + f.name(), each, fs, df, source));
             }
         }
         EpisodeOrder.addWindowed(m, table, fields, mapped, df, source);
+        if (slates) {
+            return analysed(m, table, source, SlateGroups.group(m, table, fields, mapped, df, source));
+        }
         List<Column> out = new ArrayList<>();
         List<Column> problems = new ArrayList<>();
         for (Field f : table.schema().fields()) {
@@ -149,8 +155,12 @@ public final class MappedTables {
         out.add(col("__raw").as("raw"));
         out.add((problems.isEmpty() ? lit(null).cast("string") : coalesce(problems.toArray(new Column[0])))
                 .as("reason"));
+        return analysed(m, table, source, df.select(out.toArray(new Column[0])));
+    }
+
+    /** {@code conformed}, once Spark's analysis of it passed (no row is read). */
+    private static Dataset<Row> analysed(Mapping m, MappedTableKind table, Source source, Dataset<Row> conformed) {
         try {
-            Dataset<Row> conformed = df.select(out.toArray(new Column[0]));
             conformed.schema();
             return conformed;
         } catch (Exception e) {
@@ -435,7 +445,8 @@ public final class MappedTables {
             }
         }
         for (Field f : schema.fields()) {
-            if (f.required() && fields.get(f.name()) == null) {
+            if (f.required() && fields.get(f.name()) == null
+                    && !(m.spec().slates() != null && SlateRows.derived(f.name(), fields))) {
                 throw m.error("/" + table.key(), f.name() + " is required in " + table.key() + " and not mapped ("
                         + f.description() + ")");
             }

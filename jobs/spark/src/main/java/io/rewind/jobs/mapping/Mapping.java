@@ -137,8 +137,8 @@ public final class Mapping {
         }
         Catalogue c = s.catalogue();
         return with(new TableMapping(resolve(s.source(), folder), resolve(s.rewardsSource(), folder),
-                c == null ? null : c.with(resolve(c.source(), folder), c.features()), s.decisions(), s.rewards(),
-                s.episodes()));
+                c == null ? null : c.with(resolve(c.source(), folder), c.features()), s.slates(), s.decisions(),
+                s.rewards(), s.episodes()));
     }
 
     private static Source resolve(Source s, Path folder) {

@@ -6,11 +6,11 @@ import java.util.Map;
 
 /**
  * A mapping file as written: the log's source, an optional rewards source (the log's own rows by default) and item
- * catalogue, and for each Rewind table it maps the source of each of its fields (decisions and rewards, or
- * episodes, or all three).
+ * catalogue, how rows group into slates (one row per slot; none: a row is a decision), and for each Rewind table
+ * it maps the source of each of its fields (decisions and rewards, or episodes, or all three).
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record TableMapping(Source source, Source rewardsSource, Catalogue catalogue,
+public record TableMapping(Source source, Source rewardsSource, Catalogue catalogue, SlateRows slates,
                            Map<String, FieldSource> decisions, Map<String, FieldSource> rewards,
                            Map<String, FieldSource> episodes) {
     public TableMapping {
@@ -34,12 +34,13 @@ public record TableMapping(Source source, Source rewardsSource, Catalogue catalo
 
     /** The same mapping with {@code fields} as {@code table}'s section. */
     TableMapping with(MappedTableKind table, Map<String, FieldSource> fields) {
-        return new TableMapping(source, rewardsSource, catalogue, table == MappedTableKind.DECISIONS ? fields
-                : decisions, table == MappedTableKind.REWARDS ? fields : rewards,
+        return new TableMapping(source, rewardsSource, catalogue, slates,
+                table == MappedTableKind.DECISIONS ? fields : decisions,
+                table == MappedTableKind.REWARDS ? fields : rewards,
                 table == MappedTableKind.EPISODES ? fields : episodes);
     }
 
     TableMapping with(Catalogue c) {
-        return new TableMapping(source, rewardsSource, c, decisions, rewards, episodes);
+        return new TableMapping(source, rewardsSource, c, slates, decisions, rewards, episodes);
     }
 }
