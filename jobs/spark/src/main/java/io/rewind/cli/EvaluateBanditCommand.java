@@ -58,7 +58,9 @@ public final class EvaluateBanditCommand implements Callable<Integer> {
 
     @Option(names = "--estimators", defaultValue = "ips,snips,dm,dr,sndr", split = ",",
             converter = BanditEstimator.Converter.class,
-            description = "any of ips, snips, dm, dr, sndr, switch-dr, dros (default ${DEFAULT-VALUE})")
+            description = "any of ips, snips, dm, dr, sndr, switch-dr, dros, and for large catalogues mips, snmips"
+                    + " (on the candidates' features as embeddings; they need action_probs) (default"
+                    + " ${DEFAULT-VALUE})")
     List<BanditEstimator> estimators;
 
     @Option(names = "--clip", defaultValue = "Infinity", description = "IPS weight clipping threshold (default"

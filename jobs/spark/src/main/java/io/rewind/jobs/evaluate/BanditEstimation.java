@@ -2,6 +2,7 @@ package io.rewind.jobs.evaluate;
 
 import io.rewind.ope.Estimator;
 import io.rewind.ope.bandit.BanditSample;
+import io.rewind.ope.embedding.EmbeddingSample;
 import java.util.List;
 
 /**
@@ -39,7 +40,18 @@ public record BanditEstimation(List<BanditEstimator> estimators, double clip, do
         return estimators.stream().anyMatch(BanditEstimator::needsRewardModel);
     }
 
+    /** The estimators that weigh actions. */
     public List<Estimator<BanditSample>> create() {
-        return estimators.stream().map(e -> e.create(this)).toList();
+        return estimators.stream().filter(e -> !e.onEmbeddings()).map(e -> e.create(this)).toList();
+    }
+
+    /** The estimators that weigh the chosen action's embedding (MIPS and SNMIPS). */
+    public List<Estimator<EmbeddingSample>> createOnEmbeddings() {
+        return estimators.stream().filter(BanditEstimator::onEmbeddings).map(BanditEstimator::createOnEmbeddings)
+                .toList();
+    }
+
+    public boolean onEmbeddings() {
+        return estimators.stream().anyMatch(BanditEstimator::onEmbeddings);
     }
 }

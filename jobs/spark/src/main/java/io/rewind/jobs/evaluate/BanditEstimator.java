@@ -9,9 +9,13 @@ import io.rewind.ope.bandit.Ips;
 import io.rewind.ope.bandit.SelfNormalizedDoublyRobust;
 import io.rewind.ope.bandit.Snips;
 import io.rewind.ope.bandit.SwitchDoublyRobust;
+import io.rewind.ope.embedding.EmbeddingSample;
+import io.rewind.ope.embedding.Mips;
+import io.rewind.ope.embedding.SelfNormalizedMips;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import picocli.CommandLine.ITypeConverter;
 
 /** The bandit estimators {@code evaluate bandit} offers, by their command-line names. */
@@ -22,17 +26,42 @@ public enum BanditEstimator {
     DR("dr", true, p -> new DoublyRobust()),
     SNDR("sndr", true, p -> new SelfNormalizedDoublyRobust()),
     SWITCH_DR("switch-dr", true, p -> new SwitchDoublyRobust(p.tau())),
-    DROS("dros", true, p -> new DoublyRobustShrinkage(p.lambda()));
+    DROS("dros", true, p -> new DoublyRobustShrinkage(p.lambda())),
+    /** On the candidates' embeddings (their features): needs every decision's action_probs. */
+    MIPS("mips", Mips::new),
+    SNMIPS("snmips", SelfNormalizedMips::new);
 
     private final String cliName;
     private final boolean needsRewardModel;
     private final Function<BanditEstimation, Estimator<BanditSample>> factory;
+    private final Supplier<Estimator<EmbeddingSample>> onEmbeddings;
 
     BanditEstimator(String cliName, boolean needsRewardModel,
                     Function<BanditEstimation, Estimator<BanditSample>> factory) {
         this.cliName = cliName;
         this.needsRewardModel = needsRewardModel;
         this.factory = factory;
+        this.onEmbeddings = null;
+    }
+
+    BanditEstimator(String cliName, Supplier<Estimator<EmbeddingSample>> onEmbeddings) {
+        this.cliName = cliName;
+        this.needsRewardModel = false;
+        this.factory = null;
+        this.onEmbeddings = onEmbeddings;
+    }
+
+    /** Whether it weighs the chosen action's embedding, not the action ({@link #createOnEmbeddings}). */
+    public boolean onEmbeddings() {
+        return onEmbeddings != null;
+    }
+
+    /** The estimator of a marginalized (embedding) kind. */
+    public Estimator<EmbeddingSample> createOnEmbeddings() {
+        if (onEmbeddings == null) {
+            throw new IllegalStateException(cliName + " weighs actions, not embeddings");
+        }
+        return onEmbeddings.get();
     }
 
     public String cliName() {
@@ -46,12 +75,15 @@ public enum BanditEstimator {
 
     /** The estimator with the thresholds of {@code p} (clip, tau, lambda). */
     public Estimator<BanditSample> create(BanditEstimation p) {
+        if (factory == null) {
+            throw new IllegalStateException(cliName + " weighs embeddings, not actions");
+        }
         return factory.apply(p);
     }
 
     /** The name the estimator reports, as in {@code Estimate.estimator()}. */
     public String reportedName(BanditEstimation p) {
-        return create(p).name();
+        return onEmbeddings() ? createOnEmbeddings().name() : create(p).name();
     }
 
     public static BanditEstimator parse(String name) {

@@ -61,8 +61,11 @@ public final class BanditEvaluation {
             PropensityDiagnostics propensities = PropensityCheck.ofInteractions(data);
             PropensityCheck.requireWithin(propensities, rowsIn, c.input().maxBadFraction());
             boolean actionFeatures = counted.stream().anyMatch(r -> r.reason() == null && r.actionFeatures());
+            if (c.estimation().onEmbeddings()) {
+                requireEmbeddings(usable(aligned, c));
+            }
             Dataset<Row> samples = samples(withRewardModel(usable(aligned, c), actionFeatures, c.estimation()),
-                    c.compares());
+                    c.compares(), c.estimation().onEmbeddings());
             EvaluationReport report = estimate(samples, c, rowsIn, unusable,
                     unrewarded(selected, counted, c), propensities);
             ReportWriter.write(spark, report, c.outputs());
@@ -81,6 +84,9 @@ public final class BanditEvaluation {
         Dataset<Row> out = align(data, policy(spark, c, c.target(), data, "t"), "t");
         List<String> kept = new ArrayList<>(List.of("event_id", "context", "actions", "action", "action_prob",
                 "reward", "reward_observed", "t_reason", "t_aligned"));
+        if (c.estimation().onEmbeddings()) {
+            kept.add("action_probs");
+        }
         if (c.compares()) {
             out = align(out, policy(spark, c, c.incumbent(), data, "i"), "i");
             kept.addAll(List.of("i_reason", "i_aligned"));
@@ -159,13 +165,42 @@ public final class BanditEvaluation {
      * incumbent's i_target_prob and i_dm_value.
      */
     static Dataset<Row> samples(Dataset<Row> good, boolean compares) {
+        return samples(good, compares, false);
+    }
+
+    /** With {@code onEmbeddings}, also b_marginal and t_marginal: each policy's probability of the embedding. */
+    static Dataset<Row> samples(Dataset<Row> good, boolean compares, boolean onEmbeddings) {
         UserDefinedFunction rowId = udf((UDF1<String, Long>) id -> PoissonBootstrap.mix(Double.doubleToLongBits(
                 Split.unitHash(id))), DataTypes.LongType);
         return good.select(rowId.apply(col("event_id")).as("id"), col("reward"),
                 col("action_prob").as("logged_prob"), element_at(col("t_aligned"), col("pos")).as("target_prob"),
                 element_at(col("q"), col("pos")).as("q_hat"), dm("t_aligned").as("dm_value"),
                 compares ? element_at(col("i_aligned"), col("pos")).as("i_target_prob") : lit(0.0).as("i_target_prob"),
-                compares ? dm("i_aligned").as("i_dm_value") : lit(0.0).as("i_dm_value"));
+                compares ? dm("i_aligned").as("i_dm_value") : lit(0.0).as("i_dm_value"),
+                onEmbeddings ? marginal("action_probs").as("b_marginal") : lit(1.0).as("b_marginal"),
+                onEmbeddings ? marginal("t_aligned").as("t_marginal") : lit(1.0).as("t_marginal"));
+    }
+
+    /**
+     * Σ over the candidates whose features (their embedding) equal the chosen one's of the probabilities in column
+     * {@code probs}: p(e|x, π) for the chosen action's embedding e (Saito and Joachims 2022).
+     */
+    private static Column marginal(String probs) {
+        Column chosen = element_at(col("actions.features"), col("pos"));
+        return aggregate(zip_with(col("actions.features"), col(probs),
+                (f, p) -> org.apache.spark.sql.functions.when(f.equalTo(chosen), p).otherwise(0.0)), lit(0.0),
+                (acc, x) -> acc.plus(x));
+    }
+
+    /** MIPS and SNMIPS read each decision's full logged distribution and its candidates' features. */
+    static void requireEmbeddings(Dataset<Row> usable) {
+        long lacking = usable.filter(col("action_probs").isNull().or(org.apache.spark.sql.functions.exists(
+                col("actions"), a -> a.getField("features").isNull()))).count();
+        if (lacking > 0) {
+            throw new IllegalArgumentException("evaluate: mips and snmips weigh the chosen action's embedding (its"
+                    + " features) by the logger's full distribution: " + lacking + " usable decisions have no"
+                    + " action_probs or a candidate without features");
+        }
     }
 
     /** Without --observed-only the counted rows are the selected ones; with it, the unrewarded were dropped first. */
@@ -180,19 +215,23 @@ public final class BanditEvaluation {
     static EvaluationReport estimate(Dataset<Row> samples, BanditEvaluationConfig c, long rowsIn, long unusable,
                                      EvaluationReport.Unrewarded unrewarded, PropensityDiagnostics propensities) {
         Intervals iv = c.intervals();
-        BanditPass zero = new BanditPass(c.estimation().create(), iv, c.estimation().clip(), c.compares());
+        BanditPass zero = new BanditPass(c.estimation().create(), c.estimation().createOnEmbeddings(), iv,
+                c.estimation().clip(), c.compares());
         BanditPass pass = OrderedAggregate.of(samples.javaRDD(), zero, BanditPass::add, BanditPass::merge);
-        long used = pass.target().n();
+        long used = pass.logged().n();
         if (used == 0) {
             throw new IllegalArgumentException("evaluate: no usable interactions to evaluate in "
                     + c.input().paths());
         }
-        List<Estimate> target = pass.target().results(iv.level());
+        List<Estimate> target = pass.targetResults(iv.level());
         Estimate logged = pass.logged().results(iv.level()).get(0);
-        List<Estimate> incumbent = c.compares() ? pass.incumbent().results(iv.level()) : null;
-        List<Estimate> difference = c.compares() ? pass.difference().results(iv.level()) : null;
+        List<Estimate> incumbent = pass.incumbent() != null ? pass.incumbent().results(iv.level()) : null;
+        List<Estimate> difference = pass.difference() != null ? pass.difference().results(iv.level()) : null;
+        List<String> notes = c.compares() && c.estimation().onEmbeddings() ? List.of("mips and snmips are"
+                + " estimated for the target only; the incumbent and the differences use the other estimators")
+                : List.of();
         return new EvaluationReport(EvaluationReport.Kind.BANDIT, rowsIn, used, unusable, used, iv.level(), target,
-                logged, incumbent, difference, unrewarded, List.of(), propensities);
+                logged, incumbent, difference, unrewarded, notes, propensities);
     }
 
     /** Σ_a π(a|x) q̂(x, a) for the probabilities in column {@code probs}. */

@@ -6,6 +6,7 @@ import io.rewind.ope.Evaluation;
 import io.rewind.ope.Paired;
 import io.rewind.ope.bandit.BanditSample;
 import io.rewind.ope.bandit.Ips;
+import io.rewind.ope.embedding.EmbeddingSample;
 import io.rewind.ope.spark.SparkBanditEvaluation;
 import java.io.Serializable;
 import java.util.List;
@@ -22,12 +23,22 @@ final class BanditPass implements Serializable {
     private final Evaluation<BanditSample> logged;
     private final Evaluation<BanditSample> incumbent;
     private final Evaluation<Paired<BanditSample>> difference;
+    private final Evaluation<EmbeddingSample> onEmbeddings;
 
-    BanditPass(List<Estimator<BanditSample>> estimators, Intervals iv, double clip, boolean compares) {
-        target = new Evaluation<>(estimators, iv.replicates(), iv.seed(), clip);
+    /**
+     * @param estimators   the target's estimators that weigh actions (none: only {@code onEmbeddings})
+     * @param onEmbeddings the target's estimators that weigh embeddings, from each row's {@code b_marginal} and
+     *                     {@code t_marginal} (none: no such columns read)
+     */
+    BanditPass(List<Estimator<BanditSample>> estimators, List<Estimator<EmbeddingSample>> onEmbeddings,
+               Intervals iv, double clip, boolean compares) {
+        target = estimators.isEmpty() ? null : new Evaluation<>(estimators, iv.replicates(), iv.seed(), clip);
+        this.onEmbeddings = onEmbeddings.isEmpty() ? null
+                : new Evaluation<>(onEmbeddings, iv.replicates(), iv.seed(), clip);
         logged = new Evaluation<>(List.of(new Ips()), iv.replicates(), iv.seed(), Double.POSITIVE_INFINITY);
-        incumbent = compares ? new Evaluation<>(estimators, iv.replicates(), iv.seed(), clip) : null;
-        difference = compares ? new Evaluation<>(estimators.stream()
+        incumbent = compares && target != null ? new Evaluation<>(estimators, iv.replicates(), iv.seed(), clip)
+                : null;
+        difference = incumbent != null ? new Evaluation<>(estimators.stream()
                 .<Estimator<Paired<BanditSample>>>map(Difference::new).toList(), iv.replicates(), iv.seed(), clip)
                 : null;
     }
@@ -35,8 +46,14 @@ final class BanditPass implements Serializable {
     /** One row of {@link BanditEvaluation#samples}. */
     BanditPass add(Row r) {
         BanditSample t = SparkBanditEvaluation.sample(r);
-        int[] weights = target.weights(t.id());
-        target.add(t, weights);
+        int[] weights = logged.weights(t.id());
+        if (target != null) {
+            target.add(t, weights);
+        }
+        if (onEmbeddings != null) {
+            onEmbeddings.add(new EmbeddingSample(t.id(), t.reward(), r.<Double>getAs("b_marginal"),
+                    r.<Double>getAs("t_marginal")), weights);
+        }
         logged.add(new BanditSample(t.id(), t.reward(), t.loggedProb(), t.loggedProb(), t.qHat(), t.qHat()),
                 weights);
         if (incumbent != null) {
@@ -49,7 +66,12 @@ final class BanditPass implements Serializable {
     }
 
     BanditPass merge(BanditPass o) {
-        target.merge(o.target);
+        if (target != null) {
+            target.merge(o.target);
+        }
+        if (onEmbeddings != null) {
+            onEmbeddings.merge(o.onEmbeddings);
+        }
         logged.merge(o.logged);
         if (incumbent != null) {
             incumbent.merge(o.incumbent);
@@ -58,6 +80,19 @@ final class BanditPass implements Serializable {
         return this;
     }
 
+    /** The target's estimates: those that weigh actions, then those that weigh embeddings. */
+    List<io.rewind.ope.Estimate> targetResults(double level) {
+        List<io.rewind.ope.Estimate> out = new java.util.ArrayList<>();
+        if (target != null) {
+            out.addAll(target.results(level));
+        }
+        if (onEmbeddings != null) {
+            out.addAll(onEmbeddings.results(level));
+        }
+        return out;
+    }
+
+    /** Null when every estimator weighs embeddings. */
     Evaluation<BanditSample> target() {
         return target;
     }
@@ -66,7 +101,7 @@ final class BanditPass implements Serializable {
         return logged;
     }
 
-    /** Null without an incumbent. */
+    /** Null without an incumbent, or when every estimator weighs embeddings. */
     Evaluation<BanditSample> incumbent() {
         return incumbent;
     }

@@ -80,7 +80,8 @@ class BanditEvaluationTest {
         return BanditEvaluationConfig.of(new EvaluationInput(List.of(interactions), TableFormat.PARQUET, maxBad),
                         PolicySource.table(target, TableFormat.JSONL))
                 .withIncumbent(incumbent == null ? PolicySource.NONE : PolicySource.table(incumbent, TableFormat.JSONL))
-                .withEstimation(BanditEstimation.DEFAULTS.withEstimators(BanditEstimator.values()))
+                .withEstimation(BanditEstimation.DEFAULTS.withEstimators(Arrays.stream(BanditEstimator.values())
+                        .filter(e -> !e.onEmbeddings()).toArray(BanditEstimator[]::new)))
                 .withOutputs(new ReportOutputs(dir.resolve("report.json").toString(),
                         dir.resolve("chart.png").toString()));
     }
