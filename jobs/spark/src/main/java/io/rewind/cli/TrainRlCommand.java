@@ -3,6 +3,7 @@ package io.rewind.cli;
 import io.rewind.formats.TableFormat;
 import io.rewind.formats.spark.LocalSpark;
 import io.rewind.jobs.JobSummary;
+import io.rewind.jobs.mapping.Mapping;
 import io.rewind.jobs.rl.TrainRlConfig;
 import io.rewind.jobs.rl.TrainRlJob;
 import io.rewind.rl.batch.DqnConfig;
@@ -17,8 +18,15 @@ import picocli.CommandLine.Option;
 public final class TrainRlCommand implements Callable<Integer> {
     private static final DqnConfig D = DqnConfig.defaults();
 
-    @Option(names = "--data", required = true, split = ",", description = "episodes table(s)")
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--data", split = ",", description = "episodes table(s)")
     List<String> data;
+
+    @Option(names = "--mapping", description = "or: read your own step-per-row log through this mapping file's"
+            + " episodes section (see rewind import)")
+    java.nio.file.Path mapping;
 
     @Option(names = "--data-format", defaultValue = "parquet",
             description = "parquet (default), delta, jsonl, csv or seed-csv")
@@ -70,11 +78,18 @@ public final class TrainRlCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if ((data == null) == (mapping == null)) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "give --data or --mapping");
+        }
+        Mapping mapped = mapping == null ? null : Mapping.read(mapping);
+        List<String> data = this.data == null ? List.of() : this.data;
         LocalInputs.exist("--data", data);
         DqnConfig dqn = new DqnConfig(hidden, learningRate, batchSize, gamma, targetUpdateRate, targetUpdateEvery,
                 bcqThreshold, epochs, seed, temperature);
-        JobSummary s = TrainRlJob.run(LocalSpark.getOrCreate("rewind train-rl"), new TrainRlConfig(data,
-                TableFormat.parse(dataFormat), dqn, trainRatio, simulateEpisodes, output, maxBadFraction));
+        TrainRlConfig config = new TrainRlConfig(data, TableFormat.parse(dataFormat), dqn, trainRatio,
+                simulateEpisodes, output, maxBadFraction);
+        var spark = LocalSpark.getOrCreate("rewind train-rl");
+        JobSummary s = mapped == null ? TrainRlJob.run(spark, config) : TrainRlJob.run(spark, config, mapped);
         Console.summary("train-rl", s);
         return 0;
     }

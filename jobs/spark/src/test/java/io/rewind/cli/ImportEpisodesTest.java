@@ -85,5 +85,12 @@ class ImportEpisodesTest {
             assertEquals(want.get(i).toString(), got.get(i).toString(), "row " + i);
         }
         assertTrue(got.stream().filter(g -> g.getBoolean(6)).count() == 30, "one last step per episode");
+
+        // train-rl reads the same rows through the mapping, without the import
+        String[] trained = LocalInputsTest.run("train-rl", "--mapping", mapping.toString(), "--output",
+                dir.resolve("rl").toString(), "--epochs", "1");
+        assertEquals("0", trained[0], trained[1]);
+        assertTrue(Files.isDirectory(dir.resolve("rl/policy")), "a policy was written");
+        assertTrue(Files.readString(dir.resolve("rl/metrics.csv")).lines().count() >= 2, "one epoch's metrics");
     }
 }

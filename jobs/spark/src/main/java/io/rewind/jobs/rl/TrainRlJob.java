@@ -3,6 +3,9 @@ package io.rewind.jobs.rl;
 import io.rewind.formats.Split;
 import io.rewind.formats.Tables;
 import io.rewind.formats.spark.ReadResult;
+import io.rewind.jobs.mapping.MappedTableKind;
+import io.rewind.jobs.mapping.MappedTables;
+import io.rewind.jobs.mapping.Mapping;
 import io.rewind.formats.TableFormat;
 import io.rewind.formats.spark.TableReader;
 import io.rewind.formats.spark.TableWriter;
@@ -40,7 +43,19 @@ public final class TrainRlJob {
     }
 
     public static JobSummary run(SparkSession spark, TrainRlConfig c) {
-        ReadResult read = TableReader.read(spark, Tables.EPISODES, c.format(), c.data().toArray(new String[0]));
+        return train(spark, c, TableReader.read(spark, Tables.EPISODES, c.format(), c.data().toArray(new String[0])));
+    }
+
+    /** Training on episodes read from a user's own rows through {@code mapping} (its {@code episodes} section). */
+    public static JobSummary run(SparkSession spark, TrainRlConfig c, Mapping mapping) {
+        if (!mapping.tables().contains(MappedTableKind.EPISODES)) {
+            throw new IllegalArgumentException("train-rl --mapping: " + mapping.file() + " maps no episodes");
+        }
+        return train(spark, c, MappedTables.read(spark, MappedTables.prepare(spark, mapping),
+                MappedTableKind.EPISODES, TableReader.Rules.ALL));
+    }
+
+    private static JobSummary train(SparkSession spark, TrainRlConfig c, ReadResult read) {
         JobSummary summary = new JobSummary("train-rl").put("rows_read", read.validCount() + read.quarantinedCount())
                 .put("rows_quarantined", read.quarantinedCount());
         String quarantine = c.output() + "/quarantine";
