@@ -259,4 +259,22 @@ class ImportCommandTest {
         assertEquals("2", r[0], r[1]);
         assertTrue(r[1].contains("mapping.yaml line 10 (catalogue.key): item_id is not unique: 9 items, 8 ids"), r[1]);
     }
+
+    /** A source Spark knows by name (here a view; a catalog or Hive table alike) is read where it lives. */
+    @Test
+    void aTableSparkKnowsByNameIsReadThroughTheMapping() throws IOException {
+        SparkSession spark = LocalSpark.getOrCreate("import test");
+        spark.read().option("header", true).csv(mapping.resolveSibling("impressions.csv").toString())
+                .createOrReplaceTempView("own_impressions");
+        String[] r = importWith("source:\n  format: csv\n  path: impressions.csv\n",
+                "source:\n  table: own_impressions\n");
+        assertEquals("0", r[0], r[1]);
+        var summary = Json.tree(dir.resolve("out/summary.json"));
+        assertEquals(60, summary.get("decisions").asLong());
+        assertEquals(2, summary.get("decisions_quarantined").asLong());
+        Row bad = spark.read().parquet(dir.resolve("out/quarantine/decisions").toString()).orderBy("event_id")
+                .first();
+        assertTrue(bad.isNullAt(bad.fieldIndex("source_file")), "a table by name has no file");
+        assertTrue(bad.<String>getAs("raw").contains("\"impression_id\":\"imp-0017\""), bad.<String>getAs("raw"));
+    }
 }
