@@ -183,8 +183,8 @@ public final class TableReader {
             cols.add(actual.sameType(f.dataType()) ? col(f.name())
                     : col(f.name()).cast(SparkSchemas.nullable(f.dataType())).as(f.name()));
         }
-        cols.add(col("_metadata.file_path").as("source_file"));
-        cols.add(rowIndex(df).as("source_line"));
+        cols.add(sourceFile(df).as("source_file"));
+        cols.add(sourceLine(df).as("source_line"));
         cols.add(lit(null).cast("string").as("raw"));
         cols.add(lit(null).cast("string").as("reason"));
         return checkEachRow(schema, df.select(cols.toArray(new Column[0])));
@@ -209,10 +209,22 @@ public final class TableReader {
         return conformed.select(out.toArray(new Column[0]));
     }
 
-    private static Column rowIndex(Dataset<Row> df) {
-        StructType metadata = (StructType) df.select(col("_metadata")).schema().fields()[0].dataType();
-        return List.of(metadata.fieldNames()).contains("row_index") ? col("_metadata.row_index")
-                : lit(null).cast("bigint"); // Delta tables do not expose a row index
+    /** The file each row came from; null for a source with no files (a JDBC table, a view of one). */
+    public static Column sourceFile(Dataset<Row> df) {
+        return metadataFields(df).contains("file_path") ? col("_metadata.file_path") : lit(null).cast("string");
+    }
+
+    /** Each row's 0-based index in its file where the format has one (Parquet); null otherwise (Delta, text). */
+    public static Column sourceLine(Dataset<Row> df) {
+        return metadataFields(df).contains("row_index") ? col("_metadata.row_index") : lit(null).cast("bigint");
+    }
+
+    private static List<String> metadataFields(Dataset<Row> df) {
+        try {
+            return List.of(((StructType) df.select(col("_metadata")).schema().fields()[0].dataType()).fieldNames());
+        } catch (Exception e) { // no _metadata: Spark's AnalysisException, which Java does not see declared
+            return List.of();
+        }
     }
 
     private static boolean compatible(DataType actual, DataType wanted) {

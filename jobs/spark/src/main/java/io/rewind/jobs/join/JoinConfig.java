@@ -51,6 +51,11 @@ public record JoinConfig(List<String> decisions, TableFormat decisionsFormat, Li
         return stripSlash(output) + "_summary.json";
     }
 
+    /** Where a join through a mapping writes the mapping as applied. */
+    public static String appliedMapping(String output) {
+        return stripSlash(output) + "_mapping.yaml";
+    }
+
     private static String stripSlash(String p) {
         return p.endsWith("/") ? p.substring(0, p.length() - 1) : p;
     }

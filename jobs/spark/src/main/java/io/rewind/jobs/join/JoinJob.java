@@ -50,13 +50,8 @@ public final class JoinJob {
                 TableReader.Rules.EACH_ROW);
         ReadResult rewards = MappedTables.read(spark, prepared, MappedTableKind.REWARDS, TableReader.Rules.EACH_ROW);
         JobSummary summary = join(spark, c, decisions, rewards, t0);
-        HadoopFiles.writeString(spark, appliedMapping(c.output()), prepared.toYaml());
+        HadoopFiles.writeString(spark, JoinConfig.appliedMapping(c.output()), prepared.toYaml());
         return summary;
-    }
-
-    /** Where a join through a mapping writes the mapping as applied. */
-    public static String appliedMapping(String output) {
-        return (output.endsWith("/") ? output.substring(0, output.length() - 1) : output) + "_mapping.yaml";
     }
 
     private static void requireWritable(SparkSession spark, JoinConfig c) {

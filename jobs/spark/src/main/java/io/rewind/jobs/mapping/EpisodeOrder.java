@@ -6,7 +6,6 @@ import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.row_number;
 import static org.apache.spark.sql.functions.when;
 
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.Column;
@@ -56,7 +55,7 @@ final class EpisodeOrder {
                     : by;
             order = new Column[] {time, col("__source_file"), col("__source_line"), col("__raw")};
             WindowSpec asc = Window.partitionBy(episode).orderBy(order);
-            String where = " (" + Path.of(m.file()).getFileName() + " line " + m.line(pointer) + ")";
+            String where = m.where(pointer);
             mapped.put("step", new MappedTables.Mapped(row_number().over(asc).minus(1).cast("int"),
                     when(time.isNull(), lit("step: column " + step.orderBy() + " is empty or not a time in the"
                             + " given pattern" + where))));

@@ -34,7 +34,6 @@ import io.rewind.formats.TableSchema;
 import io.rewind.formats.spark.ReadResult;
 import io.rewind.formats.spark.SparkSchemas;
 import io.rewind.formats.spark.TableReader;
-import java.nio.file.Path;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -52,7 +51,6 @@ import org.apache.spark.sql.types.ArrayType;
 import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StringType;
-import org.apache.spark.sql.types.StructType;
 
 /**
  * Reads a user's own table through a {@link Mapping} into Rewind's decisions or rewards, checked as Rewind's own
@@ -119,8 +117,8 @@ public final class MappedTables {
         Dataset<Row> df = load(spark, m, sourcePointer(m, table), source);
         Column raw = to_json(struct(java.util.Arrays.stream(df.columns()).map(c -> col(quoted(c)))
                 .toArray(Column[]::new)));
-        Column file = hasMetadata(df) ? col("_metadata.file_path") : lit(null).cast("string");
-        Column row = hasRowIndex(df) ? col("_metadata.row_index") : lit(null).cast("bigint");
+        Column file = TableReader.sourceFile(df);
+        Column row = TableReader.sourceLine(df);
         df = df.withColumn("__raw", raw).withColumn("__source_file", file).withColumn("__source_line", row);
         Map<String, FieldSource> fields = s.fields(table);
         requireFields(m, table, fields);
@@ -181,7 +179,7 @@ public final class MappedTables {
                     + " catalogue or catalogue_ids" : "is mapped " + kinds.size() + " ways (" + kinds + "): give one");
         }
         DataType type = SparkSchemas.type(f.type());
-        String where = " (" + Path.of(m.file()).getFileName() + " line " + m.line(pointer) + ")";
+        String where = m.where(pointer);
         Mapped mapped = switch (fs.kind()) {
             case COLUMN -> {
                 requireColumn(m, pointer + "/column", df, fs.column(), source);
@@ -375,7 +373,7 @@ public final class MappedTables {
         if (parts.isEmpty()) {
             throw m.error(pointer, "an empty vector: list the columns to gather");
         }
-        String where = " (" + Path.of(m.file()).getFileName() + " line " + m.line(pointer) + ")";
+        String where = m.where(pointer);
         List<Column> pieces = new ArrayList<>();
         List<Column> problems = new ArrayList<>();
         for (int i = 0; i < parts.size(); i++) {
@@ -485,24 +483,6 @@ public final class MappedTables {
             throw e;
         } catch (Exception e) { // Spark's AnalysisException is checked in Java's eyes, though Scala never declares it
             throw m.error(pointer, "cannot read " + s.describe() + ": " + firstLine(e));
-        }
-    }
-
-    private static boolean hasMetadata(Dataset<Row> df) {
-        try {
-            df.select(col("_metadata.file_path")).schema();
-            return true;
-        } catch (Exception e) {
-            return false;
-        }
-    }
-
-    private static boolean hasRowIndex(Dataset<Row> df) {
-        try {
-            StructType meta = (StructType) df.select(col("_metadata")).schema().fields()[0].dataType();
-            return List.of(meta.fieldNames()).contains("row_index");
-        } catch (Exception e) {
-            return false;
         }
     }
 

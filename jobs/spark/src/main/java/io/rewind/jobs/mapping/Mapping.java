@@ -102,6 +102,11 @@ public final class Mapping {
                 .replace('/', '.') + "): " + message);
     }
 
+    /** " (FILE line N)" for the key at {@code pointer}: how a quarantined row's reason names the mapping line. */
+    String where(String pointer) {
+        return " (" + Path.of(file).getFileName() + " line " + line(pointer) + ")";
+    }
+
     /** The line the key at {@code pointer} is written on (or its closest enclosing key's). */
     int line(String pointer) {
         return lines.line(pointer);

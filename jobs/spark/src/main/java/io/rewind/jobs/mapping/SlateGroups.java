@@ -18,7 +18,6 @@ import static org.apache.spark.sql.functions.transform;
 import static org.apache.spark.sql.functions.when;
 
 import io.rewind.formats.Field;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -42,7 +41,7 @@ final class SlateGroups {
         SlateRows slates = m.spec().slates();
         MappedTables.requireColumn(m, "/slates/key", df, slates.key(), source);
         MappedTables.requireColumn(m, "/slates/position", df, slates.position(), source);
-        String where = " (" + Path.of(m.file()).getFileName() + " line " + m.line("/slates") + ")";
+        String where = m.where("/slates");
         Column key = col(MappedTables.quoted(slates.key()));
         Column position = col(MappedTables.quoted(slates.position()));
         Column order = position.try_cast(DataTypes.DoubleType);
