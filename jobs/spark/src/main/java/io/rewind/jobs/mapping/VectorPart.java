@@ -18,11 +18,6 @@ public record VectorPart(String column, Boolean categorical, List<String> catego
         return categories != null || Boolean.TRUE.equals(categorical);
     }
 
-    /** How many entries it adds to the vector, once its categories are known. */
-    int width() {
-        return isCategorical() ? categories.size() : 1;
-    }
-
     VectorPart withCategories(List<String> found) {
         return new VectorPart(column, true, found);
     }
