@@ -64,10 +64,11 @@ public final class BanditEvaluation {
             if (c.estimation().onEmbeddings()) {
                 requireEmbeddings(usable(aligned, c));
             }
+            Loggers loggers = Loggers.of(usable(aligned, c));
             Dataset<Row> samples = samples(withRewardModel(usable(aligned, c), actionFeatures, c.estimation()),
-                    c.compares(), c.estimation().onEmbeddings());
+                    c.compares(), c.estimation().onEmbeddings(), loggers);
             EvaluationReport report = estimate(samples, c, rowsIn, unusable,
-                    unrewarded(selected, counted, c), propensities);
+                    unrewarded(selected, counted, c), propensities, loggers);
             ReportWriter.write(spark, report, c.outputs());
             return report;
         } finally {
@@ -82,11 +83,8 @@ public final class BanditEvaluation {
      */
     static Dataset<Row> withPolicies(SparkSession spark, BanditEvaluationConfig c, Dataset<Row> data) {
         Dataset<Row> out = align(data, policy(spark, c, c.target(), data, "t"), "t");
-        List<String> kept = new ArrayList<>(List.of("event_id", "context", "actions", "action", "action_prob",
-                "reward", "reward_observed", "t_reason", "t_aligned"));
-        if (c.estimation().onEmbeddings()) {
-            kept.add("action_probs");
-        }
+        List<String> kept = new ArrayList<>(List.of("event_id", "model_id", "context", "actions", "action",
+                "action_prob", "action_probs", "reward", "reward_observed", "t_reason", "t_aligned"));
         if (c.compares()) {
             out = align(out, policy(spark, c, c.incumbent(), data, "i"), "i");
             kept.addAll(List.of("i_reason", "i_aligned"));
@@ -162,14 +160,12 @@ public final class BanditEvaluation {
 
     /**
      * The rows the estimators read, by name: id, reward, logged_prob, target_prob, q_hat, dm_value, and the
-     * incumbent's i_target_prob and i_dm_value.
+     * incumbent's i_target_prob and i_dm_value; with {@code onEmbeddings} b_marginal and t_marginal, each policy's
+     * probability of the chosen action's embedding; with several {@code loggers} each row's logger (its index) and
+     * divergence, Σ_a π_e(a|x)² / π_b(a|x) from its logger's action_probs (null where they were not logged or give
+     * 0 to an action the target takes).
      */
-    static Dataset<Row> samples(Dataset<Row> good, boolean compares) {
-        return samples(good, compares, false);
-    }
-
-    /** With {@code onEmbeddings}, also b_marginal and t_marginal: each policy's probability of the embedding. */
-    static Dataset<Row> samples(Dataset<Row> good, boolean compares, boolean onEmbeddings) {
+    static Dataset<Row> samples(Dataset<Row> good, boolean compares, boolean onEmbeddings, Loggers loggers) {
         UserDefinedFunction rowId = udf((UDF1<String, Long>) id -> PoissonBootstrap.mix(Double.doubleToLongBits(
                 Split.unitHash(id))), DataTypes.LongType);
         return good.select(rowId.apply(col("event_id")).as("id"), col("reward"),
@@ -178,7 +174,18 @@ public final class BanditEvaluation {
                 compares ? element_at(col("i_aligned"), col("pos")).as("i_target_prob") : lit(0.0).as("i_target_prob"),
                 compares ? dm("i_aligned").as("i_dm_value") : lit(0.0).as("i_dm_value"),
                 onEmbeddings ? marginal("action_probs").as("b_marginal") : lit(1.0).as("b_marginal"),
-                onEmbeddings ? marginal("t_aligned").as("t_marginal") : lit(1.0).as("t_marginal"));
+                onEmbeddings ? marginal("t_aligned").as("t_marginal") : lit(1.0).as("t_marginal"),
+                loggers.several() ? loggers.index().as("logger") : lit(0).as("logger"),
+                loggers.several() ? divergence().as("divergence") : lit(null).cast("double").as("divergence"));
+    }
+
+    private static Column divergence() {
+        Column unreachable = org.apache.spark.sql.functions.exists(zip_with(col("t_aligned"), col("action_probs"),
+                (t, b) -> t.gt(0).and(b.leq(0))), x -> x);
+        Column sum = aggregate(zip_with(col("t_aligned"), col("action_probs"),
+                (t, b) -> org.apache.spark.sql.functions.when(t.gt(0), t.multiply(t).divide(b)).otherwise(0.0)),
+                lit(0.0), (acc, x) -> acc.plus(x));
+        return org.apache.spark.sql.functions.when(unreachable, lit(null).cast("double")).otherwise(sum);
     }
 
     /**
@@ -213,10 +220,12 @@ public final class BanditEvaluation {
     }
 
     static EvaluationReport estimate(Dataset<Row> samples, BanditEvaluationConfig c, long rowsIn, long unusable,
-                                     EvaluationReport.Unrewarded unrewarded, PropensityDiagnostics propensities) {
+                                     EvaluationReport.Unrewarded unrewarded, PropensityDiagnostics propensities,
+                                     Loggers loggers) {
         Intervals iv = c.intervals();
-        BanditPass zero = new BanditPass(c.estimation().create(), c.estimation().createOnEmbeddings(), iv,
-                c.estimation().clip(), c.compares());
+        BanditPass zero = new BanditPass(c.estimation().create(), c.estimation().createOnEmbeddings(),
+                loggers.several() ? MultiLoggerEstimator.forLoggers(c.estimation().estimators(), loggers.count())
+                        : List.of(), iv, c.estimation().clip(), c.compares());
         BanditPass pass = OrderedAggregate.of(samples.javaRDD(), zero, BanditPass::add, BanditPass::merge);
         long used = pass.logged().n();
         if (used == 0) {
@@ -227,11 +236,16 @@ public final class BanditEvaluation {
         Estimate logged = pass.logged().results(iv.level()).get(0);
         List<Estimate> incumbent = pass.incumbent() != null ? pass.incumbent().results(iv.level()) : null;
         List<Estimate> difference = pass.difference() != null ? pass.difference().results(iv.level()) : null;
-        List<String> notes = c.compares() && c.estimation().onEmbeddings() ? List.of("mips and snmips are"
-                + " estimated for the target only; the incumbent and the differences use the other estimators")
-                : List.of();
+        List<String> notes = new ArrayList<>();
+        if (c.compares() && c.estimation().onEmbeddings()) {
+            notes.add("mips and snmips are estimated for the target only; the incumbent and the differences use the"
+                    + " other estimators");
+        }
+        if (loggers.several()) {
+            notes.add(loggers.describe());
+        }
         return new EvaluationReport(EvaluationReport.Kind.BANDIT, rowsIn, used, unusable, used, iv.level(), target,
-                logged, incumbent, difference, unrewarded, notes, propensities);
+                logged, incumbent, difference, unrewarded, notes, propensities, loggers.shares());
     }
 
     /** Σ_a π(a|x) q̂(x, a) for the probabilities in column {@code probs}. */

@@ -7,6 +7,7 @@ import io.rewind.ope.Paired;
 import io.rewind.ope.bandit.BanditSample;
 import io.rewind.ope.bandit.Ips;
 import io.rewind.ope.embedding.EmbeddingSample;
+import io.rewind.ope.multilogger.LoggerSample;
 import io.rewind.ope.spark.SparkBanditEvaluation;
 import java.io.Serializable;
 import java.util.List;
@@ -24,17 +25,21 @@ final class BanditPass implements Serializable {
     private final Evaluation<BanditSample> incumbent;
     private final Evaluation<Paired<BanditSample>> difference;
     private final Evaluation<EmbeddingSample> onEmbeddings;
+    private final Evaluation<LoggerSample> byLogger;
 
     /**
      * @param estimators   the target's estimators that weigh actions (none: only {@code onEmbeddings})
      * @param onEmbeddings the target's estimators that weigh embeddings, from each row's {@code b_marginal} and
      *                     {@code t_marginal} (none: no such columns read)
+     * @param byLogger     the target's estimators for a log of several loggers, from each row's {@code logger} and
+     *                     {@code divergence} (none: no such columns read)
      */
     BanditPass(List<Estimator<BanditSample>> estimators, List<Estimator<EmbeddingSample>> onEmbeddings,
-               Intervals iv, double clip, boolean compares) {
+               List<Estimator<LoggerSample>> byLogger, Intervals iv, double clip, boolean compares) {
         target = estimators.isEmpty() ? null : new Evaluation<>(estimators, iv.replicates(), iv.seed(), clip);
         this.onEmbeddings = onEmbeddings.isEmpty() ? null
                 : new Evaluation<>(onEmbeddings, iv.replicates(), iv.seed(), clip);
+        this.byLogger = byLogger.isEmpty() ? null : new Evaluation<>(byLogger, iv.replicates(), iv.seed(), clip);
         logged = new Evaluation<>(List.of(new Ips()), iv.replicates(), iv.seed(), Double.POSITIVE_INFINITY);
         incumbent = compares && target != null ? new Evaluation<>(estimators, iv.replicates(), iv.seed(), clip)
                 : null;
@@ -54,6 +59,11 @@ final class BanditPass implements Serializable {
             onEmbeddings.add(new EmbeddingSample(t.id(), t.reward(), r.<Double>getAs("b_marginal"),
                     r.<Double>getAs("t_marginal")), weights);
         }
+        if (byLogger != null) {
+            Double divergence = r.getAs("divergence");
+            byLogger.add(new LoggerSample(t, r.<Integer>getAs("logger"), Double.NaN,
+                    divergence == null ? Double.NaN : divergence), weights);
+        }
         logged.add(new BanditSample(t.id(), t.reward(), t.loggedProb(), t.loggedProb(), t.qHat(), t.qHat()),
                 weights);
         if (incumbent != null) {
@@ -72,6 +82,9 @@ final class BanditPass implements Serializable {
         if (onEmbeddings != null) {
             onEmbeddings.merge(o.onEmbeddings);
         }
+        if (byLogger != null) {
+            byLogger.merge(o.byLogger);
+        }
         logged.merge(o.logged);
         if (incumbent != null) {
             incumbent.merge(o.incumbent);
@@ -80,11 +93,14 @@ final class BanditPass implements Serializable {
         return this;
     }
 
-    /** The target's estimates: those that weigh actions, then those that weigh embeddings. */
+    /** The target's estimates: those that weigh actions, those for several loggers, those that weigh embeddings. */
     List<io.rewind.ope.Estimate> targetResults(double level) {
         List<io.rewind.ope.Estimate> out = new java.util.ArrayList<>();
         if (target != null) {
             out.addAll(target.results(level));
+        }
+        if (byLogger != null) {
+            out.addAll(byLogger.results(level));
         }
         if (onEmbeddings != null) {
             out.addAll(onEmbeddings.results(level));

@@ -13,11 +13,14 @@ import java.util.List;
  * @param unrewarded how unrewarded decisions were counted (bandit evaluations), or null
  * @param notes      what the reader should know about the result (an estimator left out and why)
  * @param propensities what the logged propensities look like and what in them cannot be right
+ * @param loggers    the logging policies (model_id) the used rows came from, with their row counts (bandit
+ *                   evaluations; empty otherwise)
  */
 public record EvaluationReport(Kind evaluation, long rowsIn, long rowsUsed, long unusable, long samples, double level,
                                List<io.rewind.ope.Estimate> target, io.rewind.ope.Estimate logged,
                                List<io.rewind.ope.Estimate> incumbent, List<io.rewind.ope.Estimate> difference,
-                               Unrewarded unrewarded, List<String> notes, PropensityDiagnostics propensities) {
+                               Unrewarded unrewarded, List<String> notes, PropensityDiagnostics propensities,
+                               List<Loggers.Share> loggers) {
     /** Which evaluation wrote the report. */
     public enum Kind { BANDIT, EPISODES, SLATES }
 
@@ -38,5 +41,6 @@ public record EvaluationReport(Kind evaluation, long rowsIn, long rowsUsed, long
     public EvaluationReport {
         target = List.copyOf(target);
         notes = notes == null ? List.of() : List.copyOf(notes);
+        loggers = loggers == null ? List.of() : List.copyOf(loggers);
     }
 }

@@ -4,15 +4,11 @@ import static org.apache.spark.sql.functions.col;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.rewind.formats.Candidate;
 import io.rewind.formats.Json;
 import io.rewind.formats.TableFormat;
 import io.rewind.formats.Tables;
 import io.rewind.formats.spark.LocalSpark;
-import io.rewind.formats.spark.SparkRows;
-import io.rewind.formats.spark.SparkSchemas;
 import io.rewind.formats.spark.TableReader;
-import io.rewind.formats.spark.TableWriter;
 import io.rewind.ope.Estimate;
 import io.rewind.rl.sim.LoggedBanditConfig;
 import io.rewind.rl.sim.LoggedBanditSimulator;
@@ -54,26 +50,8 @@ class BanditEvaluationTest {
 
     /** A decisions table in which a policy gives the true class {@code best} and the rest ε/4 (ε = 1: uniform). */
     static String policy(String name, double epsilon, double keepShare) {
-        LoggedBanditSimulator sim = new LoggedBanditSimulator(SIM);
-        JavaRDD<Row> rows = TableReader.read(SPARK, Tables.INTERACTIONS, TableFormat.PARQUET, interactions).valid()
-                .javaRDD().filter(r -> io.rewind.formats.Split.unitHash(r.getString(0)) < keepShare).map(r -> {
-                    Object[] d = SparkRows.fromRow(Tables.DECISIONS, r);
-                    int label = sim.label((double[]) d[4]);
-                    double[] probs = new double[4];
-                    Arrays.fill(probs, epsilon / 4);
-                    probs[label] += 1 - epsilon;
-                    d[Tables.DECISIONS.indexOf("actions")] = List.of(new Candidate("3", null),
-                            new Candidate("2", null), new Candidate("1", null), new Candidate("0", null));
-                    double[] reversed = {probs[3], probs[2], probs[1], probs[0]};
-                    d[Tables.DECISIONS.indexOf("action")] = String.valueOf(label);
-                    d[Tables.DECISIONS.indexOf("action_prob")] = probs[label];
-                    d[Tables.DECISIONS.indexOf("action_probs")] = reversed;
-                    return SparkRows.toRow(Tables.DECISIONS, d);
-                });
-        String path = dir.resolve(name).toString();
-        TableWriter.write(SPARK.createDataFrame(rows, SparkSchemas.of(Tables.DECISIONS)), Tables.DECISIONS,
-                TableFormat.JSONL, path);
-        return path;
+        return TargetTables.onTrueClass(SPARK, new LoggedBanditSimulator(SIM), interactions, dir.resolve(name),
+                epsilon, keepShare);
     }
 
     static BanditEvaluationConfig config(String target, String incumbent, double maxBad) {
@@ -140,7 +118,8 @@ class BanditEvaluationTest {
         Dataset<Row> aligned = BanditEvaluation.withPolicies(SPARK, c, TableReader.read(SPARK, Tables.INTERACTIONS,
                 TableFormat.PARQUET, interactions).valid());
         Dataset<Row> samples = BanditEvaluation.samples(BanditEvaluation.withRewardModel(
-                BanditEvaluation.usable(aligned, c), false, c.estimation()), true).cache();
+                BanditEvaluation.usable(aligned, c), false, c.estimation()), true, false,
+                new Loggers(List.of(new Loggers.Share("one", 1)))).cache();
         List<Estimator<BanditSample>> estimators = c.estimation().create();
         Intervals iv = c.intervals();
         double clip = c.estimation().clip();
