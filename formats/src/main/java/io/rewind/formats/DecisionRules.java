@@ -49,6 +49,10 @@ enum DecisionRules implements RowRule {
         }
         double actionProb = (Double) field(schema, row, "action_prob");
         probability("action_prob", actionProb);
+        String source = (String) field(schema, row, "action_prob_source");
+        if (source != null && !source.equals("logged") && !source.equals("estimated")) {
+            throw new FieldException("action_prob_source", "must be logged or estimated, was \"" + source + "\"");
+        }
         Double sample = (Double) field(schema, row, "sample_prob");
         if (sample != null && !(sample >= 0 && sample <= 1)) {
             throw new FieldException("sample_prob", "must be in [0, 1], was " + sample);

@@ -26,7 +26,9 @@ public final class Tables {
             optional("slate", STRING_ARRAY, "slate decisions: the ranked top-k chosen action ids"),
             optional("slot_probs", DOUBLE_ARRAY, "slate decisions: the logging probability of each slot's action"),
             optional("sample_prob", DOUBLE, "uniform [0, 1) draw logged with the decision, as the seeds log it"),
-            optional("action_probs", DOUBLE_ARRAY, "the logging policy's full distribution, aligned with `actions`"));
+            optional("action_probs", DOUBLE_ARRAY, "the logging policy's full distribution, aligned with `actions`"),
+            optional("action_prob_source", STRING, "where `action_prob` and `action_probs` come from: `logged` (or"
+                    + " null) or `estimated` (fitted on the log by `--propensities estimate`)"));
 
     public static final TableSchema DECISIONS = new TableSchema("decisions", DECISION_FIELDS,
             List.of(DecisionRules.INSTANCE));

@@ -33,13 +33,16 @@ public final class ImportCommand implements Callable<Integer> {
     double maxBadFraction;
 
     @picocli.CommandLine.Mixin
+    PropensityOptions propensities = new PropensityOptions();
+
+    @picocli.CommandLine.Mixin
     RegistryRunOptions run = new RegistryRunOptions();
 
     @Override
     public Integer call() {
         Runnable checks = () -> LocalInputs.exist("--mapping", List.of(mapping.toString()));
         run.checkBeforeSpark(checks);
-        ImportConfig config = new ImportConfig(Mapping.read(mapping), output, TableFormat.parse(outputFormat),
+        ImportConfig config = new ImportConfig(propensities.apply(Mapping.read(mapping)), output, TableFormat.parse(outputFormat),
                 maxBadFraction);
         var spark = LocalSpark.getOrCreate("rewind import");
         JobSummary s = run.record(spark, "import", List.of(mapping.toString()), output, checks,

@@ -79,6 +79,9 @@ public final class JoinCommand implements Callable<Integer> {
     picocli.CommandLine.Model.CommandSpec spec;
 
     @picocli.CommandLine.Mixin
+    PropensityOptions propensities = new PropensityOptions();
+
+    @picocli.CommandLine.Mixin
     RegistryRunOptions run = new RegistryRunOptions();
 
     @Override
@@ -88,7 +91,7 @@ public final class JoinCommand implements Callable<Integer> {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "give --decisions and --rewards,"
                     + " or --mapping");
         }
-        Mapping mapped = mapping == null ? null : Mapping.read(mapping);
+        Mapping mapped = propensities.apply(mapping == null ? null : Mapping.read(mapping));
         List<String> decisions = this.decisions == null ? List.of() : this.decisions;
         List<String> rewards = this.rewards == null ? List.of() : this.rewards;
         Runnable checks = () -> {

@@ -3,9 +3,6 @@ package io.rewind.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -18,15 +15,7 @@ class LocalInputsTest {
 
     /** Runs a command line; returns its exit code and what it printed on stderr. */
     static String[] run(String... args) {
-        PrintStream err = System.err;
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        System.setErr(new PrintStream(bytes, true, StandardCharsets.UTF_8));
-        try {
-            int code = Rewind.execute(args);
-            return new String[] {String.valueOf(code), bytes.toString(StandardCharsets.UTF_8)};
-        } finally {
-            System.setErr(err);
-        }
+        return CommandLines.run(args);
     }
 
     @Test

@@ -244,6 +244,11 @@ public final class BanditEvaluation {
         if (loggers.several()) {
             notes.add(loggers.describe());
         }
+        if (propensities.estimated() > 0) {
+            notes.add("the propensities of " + propensities.estimated() + " of " + propensities.rows() + " rows were"
+                    + " estimated from the log (action_prob_source = estimated), not logged: every estimate rests on"
+                    + " the fitted logging policy, and its intervals do not include that fit's error");
+        }
         return new EvaluationReport(EvaluationReport.Kind.BANDIT, rowsIn, used, unusable, used, iv.level(), target,
                 logged, incumbent, difference, unrewarded, notes, propensities, loggers.shares());
     }

@@ -46,8 +46,8 @@ public final class EstimateChart {
     /** The estimates, with a known true value as a dashed line across them. */
     static CategoryChart estimates(EvaluationReport report, Double trueValue) {
         List<String> labels = report.target().stream().map(Estimate::estimator).toList();
-        CategoryChart chart = chart("Off-policy estimates (" + Math.round(report.level() * 100) + "% intervals)",
-                "policy value");
+        CategoryChart chart = chart("Off-policy estimates (" + Math.round(report.level() * 100) + "% intervals"
+                + (estimated(report) ? "; propensities estimated, not logged" : "") + ")", "policy value");
         List<Estimate> all = new ArrayList<>(report.target());
         addSeries(chart, "target", labels, report.target());
         if (report.incumbent() != null) {
@@ -67,10 +67,15 @@ public final class EstimateChart {
         return chart;
     }
 
+    private static boolean estimated(EvaluationReport report) {
+        return report.propensities() != null && report.propensities().estimated() > 0;
+    }
+
     private static CategoryChart difference(EvaluationReport report) {
         List<String> labels = report.target().stream().map(Estimate::estimator).toList();
         CategoryChart diff = chart("Target − incumbent (" + Math.round(report.level() * 100)
-                + "% intervals; promotion needs the lower bound above 0)", "difference in policy value");
+                + "% intervals; promotion needs the lower bound above 0" + (estimated(report)
+                ? "; propensities estimated" : "") + ")", "difference in policy value");
         addSeries(diff, "target − incumbent", labels, report.difference());
         fitYAxis(diff, report.difference(), true, null);
         return diff;

@@ -43,7 +43,8 @@ public final class PropensityCheck {
      * rows are quarantined when read, before they get here.
      */
     static PropensityDiagnostics ofInteractions(Dataset<Row> interactions) {
-        return of(interactions, col("action_prob"), size(col("actions")), col("actions.id"), col("action"));
+        return of(interactions, col("action_prob"), size(col("actions")), col("actions.id"), col("action"),
+                col("action_prob_source").equalTo("estimated"));
     }
 
     /** Episode steps: {@code action_probs} at the chosen action's index. */
@@ -51,7 +52,7 @@ public final class PropensityCheck {
         Column k = size(col("action_probs"));
         Column ids = sequence(lit(0), k.minus(1)).cast(DataTypes.createArrayType(DataTypes.StringType));
         return of(steps.filter(k.gt(0)), element_at(col("action_probs"), col("action").plus(1)), k, ids,
-                col("action"));
+                col("action"), lit(false));
     }
 
     /**
@@ -60,15 +61,18 @@ public final class PropensityCheck {
      * @param candidates how many actions the decision had to choose from
      * @param candidateIds the ids of those actions (an array), to count the never-chosen ones
      * @param chosen     the chosen action's id
+     * @param estimated  whether the row's propensity was estimated, not logged
      */
     static PropensityDiagnostics of(Dataset<Row> rows, Column prob, Column candidates, Column candidateIds,
-                                    Column chosen) {
+                                    Column chosen, Column estimated) {
         Row r = rows.agg(count(lit(1)), sum(when(prob.lt(TINY), 1).otherwise(0)),
-                sum(when(prob.equalTo(1.0), 1).otherwise(0)), min(prob), max(prob), max(candidates)).first();
+                sum(when(prob.equalTo(1.0), 1).otherwise(0)), min(prob), max(prob), max(candidates),
+                sum(when(estimated, 1).otherwise(0))).first();
         long n = r.getLong(0);
         if (n == 0) {
-            return new PropensityDiagnostics(0, 0, 0, Double.NaN, Double.NaN, 0, null, List.of());
+            return new PropensityDiagnostics(0, 0, 0, 0, Double.NaN, Double.NaN, 0, null, List.of());
         }
+        long estimatedRows = r.getLong(6);
         long tinyRows = r.getLong(1);
         long suspect = tinyRows;
         long ones = r.getLong(2);
@@ -94,7 +98,7 @@ public final class PropensityCheck {
                         + " the propensities are most likely a placeholder", lo, uniformityP));
             }
         }
-        return new PropensityDiagnostics(n, tinyRows, suspect, lo, hi, k, uniformityP, findings);
+        return new PropensityDiagnostics(n, estimatedRows, tinyRows, suspect, lo, hi, k, uniformityP, findings);
     }
 
     /** The chi-square p-value of how often each candidate was chosen against all equally often. */

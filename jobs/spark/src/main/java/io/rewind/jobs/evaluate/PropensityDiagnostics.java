@@ -9,6 +9,8 @@ import java.util.List;
  * distribution is a row rule of the tables: such rows are quarantined when read.
  *
  * @param rows          rows checked
+ * @param estimated     rows whose propensities were estimated from the log, not logged
+ *                      ({@code action_prob_source = estimated}): every estimate rests on the fitted logging policy
  * @param tiny          rows whose chosen action's probability is under {@link PropensityCheck#TINY}
  * @param suspect       the tiny ones, or every row when a finding concerns the whole log; they count
  *                      against {@code --max-bad-fraction}
@@ -19,7 +21,7 @@ import java.util.List;
  *                      against the uniform choice that propensity claims (null otherwise)
  * @param findings      what was found, one sentence each (empty: nothing)
  */
-public record PropensityDiagnostics(long rows, long tiny, long suspect, double min, double max,
+public record PropensityDiagnostics(long rows, long estimated, long tiny, long suspect, double min, double max,
                                     int maxCandidates, Double uniformityP, List<String> findings) {
     public PropensityDiagnostics {
         findings = List.copyOf(findings);
@@ -27,8 +29,9 @@ public record PropensityDiagnostics(long rows, long tiny, long suspect, double m
 
     /** The console's lines: one summary, then each finding. */
     public String describe() {
-        StringBuilder sb = new StringBuilder(String.format("propensities: %d rows in [%.6g, %.6g], %d under %.0e%s",
-                rows, min, max, tiny, PropensityCheck.TINY,
+        StringBuilder sb = new StringBuilder(String.format("propensities: %d rows%s in [%.6g, %.6g], %d under %.0e%s",
+                rows, estimated == 0 ? "" : " (" + estimated + " estimated, not logged)", min, max, tiny,
+                PropensityCheck.TINY,
                 uniformityP == null ? "" : String.format(", all equal: chosen actions vs uniform p = %.3g",
                         uniformityP)));
         sb.append('\n');

@@ -46,10 +46,10 @@ public final class JoinJob {
         }
         requireWritable(spark, c);
         Mapping prepared = MappedTables.prepare(spark, mapping);
-        ReadResult decisions = MappedTables.read(spark, prepared, MappedTableKind.DECISIONS,
-                TableReader.Rules.EACH_ROW);
+        MappedTables.Decisions decisions = MappedTables.readDecisions(spark, prepared, TableReader.Rules.EACH_ROW);
+        decisions.requireCalibrated();
         ReadResult rewards = MappedTables.read(spark, prepared, MappedTableKind.REWARDS, TableReader.Rules.EACH_ROW);
-        JobSummary summary = join(spark, c, decisions, rewards, t0);
+        JobSummary summary = join(spark, c, decisions.read(), rewards, t0, decisions::addTo);
         HadoopFiles.writeString(spark, JoinConfig.appliedMapping(c.output()), prepared.toYaml());
         return summary;
     }
@@ -62,12 +62,17 @@ public final class JoinJob {
 
     private static JobSummary join(SparkSession spark, JoinConfig c, ReadResult decisions, ReadResult rewards,
                                    long t0) {
+        return join(spark, c, decisions, rewards, t0, s -> s);
+    }
+
+    private static JobSummary join(SparkSession spark, JoinConfig c, ReadResult decisions, ReadResult rewards,
+                                   long t0, java.util.function.UnaryOperator<JobSummary> reading) {
         decisions.total();
         rewards.total();
         long t1 = System.nanoTime();
         Joiner.Result result = Joiner.join(decisions, rewards, c.rules());
         long t2 = System.nanoTime();
-        JobSummary summary = result.summary()
+        JobSummary summary = reading.apply(result.summary())
                 .put("output", c.output())
                 .put("quarantine", c.quarantine())
                 .put("window_seconds", c.rules().window().toMillis() / 1000.0)

@@ -31,7 +31,15 @@ public final class ImportJob {
         long total = 0;
         long bad = 0;
         for (MappedTableKind t : c.mapping().tables()) {
-            ReadResult r = MappedTables.read(spark, prepared, t, TableReader.Rules.ALL);
+            ReadResult r;
+            if (t == MappedTableKind.DECISIONS) {
+                MappedTables.Decisions d = MappedTables.readDecisions(spark, prepared, TableReader.Rules.ALL);
+                d.requireCalibrated();
+                d.addTo(summary);
+                r = d.read();
+            } else {
+                r = MappedTables.read(spark, prepared, t, TableReader.Rules.ALL);
+            }
             read.put(t, r);
             summary.put(t.key(), r.total()).put(t.key() + "_quarantined", r.quarantinedCount());
             total += r.total();

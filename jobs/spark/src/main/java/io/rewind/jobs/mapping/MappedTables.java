@@ -34,6 +34,9 @@ import io.rewind.formats.TableSchema;
 import io.rewind.formats.spark.ReadResult;
 import io.rewind.formats.spark.SparkSchemas;
 import io.rewind.formats.spark.TableReader;
+import io.rewind.jobs.JobSummary;
+import io.rewind.jobs.propensity.EstimatedPropensities;
+import io.rewind.jobs.propensity.PropensityEstimation;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -101,10 +104,45 @@ public final class MappedTables {
         return prepared;
     }
 
-    /** One table of a {@link #prepare prepared} mapping, read and checked with {@code rules}. */
+    /**
+     * One table of a {@link #prepare prepared} mapping, read and checked with {@code rules}; for decisions with
+     * {@code --propensities estimate}, {@link #readDecisions} also says how the estimate went.
+     */
     public static ReadResult read(SparkSession spark, Mapping prepared, MappedTableKind table,
                                   TableReader.Rules rules) {
-        return TableReader.readConformed(table.schema(), conform(spark, prepared, table), rules);
+        return table == MappedTableKind.DECISIONS ? readDecisions(spark, prepared, rules).read()
+                : TableReader.readConformed(table.schema(), conform(spark, prepared, table), rules);
+    }
+
+    /** Decisions as read, and with {@code --propensities estimate} how their propensities were estimated. */
+    public record Decisions(ReadResult read, EstimatedPropensities.Filled estimated, PropensityEstimation how) {
+        /** Adds the estimate's figures, if there was one, to a job's summary. */
+        public JobSummary addTo(JobSummary summary) {
+            return estimated == null ? summary : summary.put("propensities", "estimated")
+                    .put("propensities_estimated", estimated.estimated())
+                    .put("propensity_calibration_error", estimated.calibration().error());
+        }
+
+        /** Fails when the estimated propensities' calibration error is past the limit. */
+        public void requireCalibrated() {
+            if (estimated != null && estimated.calibration().error() > how.maxCalibrationError()) {
+                throw new IllegalArgumentException("--propensities estimate: the fitted logging policy is not"
+                        + " calibrated on this log (" + estimated.calibration().describe() + "), over"
+                        + " --max-calibration-error " + how.maxCalibrationError() + "; the context may not hold what"
+                        + " the logger decided on");
+            }
+        }
+    }
+
+    public static Decisions readDecisions(SparkSession spark, Mapping prepared, TableReader.Rules rules) {
+        Dataset<Row> conformed = conform(spark, prepared, MappedTableKind.DECISIONS);
+        if (prepared.estimatedPropensities() == null) {
+            return new Decisions(TableReader.readConformed(MappedTableKind.DECISIONS.schema(), conformed, rules),
+                    null, null);
+        }
+        EstimatedPropensities.Filled filled = EstimatedPropensities.fill(conformed, prepared.estimatedPropensities());
+        return new Decisions(TableReader.readConformed(MappedTableKind.DECISIONS.schema(), filled.rows(), rules),
+                filled, prepared.estimatedPropensities());
     }
 
     /**
@@ -196,7 +234,10 @@ public final class MappedTables {
                     yield new Mapped(xxhash64(c), when(c.isNull(), lit(f.name() + ": column " + fs.column()
                             + " is empty" + where)));
                 }
-                Column v = f.type() == FieldType.TIMESTAMP ? timestamp(m, pointer, fs, c) : c.try_cast(type);
+                // a column already of the field's type (but for nullability, which casts refuse to narrow) as it is
+                boolean same = DataType.equalsStructurally(df.schema().apply(fs.column()).dataType(), type, true);
+                Column v = f.type() == FieldType.TIMESTAMP ? timestamp(m, pointer, fs, c)
+                        : same ? c : c.try_cast(type);
                 String what = f.type() == FieldType.TIMESTAMP && fs.pattern() != null
                         ? "a time in pattern " + fs.pattern() : "a " + type.simpleString();
                 yield new Mapped(v, when(c.isNotNull().and(v.isNull()), concat(lit(f.name() + ": '"),
@@ -443,7 +484,9 @@ public final class MappedTables {
             }
         }
         for (Field f : schema.fields()) {
-            if (f.required() && fields.get(f.name()) == null
+            boolean estimated = table == MappedTableKind.DECISIONS && m.estimatedPropensities() != null
+                    && f.name().equals("action_prob");
+            if (f.required() && fields.get(f.name()) == null && !estimated
                     && !(m.spec().slates() != null && SlateRows.derived(f.name(), fields))) {
                 throw m.error("/" + table.key(), f.name() + " is required in " + table.key() + " and not mapped ("
                         + f.description() + ")");

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
+import io.rewind.jobs.propensity.PropensityEstimation;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -32,11 +33,13 @@ public final class Mapping {
     private final String file;
     private final TableMapping spec;
     private final YamlLines lines;
+    private final PropensityEstimation propensities;
 
-    private Mapping(String file, TableMapping spec, YamlLines lines) {
+    private Mapping(String file, TableMapping spec, YamlLines lines, PropensityEstimation propensities) {
         this.file = file;
         this.spec = spec;
         this.lines = lines;
+        this.propensities = propensities;
     }
 
     public static Mapping read(Path file) {
@@ -70,7 +73,7 @@ public final class Mapping {
         if (spec == null) {
             throw new MappingException(file + ": empty mapping file");
         }
-        Mapping m = new Mapping(file, spec, lines);
+        Mapping m = new Mapping(file, spec, lines, null);
         return m.resolvedAgainst(folder);
     }
 
@@ -113,7 +116,20 @@ public final class Mapping {
     }
 
     Mapping with(TableMapping resolved) {
-        return new Mapping(file, resolved, lines);
+        return new Mapping(file, resolved, lines, propensities);
+    }
+
+    /**
+     * The same mapping, its decisions' propensities estimated from the log ({@code --propensities estimate}) rather
+     * than mapped: action_prob need not be mapped, and whatever is mapped to it or to action_probs is replaced.
+     */
+    public Mapping withEstimatedPropensities(PropensityEstimation e) {
+        return new Mapping(file, spec, lines, e);
+    }
+
+    /** How the decisions' propensities are estimated; null when they are mapped from the log. */
+    public PropensityEstimation estimatedPropensities() {
+        return propensities;
     }
 
     /** The mapping as YAML, with every category list it found written out. */

@@ -16,7 +16,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 
 /** Target policies for the evaluation tests, written as decisions tables over a simulated log's events. */
-final class TargetTables {
+public final class TargetTables {
     private TargetTables() {
     }
 
@@ -25,7 +25,7 @@ final class TargetTables {
      * every other arm ε/4 (ε = 1: uniform), over the share {@code keepShare} of the interactions' events (by a hash
      * of their ids); the candidates listed in reverse order, so alignment by id is what the test exercises.
      */
-    static String onTrueClass(SparkSession spark, LoggedBanditSimulator sim, String interactions, Path out,
+    public static String onTrueClass(SparkSession spark, LoggedBanditSimulator sim, String interactions, Path out,
                               double epsilon, double keepShare) {
         JavaRDD<Row> rows = TableReader.read(spark, Tables.INTERACTIONS, TableFormat.PARQUET, interactions).valid()
                 .javaRDD().filter(r -> io.rewind.formats.Split.unitHash(r.getString(0)) < keepShare).map(r -> {

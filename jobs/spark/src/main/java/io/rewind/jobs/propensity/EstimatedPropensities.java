@@ -1,0 +1,180 @@
+package io.rewind.jobs.propensity;
+
+import static org.apache.spark.sql.functions.aggregate;
+import static org.apache.spark.sql.functions.array_position;
+import static org.apache.spark.sql.functions.avg;
+import static org.apache.spark.sql.functions.coalesce;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.element_at;
+import static org.apache.spark.sql.functions.explode;
+import static org.apache.spark.sql.functions.floor;
+import static org.apache.spark.sql.functions.greatest;
+import static org.apache.spark.sql.functions.least;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.pmod;
+import static org.apache.spark.sql.functions.struct;
+import static org.apache.spark.sql.functions.transform;
+import static org.apache.spark.sql.functions.try_element_at;
+import static org.apache.spark.sql.functions.udf;
+import static org.apache.spark.sql.functions.when;
+import static org.apache.spark.sql.functions.xxhash64;
+import static org.apache.spark.sql.functions.zip_with;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.spark.ml.classification.LogisticRegression;
+import org.apache.spark.ml.classification.LogisticRegressionModel;
+import org.apache.spark.ml.regression.IsotonicRegression;
+import org.apache.spark.ml.regression.IsotonicRegressionModel;
+import org.apache.spark.sql.api.java.UDF1;
+import org.apache.spark.sql.expressions.UserDefinedFunction;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.ml.functions;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.storage.StorageLevel;
+
+/**
+ * Propensities for a log that has none: the logging policy π̂_b(a|x) fitted on the log itself, a multinomial logistic
+ * regression (Spark MLlib) of the chosen action's id on the context, its probabilities mapped through an isotonic
+ * calibration fitted on the same training rows, cross-fitted by a hash of {@code event_id} so no row's propensity
+ * comes from a model that saw it. Each row's candidates get the calibrated probabilities of their ids, renormalised
+ * over the row's candidates and raised to the floor; {@code action_prob} is the chosen one's,
+ * {@code action_probs} the whole vector, and {@code action_prob_source} says {@code estimated}. Rows that cannot be
+ * estimated (no context, a conversion already failed) keep a null {@code action_prob} and say why.
+ */
+public final class EstimatedPropensities {
+    private EstimatedPropensities() {
+    }
+
+    /** The decisions with their propensities filled, how many were, and how well calibrated the fit is. */
+    public record Filled(Dataset<Row> rows, long estimated, Calibration calibration) {
+    }
+
+    /**
+     * Reliability of the estimated probabilities over every (decision, candidate) pair, in ten bins of the
+     * probability: the expected calibration error Σ_b (n_b / n) |mean p̂ − share chosen| (Naeini et al. 2015) and
+     * the bins themselves.
+     */
+    public record Calibration(double error, List<Bin> bins) {
+        public record Bin(double lower, double meanEstimate, double shareChosen, long pairs) {
+        }
+
+        public String describe() {
+            StringBuilder sb = new StringBuilder(String.format("expected calibration error %.4f;", error));
+            for (Bin b : bins) {
+                sb.append(String.format(" [%.1f, %.1f) estimated %.3f chosen %.3f (%d)", b.lower(), b.lower() + 0.1,
+                        b.meanEstimate(), b.shareChosen(), b.pairs()));
+            }
+            return sb.toString();
+        }
+    }
+
+    /**
+     * {@code conformed}: decisions in their table's columns plus {@code reason} (null where the row converted), as
+     * a mapping conforms them. Returns the same columns.
+     */
+    public static Filled fill(Dataset<Row> conformed, PropensityEstimation e) {
+        Column estimable = col("reason").isNull().and(col("context").isNotNull()).and(col("action").isNotNull())
+                .and(col("actions").isNotNull());
+        Dataset<Row> usable = conformed.filter(estimable).persist(StorageLevel.MEMORY_AND_DISK());
+        try {
+            List<String> ids = usable.select(col("action")).distinct().orderBy("action").collectAsList().stream()
+                    .map(r -> r.getString(0)).toList();
+            if (ids.size() < 2) {
+                throw new IllegalArgumentException("--propensities estimate: the log chose " + ids.size()
+                        + " distinct action(s); a logging policy needs at least two to be fitted");
+            }
+            Column idArray = org.apache.spark.sql.functions.array(ids.stream().map(org.apache.spark.sql.functions::lit)
+                    .toArray(Column[]::new));
+            Dataset<Row> labelled = usable
+                    .withColumn("__label", array_position(idArray, col("action")).minus(1).cast("double"))
+                    .withColumn("__features", functions.array_to_vector(col("context")))
+                    .withColumn("__fold", pmod(xxhash64(col("event_id")), lit(e.folds())));
+            List<Dataset<Row>> scored = new ArrayList<>();
+            for (int k = 0; k < e.folds(); k++) {
+                Dataset<Row> train = labelled.filter(col("__fold").notEqual(k));
+                LogisticRegressionModel model = new LogisticRegression().setFamily("multinomial")
+                        .setRegParam(e.regParam()).setMaxIter(200).setLabelCol("__label").setFeaturesCol("__features")
+                        .fit(train);
+                UserDefinedFunction calibrated = calibrator(candidateProbs(model.transform(train), idArray));
+                scored.add(candidateProbs(model.transform(labelled.filter(col("__fold").equalTo(k))), idArray)
+                        .withColumn("__raw", transform(col("__raw"), x -> calibrated.apply(x))));
+            }
+            Dataset<Row> all = scored.get(0);
+            for (int k = 1; k < scored.size(); k++) {
+                all = all.unionByName(scored.get(k));
+            }
+            Dataset<Row> aligned = all.withColumn("__p", floored(floored(col("__raw"), 0), e.floor()));
+            Dataset<Row> filled = aligned
+                    .withColumn("action_probs", col("__p"))
+                    .withColumn("action_prob", element_at(col("__p"),
+                            array_position(col("actions.id"), col("action")).cast("int")))
+                    .withColumn("action_prob_source", lit("estimated"));
+            Dataset<Row> rest = conformed.filter(org.apache.spark.sql.functions.not(estimable))
+                    .withColumn("reason", coalesce(col("reason"), lit("action_prob: cannot be estimated without"
+                            + " context, action and actions (--propensities estimate)")));
+            String[] columns = conformed.columns();
+            Dataset<Row> out = filled.select(java.util.Arrays.stream(columns).map(c -> col(c)).toArray(Column[]::new))
+                    .unionByName(rest.select(java.util.Arrays.stream(columns).map(c -> col(c))
+                            .toArray(Column[]::new))).persist(StorageLevel.MEMORY_AND_DISK());
+            long estimated = out.filter(col("action_prob_source").equalTo("estimated")).count();
+            return new Filled(out, estimated, calibration(out));
+        } finally {
+            usable.unpersist();
+        }
+    }
+
+    /** {@code __raw}: the model's probability of each of the row's candidates (0 for an id it never saw chosen). */
+    private static Dataset<Row> candidateProbs(Dataset<Row> scored, Column idArray) {
+        Column fitted = functions.vector_to_array(col("probability"), "float64");
+        return scored.withColumn("__raw", transform(col("actions"), c -> coalesce(try_element_at(fitted,
+                array_position(idArray, c.getField("id")).cast("int")), lit(0.0))));
+    }
+
+    /**
+     * An isotonic map from a candidate's fitted probability to the share of such candidates chosen, fitted (Spark
+     * MLlib) on the training rows' (decision, candidate) pairs: a softmax of linear scores is smooth where loggers
+     * often are not (epsilon-greedy gives one probability to its greedy choice and another to every other
+     * candidate), and the map restores that shape without looking at the rows it is applied to.
+     */
+    private static UserDefinedFunction calibrator(Dataset<Row> train) {
+        Dataset<Row> pairs = pairs(train, "__raw");
+        IsotonicRegressionModel iso = new IsotonicRegression().setFeaturesCol("p").setLabelCol("chosen").fit(pairs);
+        org.apache.spark.mllib.regression.IsotonicRegressionModel map =
+                new org.apache.spark.mllib.regression.IsotonicRegressionModel(iso.boundaries().toArray(),
+                        iso.predictions().toArray(), true);
+        return udf((UDF1<Double, Double>) map::predict, DataTypes.DoubleType);
+    }
+
+    /** Every (decision, candidate) pair: the candidate's probability in column {@code probs}, and whether chosen. */
+    private static Dataset<Row> pairs(Dataset<Row> rows, String probs) {
+        return rows.select(explode(zip_with(col(probs), col("actions"), (p, c) -> struct(p.as("p"),
+                        c.getField("id").equalTo(col("action")).cast("double").as("chosen")))).as("pair"))
+                .select(col("pair.p").as("p"), col("pair.chosen").as("chosen"));
+    }
+
+    /** p / Σp, each raised to {@code floor} and renormalised (floor 0: renormalised only). */
+    private static Column floored(Column p, double floor) {
+        Column raised = floor > 0 ? transform(p, x -> greatest(x, lit(floor))) : p;
+        Column sum = aggregate(raised, lit(0.0), (acc, x) -> acc.plus(x));
+        return transform(raised, x -> when(sum.gt(0), x.divide(sum)).otherwise(lit(0.0)));
+    }
+
+    static Calibration calibration(Dataset<Row> filled) {
+        Dataset<Row> pairs = pairs(filled.filter(col("action_prob_source").equalTo("estimated")), "action_probs");
+        List<Row> bins = pairs.withColumn("bin", least(floor(col("p").multiply(10)), lit(9)).cast("int"))
+                .groupBy("bin").agg(avg("p"), avg("chosen"), count(lit(1))).orderBy("bin").collectAsList();
+        long n = bins.stream().mapToLong(r -> r.getLong(3)).sum();
+        double error = 0;
+        List<Calibration.Bin> out = new ArrayList<>();
+        for (Row r : bins) {
+            double gap = Math.abs(r.getDouble(1) - r.getDouble(2));
+            error += gap * r.getLong(3) / n;
+            out.add(new Calibration.Bin(r.getInt(0) / 10.0, r.getDouble(1), r.getDouble(2), r.getLong(3)));
+        }
+        return new Calibration(error, out);
+    }
+}
