@@ -20,13 +20,13 @@ public final class SampleRows {
         List<Object[]> rows = new ArrayList<>();
         rows.add(new Object[] {"e1", T0, "m1", "u1", new double[] {0.5, -1.25}, sparse,
                 List.of(new Candidate("a", new double[] {1, 0, 0.25}), new Candidate("b", new double[] {0, 1, 2})),
-                "a", 0.7, null, null, 0.42, new double[] {0.7, 0.3}});
+                "a", 0.7, null, null, 0.42, new double[] {0.7, 0.3}, "logged"});
         rows.add(new Object[] {"e2", T0.plusSeconds(3600), null, null, new double[] {1e-9, 2.5e10}, null,
                 List.of(new Candidate("x", null), new Candidate("y", null), new Candidate("z", null)),
-                "y", 0.5, new String[] {"y", "x"}, new double[] {0.5, 0.25}, null, null});
+                "y", 0.5, new String[] {"y", "x"}, new double[] {0.5, 0.25}, null, null, null});
         rows.add(new Object[] {"340282366920938463463374607431768211455", T0.plusSeconds(86_400), "m2", "u \"q\", x",
                 null, null, List.of(new Candidate("1", new double[] {3, 4, 5})), "1", 1.0, null, null, 0.0,
-                new double[] {1.0}});
+                new double[] {1.0}, "estimated"});
         return rows;
     }
 

@@ -132,10 +132,12 @@ public final class SimulateOnlineJob {
         if (learner != null) {
             learner.learn(round.x(), round.candidates(), chosen, reward, probs[chosen]);
         }
-        Row decision = SparkRows.toRow(Tables.DECISIONS, new Object[] {id, at, learnerId(learner), round.user(),
-                round.x(), null, round.candidates(), round.candidates().get(chosen).id(), probs[chosen], null, null,
-                rng.nextDouble(), probs});
-        Row rewardRow = SparkRows.toRow(Tables.REWARDS, new Object[] {id, at.plusSeconds(1), reward, null, null});
+        Row decision = SparkRows.toRow(Tables.DECISIONS, Tables.DECISIONS.row("event_id", id, "timestamp", at,
+                "model_id", learnerId(learner), "user_id", round.user(), "context", round.x(), "actions",
+                round.candidates(), "action", round.candidates().get(chosen).id(), "action_prob", probs[chosen],
+                "sample_prob", rng.nextDouble(), "action_probs", probs));
+        Row rewardRow = SparkRows.toRow(Tables.REWARDS, Tables.REWARDS.row("event_id", id, "timestamp",
+                at.plusSeconds(1), "reward", reward));
         return new Played(decision, rewardRow, reward, round.expected()[chosen],
                 Arrays.stream(round.expected()).max().orElse(0));
     }
@@ -165,12 +167,14 @@ public final class SimulateOnlineJob {
         }
         String[] ids = Arrays.stream(s.ranking()).mapToObj(i -> round.candidates().get(i).id())
                 .toArray(String[]::new);
-        Row decision = SparkRows.toRow(Tables.DECISIONS, new Object[] {id, at, learnerId(learner), round.user(),
-                round.x(), null, round.candidates(), ids[0], s.slotProbabilities()[0], ids,
-                s.slotProbabilities(), rng.nextDouble(), s.firstSlot()});
+        Row decision = SparkRows.toRow(Tables.DECISIONS, Tables.DECISIONS.row("event_id", id, "timestamp", at,
+                "model_id", learnerId(learner), "user_id", round.user(), "context", round.x(), "actions",
+                round.candidates(), "action", ids[0], "action_prob", s.slotProbabilities()[0], "slate", ids,
+                "slot_probs", s.slotProbabilities(), "sample_prob", rng.nextDouble(), "action_probs",
+                s.firstSlot()));
         double reward = click == null ? 0 : 1;
-        Row rewardRow = SparkRows.toRow(Tables.REWARDS, new Object[] {id, at.plusSeconds(1), reward, slotRewards,
-                click});
+        Row rewardRow = SparkRows.toRow(Tables.REWARDS, Tables.REWARDS.row("event_id", id, "timestamp",
+                at.plusSeconds(1), "reward", reward, "slot_rewards", slotRewards, "click_position", click));
         return new Played(decision, rewardRow, reward, MovieLensCascade.expectedReward(round.expected(), s.ranking()),
                 MovieLensCascade.optimalReward(round.expected(), k));
     }

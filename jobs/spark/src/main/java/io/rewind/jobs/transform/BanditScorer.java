@@ -176,10 +176,11 @@ final class BanditScorer implements Scorer {
             String eventId = UUID.nameUUIDFromBytes((seed + "|" + model.key() + "|" + rowId)
                     .getBytes(StandardCharsets.UTF_8)).toString();
             Timestamp at = new Timestamp(decidedAtMillis);
-            Row decision = SparkRows.toRow(Tables.DECISIONS, new Object[] {eventId, Instant.ofEpochMilli(
-                    decidedAtMillis), modelId, q.userId(), q.shared(), null, q.candidates(), slate[0],
-                    s.slotProbabilities()[0], q.topK() > 1 ? slate : null, q.topK() > 1 ? s.slotProbabilities()
-                    : null, sample, s.firstSlot()});
+            Row decision = SparkRows.toRow(Tables.DECISIONS, Tables.DECISIONS.row("event_id", eventId,
+                    "timestamp", Instant.ofEpochMilli(decidedAtMillis), "model_id", modelId, "user_id", q.userId(),
+                    "context", q.shared(), "actions", q.candidates(), "action", slate[0], "action_prob",
+                    s.slotProbabilities()[0], "slate", q.topK() > 1 ? slate : null, "slot_probs", q.topK() > 1
+                    ? s.slotProbabilities() : null, "sample_prob", sample, "action_probs", s.firstSlot()));
             out.add(new Object[] {eventId, at, modelId, q.userId(), ranked, s.slotProbabilities(), scores,
                     ranked[0], s.slotProbabilities()[0], sample, decision});
         }

@@ -82,15 +82,14 @@ class LargeCatalogueEvaluationTest {
             for (int b = 0; b < ACTIONS; b++) {
                 truth += pe[b] * meanReward(x, category(b)) / rounds;
             }
-            Object[] row = new Object[Tables.INTERACTIONS.fields().size()];
-            Object[] d = {id, t, "softmax", null, x, null, candidates, "item-" + a, pb[a], null, null, null, pb};
-            System.arraycopy(d, 0, row, 0, d.length);
-            Object[] rest = {reward, t, true, 1, null, null, Split.of(id, 0.8), Timestamps.date(t),
-                    Timestamps.hour(t)};
-            System.arraycopy(rest, 0, row, d.length, rest.length);
+            Object[] row = Tables.INTERACTIONS.row("event_id", id, "timestamp", t, "model_id", "softmax", "context", x,
+                    "actions", candidates, "action", "item-" + a, "action_prob", pb[a], "action_probs", pb, "reward",
+                    reward, "reward_timestamp", t, "reward_observed", true, "reward_count", 1, "split", Split.of(id,
+                    0.8), "date", Timestamps.date(t), "hour", Timestamps.hour(t));
             logged.add(SparkRows.toRow(Tables.INTERACTIONS, row));
-            target.add(SparkRows.toRow(Tables.DECISIONS, new Object[] {id, t, "target", null, x, null, candidates,
-                    "item-" + a, pe[a], null, null, null, pe}));
+            target.add(SparkRows.toRow(Tables.DECISIONS, Tables.DECISIONS.row("event_id", id, "timestamp", t,
+                    "model_id", "target", "context", x, "actions", candidates, "action", "item-" + a, "action_prob",
+                    pe[a], "action_probs", pe)));
             inMemory.add(EmbeddingSample.of(PoissonBootstrap.mix(Double.doubleToLongBits(Split.unitHash(id))), reward,
                     a, embeddings, pb, pe));
         }
@@ -123,12 +122,10 @@ class LargeCatalogueEvaluationTest {
         Instant t = Instant.parse("2026-11-01T00:00:00Z");
         List<Candidate> arms = List.of(new Candidate("a", null), new Candidate("b", null));
         for (int i = 0; i < 50; i++) {
-            Object[] row = new Object[Tables.INTERACTIONS.fields().size()];
-            Object[] d = {"e-" + i, t, "uniform", null, new double[] {1}, null, arms, i % 2 == 0 ? "a" : "b", 0.5,
-                    null, null, null, new double[] {0.5, 0.5}};
-            System.arraycopy(d, 0, row, 0, d.length);
-            Object[] rest = {1.0, t, true, 1, null, null, "eval", Timestamps.date(t), Timestamps.hour(t)};
-            System.arraycopy(rest, 0, row, d.length, rest.length);
+            Object[] row = Tables.INTERACTIONS.row("event_id", "e-" + i, "timestamp", t, "model_id", "uniform",
+                    "context", new double[] {1}, "actions", arms, "action", i % 2 == 0 ? "a" : "b", "action_prob", 0.5,
+                    "action_probs", new double[] {0.5, 0.5}, "reward", 1.0, "reward_timestamp", t, "reward_observed",
+                    true, "reward_count", 1, "split", "eval", "date", Timestamps.date(t), "hour", Timestamps.hour(t));
             logged.add(SparkRows.toRow(Tables.INTERACTIONS, row));
         }
         String interactions = dir.resolve("plain").toString();

@@ -62,13 +62,11 @@ class SlateEvaluationTest {
                     click = j;
                 }
             }
-            Object[] row = new Object[Tables.INTERACTIONS.size()];
-            Object[] d = {id, t, "uniform-ranker", null, null, null, candidates, slate[0], probs[0], slate, probs, null,
-                    null};
-            System.arraycopy(d, 0, row, 0, d.length);
-            Object[] rest = {click >= 0 ? 1.0 : 0.0, t, true, 1, null, click >= 0 ? click : null, Split.of(id, 0.8),
-                    Timestamps.date(t), Timestamps.hour(t)};
-            System.arraycopy(rest, 0, row, d.length, rest.length);
+            Object[] row = Tables.INTERACTIONS.row("event_id", id, "timestamp", t, "model_id", "uniform-ranker",
+                    "actions", candidates, "action", slate[0], "action_prob", probs[0], "slate", slate, "slot_probs",
+                    probs, "reward", click >= 0 ? 1.0 : 0.0, "reward_timestamp", t, "reward_observed", true,
+                    "reward_count", 1, "click_position", click >= 0 ? click : null, "split", Split.of(id, 0.8), "date",
+                    Timestamps.date(t), "hour", Timestamps.hour(t));
             logged.add(SparkRows.toRow(Tables.INTERACTIONS, row));
             List<Candidate> reversed = new ArrayList<>(candidates);
             java.util.Collections.reverse(reversed);
@@ -76,8 +74,9 @@ class SlateEvaluationTest {
             for (int i = 0; i < 6; i++) {
                 reversedProbs[i] = TARGET[5 - i];
             }
-            target.add(SparkRows.toRow(Tables.DECISIONS, new Object[] {id, t, "target", null, null, null, reversed,
-                    "item5", TARGET[5], null, null, null, reversedProbs}));
+            target.add(SparkRows.toRow(Tables.DECISIONS, Tables.DECISIONS.row("event_id", id, "timestamp", t,
+                    "model_id", "target", "actions", reversed, "action", "item5", "action_prob", TARGET[5],
+                    "action_probs", reversedProbs)));
         }
         String data = dir.resolve("interactions").toString();
         String targetPath = dir.resolve("target").toString();
@@ -134,16 +133,15 @@ class SlateEvaluationTest {
                 slotRewards[j] = r.nextDouble() < ATTRACT[a] * POSITION_BIAS[j] ? 1 : 0;
             }
             double reward = slotRewards[0] + slotRewards[1] + slotRewards[2];
-            Object[] row = new Object[Tables.INTERACTIONS.size()];
-            Object[] d = {id, t, "uniform-ranker", null, null, null, candidates, slate[0], probs[0], slate, probs, null,
-                    uniform};
-            System.arraycopy(d, 0, row, 0, d.length);
-            Object[] rest = {reward, t, true, 1, slotRewards, null, Split.of(id, 0.8), Timestamps.date(t),
-                    Timestamps.hour(t)};
-            System.arraycopy(rest, 0, row, d.length, rest.length);
+            Object[] row = Tables.INTERACTIONS.row("event_id", id, "timestamp", t, "model_id", "uniform-ranker",
+                    "actions", candidates, "action", slate[0], "action_prob", probs[0], "slate", slate, "slot_probs",
+                    probs, "action_probs", uniform, "reward", reward, "reward_timestamp", t, "reward_observed", true,
+                    "reward_count", 1, "slot_rewards", slotRewards, "split", Split.of(id, 0.8), "date",
+                    Timestamps.date(t), "hour", Timestamps.hour(t));
             logged.add(SparkRows.toRow(Tables.INTERACTIONS, row));
-            target.add(SparkRows.toRow(Tables.DECISIONS, new Object[] {id, t, "target", null, null, null, candidates,
-                    "item5", TARGET[5], null, null, null, TARGET}));
+            target.add(SparkRows.toRow(Tables.DECISIONS, Tables.DECISIONS.row("event_id", id, "timestamp", t,
+                    "model_id", "target", "actions", candidates, "action", "item5", "action_prob", TARGET[5],
+                    "action_probs", TARGET)));
         }
         String data = dir.resolve("ip-interactions").toString();
         String targetPath = dir.resolve("ip-target").toString();

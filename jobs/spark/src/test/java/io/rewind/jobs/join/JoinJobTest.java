@@ -41,13 +41,13 @@ class JoinJobTest {
     static String rewards;
 
     static Object[] decision(String id, Instant t) {
-        return new Object[] {id, t, "m0", null, new double[] {1, 2}, null,
-                List.of(new Candidate("a", null), new Candidate("b", null)), "a", 0.5, null, null, 0.3,
-                new double[] {0.5, 0.5}};
+        return Tables.DECISIONS.row("event_id", id, "timestamp", t, "model_id", "m0", "context", new double[] {1, 2},
+                "actions", List.of(new Candidate("a", null), new Candidate("b", null)), "action", "a", "action_prob",
+                0.5, "sample_prob", 0.3, "action_probs", new double[] {0.5, 0.5});
     }
 
     static Object[] reward(String id, Instant t, double r) {
-        return new Object[] {id, t, r, null, null};
+        return Tables.REWARDS.row("event_id", id, "timestamp", t, "reward", r);
     }
 
     @BeforeAll
