@@ -14,6 +14,11 @@ public final class DoublyRobust extends LinearEstimator<BanditSample> {
 
     @Override
     protected double term(BanditSample s) {
-        return s.dmValue() + s.weight() * (s.reward() - s.qHat());
+        return term(s, s.weight());
+    }
+
+    /** The DR term of a round with importance weight {@code w} (its own, or another logger's, as the variants say). */
+    public static double term(BanditSample s, double w) {
+        return s.dmValue() + w * (s.reward() - s.qHat());
     }
 }

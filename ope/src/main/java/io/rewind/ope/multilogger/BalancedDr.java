@@ -1,7 +1,7 @@
 package io.rewind.ope.multilogger;
 
 import io.rewind.ope.LinearEstimator;
-import io.rewind.ope.bandit.BanditSample;
+import io.rewind.ope.bandit.DoublyRobust;
 
 /**
  * Balanced DR: V̂ = mean(Σ_a π_e(a|x) q̂(x, a) + π_e(a|x) / π_avg(a|x) · (r − q̂(x, a))), doubly robust against the
@@ -16,7 +16,6 @@ public final class BalancedDr extends LinearEstimator<LoggerSample> {
 
     @Override
     protected double term(LoggerSample s) {
-        BanditSample r = s.round();
-        return r.dmValue() + s.balancedWeight() * (r.reward() - r.qHat());
+        return DoublyRobust.term(s.round(), s.balancedWeight());
     }
 }

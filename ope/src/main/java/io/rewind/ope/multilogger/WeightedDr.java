@@ -1,6 +1,6 @@
 package io.rewind.ope.multilogger;
 
-import io.rewind.ope.bandit.BanditSample;
+import io.rewind.ope.bandit.DoublyRobust;
 
 /**
  * Weighted DR: each logger's DR estimate mean(Σ_a π_e q̂ + π_e/π_k · (r − q̂)), averaged with weights n_k / E_k[w²], as
@@ -19,7 +19,6 @@ public final class WeightedDr extends InverseVarianceWeighted {
 
     @Override
     protected double term(LoggerSample s) {
-        BanditSample r = s.round();
-        return r.dmValue() + s.weight() * (r.reward() - r.qHat());
+        return DoublyRobust.term(s.round(), s.weight());
     }
 }
