@@ -21,6 +21,9 @@ public final class EvaluateBanditCommand implements Callable<Integer> {
     @Mixin
     EvaluationOptions common = new EvaluationOptions();
 
+    @Mixin
+    MappedLogOptions mapped = new MappedLogOptions();
+
     @Option(names = "--split", defaultValue = "all", description = "rows of the split to use: ${COMPLETION-CANDIDATES}"
             + " (default ${DEFAULT-VALUE})")
     SplitSelection split;
@@ -95,7 +98,8 @@ public final class EvaluateBanditCommand implements Callable<Integer> {
     BanditEvaluationConfig config() {
         PolicySource t = new PolicySource(target, TableFormat.parse(targetFormat), targetColumn, targetModel);
         PolicySource i = new PolicySource(incumbent, TableFormat.parse(incumbentFormat), null, incumbentModel);
-        return new BanditEvaluationConfig(common.input(), split, observedOnly, t, i,
+        io.rewind.jobs.evaluate.EvaluationInput input = common.input(mapped.input(common.maxBadFraction));
+        return new BanditEvaluationConfig(input, split, observedOnly, t, i,
                 new BanditEstimation(estimators, clip, tau, lambda, folds, rewardModel), common.intervals(),
                 common.outputs());
     }

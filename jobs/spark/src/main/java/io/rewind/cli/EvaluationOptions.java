@@ -17,7 +17,8 @@ import picocli.CommandLine.Option;
 
 /** The options every {@code rewind evaluate} subcommand takes, and how each one runs, prints and records. */
 public final class EvaluationOptions {
-    @Option(names = "--data", required = true, split = ",", description = "the table(s) to evaluate on")
+    @Option(names = "--data", split = ",", description = "the table(s) to evaluate on (required, but for evaluate"
+            + " bandit --mapping)")
     List<String> data;
 
     @Option(names = "--data-format", defaultValue = "delta", description = "delta, parquet, jsonl or csv"
@@ -54,8 +55,27 @@ public final class EvaluationOptions {
     @Mixin
     RegistryRunOptions run = new RegistryRunOptions();
 
+    /** What the run read when not --data (a mapping file), for the registry's record. */
+    private java.util.List<String> inputs = java.util.List.of();
+
     EvaluationInput input() {
+        if (data == null) {
+            throw new IllegalArgumentException("--data: give the table(s) to evaluate on");
+        }
         return new EvaluationInput(data, TableFormat.parse(dataFormat), maxBadFraction);
+    }
+
+    /** {@code mapped} (a log read through a mapping) when given, else {@code --data}; not both. */
+    EvaluationInput input(EvaluationInput mapped) {
+        if (mapped == null) {
+            return input();
+        }
+        if (data != null) {
+            throw new IllegalArgumentException("give --data or --mapping, not both");
+        }
+        inputs = mapped.paths();
+        return new EvaluationInput(mapped.paths(), mapped.format(), maxBadFraction, mapped.mapping(),
+                mapped.joinRules());
     }
 
     Intervals intervals() {
@@ -76,7 +96,7 @@ public final class EvaluationOptions {
         run.checkBeforeSpark(checks);
         SparkSession spark = LocalSpark.getOrCreate("rewind " + command);
         EvaluationReport[] r = new EvaluationReport[1];
-        JobSummary s = run.record(spark, "evaluate", data, report, checks, () -> {
+        JobSummary s = run.record(spark, "evaluate", data != null ? data : inputs, report, checks, () -> {
             r[0] = evaluation.apply(spark);
             return summary(r[0]);
         });

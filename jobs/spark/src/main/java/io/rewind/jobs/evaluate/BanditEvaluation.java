@@ -45,7 +45,7 @@ public final class BanditEvaluation {
     }
 
     public static EvaluationReport run(SparkSession spark, BanditEvaluationConfig c) {
-        ReadResult read = TableReader.read(spark, Tables.INTERACTIONS, c.input().format(), c.input().pathArray());
+        Interactions read = Interactions.read(spark, c.input());
         Dataset<Row> selected = c.split().apply(read.valid());
         Dataset<Row> data = c.observedOnly() ? selected.filter(col("reward_observed")) : selected;
         Dataset<Row> aligned = withPolicies(spark, c, data).persist(StorageLevel.MEMORY_AND_DISK());
@@ -73,7 +73,7 @@ public final class BanditEvaluation {
             return report;
         } finally {
             aligned.unpersist();
-            read.unpersist();
+            read.release();
         }
     }
 
@@ -98,6 +98,10 @@ public final class BanditEvaluation {
             return ModelPolicy.distributions(spark, data, s.model(), prefix);
         }
         if (s.column() != null) {
+            if (c.input().mapping() != null) {
+                throw new IllegalArgumentException("--target-column reads a column of the interactions table;"
+                        + " with --mapping give --target or --target-model");
+            }
             return TargetAlignment.readColumn(spark, c.input().paths(), c.input().format(), s.column(), prefix);
         }
         return TargetAlignment.read(spark, s.table(), s.tableFormat(), prefix);
@@ -130,7 +134,7 @@ public final class BanditEvaluation {
     }
 
     /** Counts the rows no estimate can use, by reason, and fails past {@code --max-bad-fraction}. */
-    static long checkUnusable(List<Counted> counted, ReadResult read, long rowsIn, BanditEvaluationConfig c) {
+    static long checkUnusable(List<Counted> counted, Interactions read, long rowsIn, BanditEvaluationConfig c) {
         Map<String, Long> byReason = new TreeMap<>();
         counted.stream().filter(r -> r.reason() != null).forEach(r -> byReason.merge(r.reason(), r.rows(),
                 Long::sum));

@@ -119,6 +119,19 @@ class EstimatedPropensitiesTest {
             assertTrue(e.normal().contains(0.85), e.toString());
         }
         assertTrue(gap < 0.12, "mean |estimated - true propensity| of the chosen actions: " + gap);
+
+        // the same log evaluated through the mapping directly, joined in memory: the same estimates
+        Path direct = dir.resolve("direct.json");
+        String[] evaluate = CommandLines.run("evaluate", "bandit", "--mapping", mapping.toString(), "--propensities",
+                "estimate", "--target", target, "--target-format", "jsonl", "--estimators", "ips,snips,dr",
+                "--report", direct.toString());
+        assertEquals("0", evaluate[0], evaluate[1]);
+        var fromMapping = Json.tree(Files.readString(direct));
+        assertEquals(4000, fromMapping.get("rows_used").asLong());
+        for (int i = 0; i < report.target().size(); i++) {
+            assertEquals(report.target().get(i).value(), fromMapping.get("target").get(i).get("value").asDouble(),
+                    1e-6, report.target().get(i).estimator());
+        }
     }
 
     @Test
