@@ -12,6 +12,8 @@ import io.rewind.jobs.evaluate.ReportWriter;
 import java.util.List;
 import java.util.function.Function;
 import org.apache.spark.sql.SparkSession;
+import io.rewind.formats.JoinRules;
+import io.rewind.jobs.mapping.Mapping;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
@@ -56,7 +58,7 @@ public final class EvaluationOptions {
     RegistryRunOptions run = new RegistryRunOptions();
 
     /** What the run read when not --data (a mapping file), for the registry's record. */
-    private java.util.List<String> inputs = java.util.List.of();
+    private List<String> inputs = List.of();
 
     EvaluationInput input() {
         if (data == null) {
@@ -65,17 +67,16 @@ public final class EvaluationOptions {
         return new EvaluationInput(data, TableFormat.parse(dataFormat), maxBadFraction);
     }
 
-    /** {@code mapped} (a log read through a mapping) when given, else {@code --data}; not both. */
-    EvaluationInput input(EvaluationInput mapped) {
-        if (mapped == null) {
+    /** A log read through {@code mapping} (joined in memory by {@code rules}) when given, else {@code --data}. */
+    EvaluationInput input(Mapping mapping, JoinRules rules) {
+        if (mapping == null) {
             return input();
         }
         if (data != null) {
             throw new IllegalArgumentException("give --data or --mapping, not both");
         }
-        inputs = mapped.paths();
-        return new EvaluationInput(mapped.paths(), mapped.format(), maxBadFraction, mapped.mapping(),
-                mapped.joinRules());
+        inputs = List.of(mapping.file());
+        return EvaluationInput.mapped(mapping, rules, maxBadFraction);
     }
 
     Intervals intervals() {

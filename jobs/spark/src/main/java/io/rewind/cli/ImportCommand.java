@@ -42,8 +42,8 @@ public final class ImportCommand implements Callable<Integer> {
     public Integer call() {
         Runnable checks = () -> LocalInputs.exist("--mapping", List.of(mapping.toString()));
         run.checkBeforeSpark(checks);
-        ImportConfig config = new ImportConfig(propensities.apply(Mapping.read(mapping)), output, TableFormat.parse(outputFormat),
-                maxBadFraction);
+        ImportConfig config = new ImportConfig(propensities.apply(Mapping.read(mapping)), output,
+                TableFormat.parse(outputFormat), maxBadFraction);
         var spark = LocalSpark.getOrCreate("rewind import");
         JobSummary s = run.record(spark, "import", List.of(mapping.toString()), output, checks,
                 () -> ImportJob.run(spark, config));

@@ -1,7 +1,6 @@
 package io.rewind.cli;
 
 import io.rewind.formats.JoinRules;
-import io.rewind.jobs.evaluate.EvaluationInput;
 import io.rewind.jobs.mapping.Mapping;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -28,13 +27,13 @@ final class MappedLogOptions {
     @Mixin
     PropensityOptions propensities = new PropensityOptions();
 
-    /** The mapped input, or null without --mapping (an estimate of propensities then needs one). */
-    EvaluationInput input(double maxBadFraction) {
-        if (mapping == null) {
-            propensities.apply(null);
-            return null;
-        }
-        return EvaluationInput.mapped(propensities.apply(Mapping.read(mapping)), new JoinRules(window, defaultReward,
-                false, JoinRules.Aggregation.FIRST, 0.8), maxBadFraction);
+    /** The mapping, its propensities estimated when asked; null without --mapping (which refuses an estimate). */
+    Mapping read() {
+        return propensities.apply(mapping == null ? null : Mapping.read(mapping));
+    }
+
+    /** The join's rules for the mapped decisions and rewards. */
+    JoinRules rules() {
+        return new JoinRules(window, defaultReward, false, JoinRules.Aggregation.FIRST, 0.8);
     }
 }

@@ -16,8 +16,11 @@ import picocli.CommandLine.Option;
         description = "Train a contextual-bandit learner on a joined interactions table and save it as a Rewind"
                 + " model (config, data description and metrics included).")
 public final class TrainBanditCommand implements Callable<Integer> {
-    @Option(names = "--data", required = true, split = ",", description = "interactions table(s) (rewind join)")
+    @Option(names = "--data", split = ",", description = "interactions table(s) (rewind join); or --mapping")
     List<String> data;
+
+    @picocli.CommandLine.Mixin
+    MappedLogOptions mapped = new MappedLogOptions();
 
     @Option(names = "--data-format", defaultValue = "delta", description = "delta (default), parquet, jsonl, csv")
     String dataFormat;
@@ -70,14 +73,25 @@ public final class TrainBanditCommand implements Callable<Integer> {
     Training training;
 
     private TrainBanditConfig config(String start) {
-        return new TrainBanditConfig(data, TableFormat.parse(dataFormat), learner, Reduction.parse(reduction), split,
-                start, quadratic, armBuckets, seed, model, maxBadFraction, training);
+        io.rewind.jobs.mapping.Mapping m = mapped.read();
+        TrainBanditConfig c = new TrainBanditConfig(inputs(), m == null ? TableFormat.parse(dataFormat) : null,
+                learner, Reduction.parse(reduction), split, start, quadratic, armBuckets, seed, model, maxBadFraction,
+                training);
+        return m == null ? c : c.onMapped(m, mapped.rules());
+    }
+
+    private List<String> inputs() {
+        if ((data == null) == (mapped.mapping == null)) {
+            throw new IllegalArgumentException("give --data or --mapping, one of them");
+        }
+        return data != null ? data : List.of(mapped.mapping.toString());
     }
 
     @Override
     public Integer call() {
         // without a registry the inputs and the config are checked before Spark starts, so a bad learner spec fails
         // at once; with one, the warm start is looked up first and a failure is recorded as a run of the experiment
+        inputs(); // --data or --mapping, before anything else
         RegistryRunOptions run = new RegistryRunOptions();
         run.registry = warmStartRegistry;
         run.experiment = experiment;
@@ -88,8 +102,9 @@ public final class TrainBanditCommand implements Callable<Integer> {
         run.checkBeforeSpark(checks);
         TrainBanditConfig early = warmStartRegistry == null ? config(warmStart) : null;
         var spark = LocalSpark.getOrCreate("rewind train-bandit");
-        JobSummary s = run.record(spark, "train", data, model, checks, () -> TrainBanditJob.run(spark, early != null ? early
-                : config(TrainBanditJob.hostedModel(spark, warmStartRegistry, experiment).orElse(warmStart))));
+        JobSummary s = run.record(spark, "train", inputs(), model, checks, () -> TrainBanditJob.run(spark,
+                early != null ? early : config(TrainBanditJob.hostedModel(spark, warmStartRegistry, experiment)
+                        .orElse(warmStart))));
         Console.summary("train-bandit", s);
         return 0;
     }

@@ -306,4 +306,35 @@ class ImportCommandTest {
         assertEquals(58, jdbc.size());
         assertEquals(csv, jdbc);
     }
+
+    /**
+     * train-bandit reads the mapped log directly (joined in memory, as join --mapping joins it) and learns what it
+     * learns from the joined table: the same model, but for its provenance, and the same rows.
+     */
+    @Test
+    void trainBanditOnTheMappedLogLearnsWhatItLearnsFromTheJoinedTable() throws IOException {
+        String[] join = runReadme("join --mapping");
+        assertEquals("0", join[0], join[1]);
+        Path fromTable = dir.resolve("table.json");
+        Path fromMapping = dir.resolve("mapped.json");
+        String[] table = run("train-bandit", "--data", dir.resolve("own/interactions").toString(), "--split", "all",
+                "--model", fromTable.toString());
+        assertEquals("0", table[0], table[1]);
+        String[] mapped = run("train-bandit", "--mapping", mapping.toString(), "--reward-window", "1s", "--split",
+                "all", "--model", fromMapping.toString());
+        assertEquals("0", mapped[0], mapped[1]);
+        var a = (com.fasterxml.jackson.databind.node.ObjectNode) Json.tree(Files.readString(fromTable));
+        var b = (com.fasterxml.jackson.databind.node.ObjectNode) Json.tree(Files.readString(fromMapping));
+        assertEquals(58, a.get("provenance").get("rows").asLong());
+        assertEquals(a.get("provenance").get("rows"), b.get("provenance").get("rows"));
+        assertTrue(b.get("provenance").get("data").asText().contains("read through the mapping"),
+                b.get("provenance").toString());
+        a.remove("provenance");
+        b.remove("provenance");
+        JsonAssertions.assertSameNumbers(a, b, "model"); // the same rows, summed in another partition order
+
+        String[] neither = run("train-bandit", "--model", dir.resolve("none.json").toString());
+        assertEquals("2", neither[0], neither[1]);
+        assertTrue(neither[1].contains("give --data or --mapping"), neither[1]);
+    }
 }

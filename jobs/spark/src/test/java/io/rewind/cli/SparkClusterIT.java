@@ -1,5 +1,6 @@
 package io.rewind.cli;
 
+import static io.rewind.cli.JsonAssertions.assertSameNumbers;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -261,24 +262,6 @@ class SparkClusterIT {
         assertEquals(a.provenance().rows(), b.provenance().rows());
         assertSameNumbers(Json.tree(Json.WRITER.writeValueAsString(a.scorers())),
                 Json.tree(Json.WRITER.writeValueAsString(b.scorers())), "scorers");
-    }
-
-    /** Two JSON trees alike but for floating-point sums taken in another order (relative 1e-9). */
-    static void assertSameNumbers(com.fasterxml.jackson.databind.JsonNode a, com.fasterxml.jackson.databind.JsonNode b,
-                                  String where) {
-        if (a.isNumber() && b.isNumber()) {
-            assertEquals(a.asDouble(), b.asDouble(), 1e-9 * Math.max(1, Math.abs(a.asDouble())), where);
-        } else if (a.isArray()) {
-            assertEquals(a.size(), b.size(), where);
-            for (int i = 0; i < a.size(); i++) {
-                assertSameNumbers(a.get(i), b.path(i), where + "[" + i + "]");
-            }
-        } else if (a.isObject()) {
-            assertEquals(a.size(), b.size(), where);
-            a.fieldNames().forEachRemaining(n -> assertSameNumbers(a.get(n), b.path(n), where + "." + n));
-        } else {
-            assertEquals(a, b, where);
-        }
     }
 
     /** A bandit model scores requests in cluster deploy mode as it does locally (decisions and their probabilities). */

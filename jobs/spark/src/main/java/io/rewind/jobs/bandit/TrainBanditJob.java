@@ -52,14 +52,14 @@ public final class TrainBanditJob {
     }
 
     public static JobSummary run(SparkSession spark, TrainBanditConfig c) {
-        ReadResult read = TableReader.read(spark, Tables.INTERACTIONS, c.format(), c.data().toArray(new String[0]));
+        Input read = Input.read(spark, c);
         Dataset<Row> all = read.valid().select(col("event_id"), col("timestamp"), col("context"), col("actions"),
                 col("action"), col("action_prob"), col("reward"), col("split"));
         JobSummary summary = new JobSummary("train-bandit").put("rows_read", read.validCount()
                 + read.quarantinedCount()).put("rows_quarantined", read.quarantinedCount());
         String quarantine = c.quarantine();
         if (read.quarantinedCount() > 0) {
-            TableWriter.writeQuarantine(read.quarantined(), Tables.INTERACTIONS, TableFormat.JSONL, quarantine);
+            TableWriter.writeQuarantine(read.quarantined(), read.schema(), TableFormat.JSONL, quarantine);
             summary.put("quarantine", quarantine);
         } else {
             HadoopFiles.delete(spark, quarantine);
@@ -89,12 +89,32 @@ public final class TrainBanditJob {
             evaluateOnEvalSplit(all.filter(col("split").equalTo("eval")), learner, c.seed(), metrics);
         }
         metrics.forEach((k, v) -> summary.put(k, JobSummary.round(v, 6)));
-        String data = String.join(",", c.data()) + " (" + c.format().name().toLowerCase(java.util.Locale.ROOT)
+        String data = String.join(",", c.data()) + " (" + (c.mapping() != null ? "read through the mapping"
+                : c.format().name().toLowerCase(java.util.Locale.ROOT))
                 + ", split " + c.split() + ", reduction " + c.reduction().name().toLowerCase(java.util.Locale.ROOT)
                 + (c.warmStart() == null ? "" : ", warm-started from " + c.warmStart()) + ")";
         BanditModel model = BanditModel.of(learner, BanditModel.Provenance.now(data, rows, metrics));
         write(spark, model, c.model());
         return summary.put("model", c.model());
+    }
+
+    /**
+     * The interactions a training reads: a joined table, or a mapped log joined in memory (its quarantine then
+     * holds the decisions that could not be used, in the decisions table's columns).
+     */
+    record Input(Dataset<Row> valid, long validCount, Dataset<Row> quarantined, long quarantinedCount,
+                 io.rewind.formats.TableSchema schema) {
+        static Input read(SparkSession spark, TrainBanditConfig c) {
+            if (c.mapping() != null) {
+                io.rewind.jobs.join.MappedInteractions.Read r = io.rewind.jobs.join.MappedInteractions.read(spark,
+                        c.mapping(), c.joinRules());
+                Dataset<Row> valid = r.valid().persist(org.apache.spark.storage.StorageLevel.MEMORY_AND_DISK());
+                return new Input(valid, valid.count(), r.joined().decisionQuarantine(), r.quarantined(),
+                        Tables.DECISIONS);
+            }
+            ReadResult r = TableReader.read(spark, Tables.INTERACTIONS, c.format(), c.data().toArray(new String[0]));
+            return new Input(r.valid(), r.validCount(), r.quarantined(), r.quarantinedCount(), Tables.INTERACTIONS);
+        }
     }
 
     /**
