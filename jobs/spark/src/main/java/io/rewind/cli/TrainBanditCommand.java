@@ -66,7 +66,7 @@ public final class TrainBanditCommand implements Callable<Integer> {
     double maxBadFraction;
 
     @Option(names = "--training", defaultValue = "auto", description = "auto (default: distributed when the learner"
-            + " and reduction allow it, else sequential), distributed (the learner's sufficient statistics computed on"
+            + " and reduction allow it and one copy of its statistics fits 256 MB, else sequential), distributed (the learner's sufficient statistics computed on"
             + " the executors, merged in partition order and solved once in the driver; every learner but cover, every"
             + " reduction but dr, whose models depend on the rows' order) or sequential (the rows in event order"
             + " through the driver, with progressive validation)")

@@ -37,6 +37,19 @@ public final class LearnerStatistics implements Serializable {
         return models.length;
     }
 
+    /**
+     * The bytes one copy of the statistics of {@code models} ridge models with these feature blocks takes: Σ_b
+     * (size_b² + size_b) doubles per model. Every partition holds a copy while the rows are collected, so this
+     * bounds what distributed training may ask of an executor.
+     */
+    public static long bytes(int models, int[] blockSizes) {
+        long cells = 0;
+        for (int size : blockSizes) {
+            cells += (long) size * size + size;
+        }
+        return cells * Double.BYTES * models;
+    }
+
     RidgeStatistics model(int m) {
         return models[m];
     }

@@ -177,6 +177,11 @@ public abstract class LinearLearner implements BanditLearner, java.io.Serializab
         return new LearnerStatistics(learningModels().length, features.blockSizes());
     }
 
+    /** What one copy of {@link #newStatistics} takes, in bytes, without allocating it. */
+    public long statisticsBytes() {
+        return LearnerStatistics.bytes(learningModels().length, features.blockSizes());
+    }
+
     /** Learns, in one step, the {@code rounds} logged rounds collected into {@code statistics}. */
     public void absorb(LearnerStatistics statistics, long rounds) {
         requireStatistics();

@@ -95,6 +95,7 @@ public final class TrainBanditJob {
                 + (c.warmStart() == null ? "" : ", warm-started from " + c.warmStart()) + ")";
         BanditModel model = BanditModel.of(learner, BanditModel.Provenance.now(data, rows, metrics));
         write(spark, model, c.model());
+        read.release().run();
         return summary.put("model", c.model());
     }
 
@@ -103,17 +104,21 @@ public final class TrainBanditJob {
      * holds the decisions that could not be used, in the decisions table's columns).
      */
     record Input(Dataset<Row> valid, long validCount, Dataset<Row> quarantined, long quarantinedCount,
-                 io.rewind.formats.TableSchema schema) {
+                 io.rewind.formats.TableSchema schema, Runnable release) {
         static Input read(SparkSession spark, TrainBanditConfig c) {
             if (c.mapping() != null) {
                 io.rewind.jobs.join.MappedInteractions.Read r = io.rewind.jobs.join.MappedInteractions.read(spark,
                         c.mapping(), c.joinRules());
                 Dataset<Row> valid = r.valid().persist(org.apache.spark.storage.StorageLevel.MEMORY_AND_DISK());
                 return new Input(valid, valid.count(), r.joined().decisionQuarantine(), r.quarantined(),
-                        Tables.DECISIONS);
+                        Tables.DECISIONS, () -> {
+                            valid.unpersist();
+                            r.release();
+                        });
             }
             ReadResult r = TableReader.read(spark, Tables.INTERACTIONS, c.format(), c.data().toArray(new String[0]));
-            return new Input(r.valid(), r.validCount(), r.quarantined(), r.quarantinedCount(), Tables.INTERACTIONS);
+            return new Input(r.valid(), r.validCount(), r.quarantined(), r.quarantinedCount(), Tables.INTERACTIONS,
+                    r::unpersist);
         }
     }
 
