@@ -1,6 +1,5 @@
 package io.rewind.cli;
 
-import io.rewind.formats.JoinRules;
 import io.rewind.formats.TableFormat;
 import io.rewind.formats.TimestampUnit;
 import io.rewind.formats.spark.LocalSpark;
@@ -9,7 +8,6 @@ import io.rewind.jobs.join.JoinConfig;
 import io.rewind.jobs.join.JoinJob;
 import io.rewind.jobs.mapping.Mapping;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -46,22 +44,8 @@ public final class JoinCommand implements Callable<Integer> {
     @Option(names = "--summary", description = "JSON summary path (default: OUTPUT_summary.json)")
     String summary;
 
-    @Option(names = "--reward-window", defaultValue = "10m", converter = DurationConverter.class,
-            description = "how long after a decision its reward may come (e.g. 90s, 10m, 2h; default 10m)")
-    Duration window;
-
-    @Option(names = "--default-reward", defaultValue = "0.0",
-            description = "reward of a decision with no reward in its window (default 0)")
-    double defaultReward;
-
-    @Option(names = "--drop-unrewarded", description = "drop decisions with no reward instead (an inner join)")
-    boolean dropUnrewarded;
-
-    @Option(names = "--aggregation", defaultValue = "first", description = "several rewards: first, last or sum")
-    String aggregation;
-
-    @Option(names = "--train-ratio", defaultValue = "0.8", description = "share of events in the train split")
-    double trainRatio;
+    @picocli.CommandLine.Mixin
+    JoinRuleOptions joinRules = new JoinRuleOptions();
 
     @Option(names = "--max-bad-fraction", defaultValue = "0.05",
             description = "fail when more than this share of input rows is quarantined (default 0.05)")
@@ -103,8 +87,7 @@ public final class JoinCommand implements Callable<Integer> {
                 TableFormat.parse(rewardsFormat), output, TableFormat.parse(outputFormat),
                 quarantine != null ? quarantine : JoinConfig.defaultQuarantine(output),
                 summary != null ? summary : JoinConfig.defaultSummary(output),
-                new JoinRules(window, defaultReward, dropUnrewarded, JoinRules.Aggregation.parse(aggregation),
-                        trainRatio), maxBadFraction, replaceDates, TimestampUnit.parse(timestampUnit));
+                joinRules.rules(), maxBadFraction, replaceDates, TimestampUnit.parse(timestampUnit));
         var spark = LocalSpark.getOrCreate("rewind join");
         List<String> inputs = new java.util.ArrayList<>(decisions);
         inputs.addAll(rewards);
