@@ -98,7 +98,7 @@ public final class EvaluateBanditCommand implements Callable<Integer> {
     BanditEvaluationConfig config() {
         PolicySource t = new PolicySource(target, TableFormat.parse(targetFormat), targetColumn, targetModel);
         PolicySource i = new PolicySource(incumbent, TableFormat.parse(incumbentFormat), null, incumbentModel);
-        return new BanditEvaluationConfig(common.input(mapped.read(), mapped.rules()), split, observedOnly, t, i,
+        return new BanditEvaluationConfig(common.input(mapped.read()), split, observedOnly, t, i,
                 new BanditEstimation(estimators, clip, tau, lambda, folds, rewardModel), common.intervals(),
                 common.outputs());
     }

@@ -12,8 +12,7 @@ import io.rewind.jobs.evaluate.ReportWriter;
 import java.util.List;
 import java.util.function.Function;
 import org.apache.spark.sql.SparkSession;
-import io.rewind.formats.JoinRules;
-import io.rewind.jobs.mapping.Mapping;
+import io.rewind.jobs.join.MappedLog;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
@@ -67,16 +66,16 @@ public final class EvaluationOptions {
         return new EvaluationInput(data, TableFormat.parse(dataFormat), maxBadFraction);
     }
 
-    /** A log read through {@code mapping} (joined in memory by {@code rules}) when given, else {@code --data}. */
-    EvaluationInput input(Mapping mapping, JoinRules rules) {
-        if (mapping == null) {
+    /** A mapped log (joined in memory) when given, else {@code --data}; not both. */
+    EvaluationInput input(MappedLog mapped) {
+        if (mapped == null) {
             return input();
         }
         if (data != null) {
             throw new IllegalArgumentException("give --data or --mapping, not both");
         }
-        inputs = List.of(mapping.file());
-        return EvaluationInput.mapped(mapping, rules, maxBadFraction);
+        inputs = List.of(mapped.mapping().file());
+        return EvaluationInput.of(mapped, maxBadFraction);
     }
 
     Intervals intervals() {

@@ -1,6 +1,6 @@
 package io.rewind.cli;
 
-import io.rewind.formats.JoinRules;
+import io.rewind.jobs.join.MappedLog;
 import io.rewind.jobs.mapping.Mapping;
 import java.nio.file.Path;
 import picocli.CommandLine.Mixin;
@@ -21,13 +21,9 @@ final class MappedLogOptions {
     @Mixin
     PropensityOptions propensities = new PropensityOptions();
 
-    /** The mapping, its propensities estimated when asked; null without --mapping (which refuses an estimate). */
-    Mapping read() {
-        return propensities.apply(mapping == null ? null : Mapping.read(mapping));
-    }
-
-    /** The join's rules for the mapped decisions and rewards. */
-    JoinRules rules() {
-        return joinRules.rules();
+    /** The mapped log, its propensities estimated when asked; null without --mapping (which refuses an estimate). */
+    MappedLog read() {
+        Mapping m = propensities.apply(mapping == null ? null : Mapping.read(mapping));
+        return m == null ? null : new MappedLog(m, joinRules.rules());
     }
 }

@@ -73,11 +73,11 @@ public final class TrainBanditCommand implements Callable<Integer> {
     Training training;
 
     private TrainBanditConfig config(String start) {
-        io.rewind.jobs.mapping.Mapping m = mapped.read();
-        TrainBanditConfig c = new TrainBanditConfig(inputs(), m == null ? TableFormat.parse(dataFormat) : null,
+        io.rewind.jobs.join.MappedLog log = mapped.read();
+        TrainBanditConfig c = new TrainBanditConfig(inputs(), log == null ? TableFormat.parse(dataFormat) : null,
                 learner, Reduction.parse(reduction), split, start, quadratic, armBuckets, seed, model, maxBadFraction,
                 training);
-        return m == null ? c : c.onMapped(m, mapped.rules());
+        return log == null ? c : c.on(log);
     }
 
     private List<String> inputs() {

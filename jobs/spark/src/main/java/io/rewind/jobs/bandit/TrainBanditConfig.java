@@ -1,7 +1,6 @@
 package io.rewind.jobs.bandit;
 
-import io.rewind.formats.JoinRules;
-import io.rewind.jobs.mapping.Mapping;
+import io.rewind.jobs.join.MappedLog;
 
 import io.rewind.formats.TableFormat;
 import io.rewind.rl.bandit.Reduction;
@@ -20,8 +19,7 @@ import java.util.List;
  */
 public record TrainBanditConfig(List<String> data, TableFormat format, String learner, Reduction reduction,
                                 String split, String warmStart, boolean quadratic, int armBuckets, long seed,
-                                String model, double maxBadFraction, Training training, Mapping mapping,
-                                JoinRules joinRules) {
+                                String model, double maxBadFraction, Training training, MappedLog mapped) {
     /** Sequential training. */
     public TrainBanditConfig(List<String> data, TableFormat format, String learner, Reduction reduction, String split,
                              String warmStart, boolean quadratic, int armBuckets, long seed, String model,
@@ -35,13 +33,13 @@ public record TrainBanditConfig(List<String> data, TableFormat format, String le
                              String warmStart, boolean quadratic, int armBuckets, long seed, String model,
                              double maxBadFraction, Training training) {
         this(data, format, learner, reduction, split, warmStart, quadratic, armBuckets, seed, model, maxBadFraction,
-                training, null, null);
+                training, null);
     }
 
-    /** The same training on a user's own log read through {@code m} and joined in memory by {@code rules}. */
-    public TrainBanditConfig onMapped(Mapping m, JoinRules rules) {
-        return new TrainBanditConfig(List.of(m.file()), null, learner, reduction, split, warmStart, quadratic,
-                armBuckets, seed, model, maxBadFraction, training, m, rules);
+    /** The same training on a user's own log read through a mapping and joined in memory. */
+    public TrainBanditConfig on(MappedLog log) {
+        return new TrainBanditConfig(List.of(log.mapping().file()), null, learner, reduction, split, warmStart,
+                quadratic, armBuckets, seed, model, maxBadFraction, training, log);
     }
 
     public TrainBanditConfig {
@@ -49,9 +47,6 @@ public record TrainBanditConfig(List<String> data, TableFormat format, String le
             throw new IllegalArgumentException("--split must be train or all, not " + split);
         }
         data = List.copyOf(data);
-        if ((mapping == null) != (joinRules == null)) {
-            throw new IllegalArgumentException("a mapped input needs its join rules, and only a mapped one has them");
-        }
         if (warmStart == null) {
             // the spec's name and parameters are checked now, before Spark starts reading the data
             io.rewind.rl.bandit.Learners.create(learner, new io.rewind.rl.bandit.FeatureMap(1, 0, List.of("a"), 1),

@@ -5,16 +5,14 @@ import static org.apache.spark.sql.functions.explode;
 
 import io.rewind.formats.Candidate;
 import io.rewind.formats.Split;
-import io.rewind.formats.Tables;
 import io.rewind.formats.TableFormat;
 import io.rewind.formats.spark.OrderedAggregate;
 import io.rewind.formats.spark.HadoopFiles;
-import io.rewind.formats.spark.ReadResult;
 import io.rewind.formats.spark.TableWriter;
 import io.rewind.formats.spark.SparkRows;
-import io.rewind.formats.spark.TableReader;
 import io.rewind.jobs.BadFractionExceededException;
 import io.rewind.jobs.JobSummary;
+import io.rewind.jobs.join.Interactions;
 import io.rewind.ope.Estimate;
 import io.rewind.ope.Evaluation;
 import io.rewind.ope.bandit.BanditSample;
@@ -52,20 +50,21 @@ public final class TrainBanditJob {
     }
 
     public static JobSummary run(SparkSession spark, TrainBanditConfig c) {
-        Input read = Input.read(spark, c);
+        Interactions read = Interactions.read(spark, c.data(), c.format(), c.mapped());
         Dataset<Row> all = read.valid().select(col("event_id"), col("timestamp"), col("context"), col("actions"),
                 col("action"), col("action_prob"), col("reward"), col("split"));
-        JobSummary summary = new JobSummary("train-bandit").put("rows_read", read.validCount()
-                + read.quarantinedCount()).put("rows_quarantined", read.quarantinedCount());
+        long rowsRead = read.validCount() + read.quarantinedCount();
+        JobSummary summary = new JobSummary("train-bandit").put("rows_read", rowsRead)
+                .put("rows_quarantined", read.quarantinedCount());
         String quarantine = c.quarantine();
         if (read.quarantinedCount() > 0) {
-            TableWriter.writeQuarantine(read.quarantined(), read.schema(), TableFormat.JSONL, quarantine);
+            TableWriter.writeQuarantine(read.quarantined(), read.quarantineSchema(), TableFormat.JSONL, quarantine);
             summary.put("quarantine", quarantine);
         } else {
             HadoopFiles.delete(spark, quarantine);
         }
-        BadFractionExceededException.check("train-bandit", read.quarantinedCount(),
-                read.validCount() + read.quarantinedCount(), c.maxBadFraction(), quarantine, summary);
+        BadFractionExceededException.check("train-bandit", read.quarantinedCount(), rowsRead, c.maxBadFraction(),
+                quarantine, summary);
         Dataset<Row> train = c.split().equals("all") ? all : all.filter(col("split").equalTo("train"));
         if (train.isEmpty()) {
             throw new IllegalArgumentException("train-bandit: no " + (c.split().equals("all") ? "" : "train ")
@@ -89,37 +88,14 @@ public final class TrainBanditJob {
             evaluateOnEvalSplit(all.filter(col("split").equalTo("eval")), learner, c.seed(), metrics);
         }
         metrics.forEach((k, v) -> summary.put(k, JobSummary.round(v, 6)));
-        String data = String.join(",", c.data()) + " (" + (c.mapping() != null ? "read through the mapping"
+        String data = String.join(",", c.data()) + " (" + (c.mapped() != null ? "read through the mapping"
                 : c.format().name().toLowerCase(java.util.Locale.ROOT))
                 + ", split " + c.split() + ", reduction " + c.reduction().name().toLowerCase(java.util.Locale.ROOT)
                 + (c.warmStart() == null ? "" : ", warm-started from " + c.warmStart()) + ")";
         BanditModel model = BanditModel.of(learner, BanditModel.Provenance.now(data, rows, metrics));
         write(spark, model, c.model());
-        read.release().run();
+        read.release();
         return summary.put("model", c.model());
-    }
-
-    /**
-     * The interactions a training reads: a joined table, or a mapped log joined in memory (its quarantine then
-     * holds the decisions that could not be used, in the decisions table's columns).
-     */
-    record Input(Dataset<Row> valid, long validCount, Dataset<Row> quarantined, long quarantinedCount,
-                 io.rewind.formats.TableSchema schema, Runnable release) {
-        static Input read(SparkSession spark, TrainBanditConfig c) {
-            if (c.mapping() != null) {
-                io.rewind.jobs.join.MappedInteractions.Read r = io.rewind.jobs.join.MappedInteractions.read(spark,
-                        c.mapping(), c.joinRules());
-                Dataset<Row> valid = r.valid().persist(org.apache.spark.storage.StorageLevel.MEMORY_AND_DISK());
-                return new Input(valid, valid.count(), r.joined().decisionQuarantine(), r.quarantined(),
-                        Tables.DECISIONS, () -> {
-                            valid.unpersist();
-                            r.release();
-                        });
-            }
-            ReadResult r = TableReader.read(spark, Tables.INTERACTIONS, c.format(), c.data().toArray(new String[0]));
-            return new Input(r.valid(), r.validCount(), r.quarantined(), r.quarantinedCount(), Tables.INTERACTIONS,
-                    r::unpersist);
-        }
     }
 
     /**

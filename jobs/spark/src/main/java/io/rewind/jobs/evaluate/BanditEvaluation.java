@@ -5,20 +5,20 @@ import static org.apache.spark.sql.functions.array_position;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.element_at;
+import static org.apache.spark.sql.functions.exists;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.not;
 import static org.apache.spark.sql.functions.udf;
+import static org.apache.spark.sql.functions.when;
 import static org.apache.spark.sql.functions.zip_with;
 
 import io.rewind.formats.Split;
-import io.rewind.formats.Tables;
 import io.rewind.formats.spark.OrderedAggregate;
-import io.rewind.formats.spark.ReadResult;
-import io.rewind.formats.spark.TableReader;
 import io.rewind.jobs.BadFractionExceededException;
 import io.rewind.jobs.JobSummary;
 import io.rewind.jobs.bandit.ModelPolicy;
+import io.rewind.jobs.join.Interactions;
 import io.rewind.ope.Estimate;
 import io.rewind.ope.spark.GlmRewardModel;
 import io.rewind.ope.PoissonBootstrap;
@@ -45,7 +45,7 @@ public final class BanditEvaluation {
     }
 
     public static EvaluationReport run(SparkSession spark, BanditEvaluationConfig c) {
-        Interactions read = Interactions.read(spark, c.input());
+        Interactions read = Interactions.read(spark, c.input().paths(), c.input().format(), c.input().mapped());
         Dataset<Row> selected = c.split().apply(read.valid());
         Dataset<Row> data = c.observedOnly() ? selected.filter(col("reward_observed")) : selected;
         Dataset<Row> aligned = withPolicies(spark, c, data).persist(StorageLevel.MEMORY_AND_DISK());
@@ -98,7 +98,7 @@ public final class BanditEvaluation {
             return ModelPolicy.distributions(spark, data, s.model(), prefix);
         }
         if (s.column() != null) {
-            if (c.input().mapping() != null) {
+            if (c.input().mapped() != null) {
                 throw new IllegalArgumentException("--target-column reads a column of the interactions table;"
                         + " with --mapping give --target or --target-model");
             }
@@ -184,12 +184,11 @@ public final class BanditEvaluation {
     }
 
     private static Column divergence() {
-        Column unreachable = org.apache.spark.sql.functions.exists(zip_with(col("t_aligned"), col("action_probs"),
-                (t, b) -> t.gt(0).and(b.leq(0))), x -> x);
+        Column unreachable = exists(zip_with(col("t_aligned"), col("action_probs"), (t, b) -> t.gt(0).and(b.leq(0))),
+                x -> x);
         Column sum = aggregate(zip_with(col("t_aligned"), col("action_probs"),
-                (t, b) -> org.apache.spark.sql.functions.when(t.gt(0), t.multiply(t).divide(b)).otherwise(0.0)),
-                lit(0.0), (acc, x) -> acc.plus(x));
-        return org.apache.spark.sql.functions.when(unreachable, lit(null).cast("double")).otherwise(sum);
+                (t, b) -> when(t.gt(0), t.multiply(t).divide(b)).otherwise(0.0)), lit(0.0), (acc, x) -> acc.plus(x));
+        return when(unreachable, lit(null).cast("double")).otherwise(sum);
     }
 
     /**
@@ -199,13 +198,13 @@ public final class BanditEvaluation {
     private static Column marginal(String probs) {
         Column chosen = element_at(col("actions.features"), col("pos"));
         return aggregate(zip_with(col("actions.features"), col(probs),
-                (f, p) -> org.apache.spark.sql.functions.when(f.equalTo(chosen), p).otherwise(0.0)), lit(0.0),
+                (f, p) -> when(f.equalTo(chosen), p).otherwise(0.0)), lit(0.0),
                 (acc, x) -> acc.plus(x));
     }
 
     /** MIPS and SNMIPS read each decision's full logged distribution and its candidates' features. */
     static void requireEmbeddings(Dataset<Row> usable) {
-        long lacking = usable.filter(col("action_probs").isNull().or(org.apache.spark.sql.functions.exists(
+        long lacking = usable.filter(col("action_probs").isNull().or(exists(
                 col("actions"), a -> a.getField("features").isNull()))).count();
         if (lacking > 0) {
             throw new IllegalArgumentException("evaluate: mips and snmips weigh the chosen action's embedding (its"

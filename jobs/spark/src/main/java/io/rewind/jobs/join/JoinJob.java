@@ -10,7 +10,6 @@ import io.rewind.formats.spark.TableReader;
 import io.rewind.formats.spark.TableWriter;
 import io.rewind.jobs.BadFractionExceededException;
 import io.rewind.jobs.JobSummary;
-import io.rewind.jobs.mapping.MappedTableKind;
 import io.rewind.jobs.mapping.MappedTables;
 import io.rewind.jobs.mapping.Mapping;
 import org.apache.spark.sql.SparkSession;
@@ -41,16 +40,10 @@ public final class JoinJob {
      */
     public static JobSummary run(SparkSession spark, JoinConfig c, Mapping mapping) {
         long t0 = System.nanoTime();
-        if (!mapping.tables().contains(MappedTableKind.DECISIONS)) {
-            throw new IllegalArgumentException("join --mapping: " + mapping.file() + " maps no decisions and rewards");
-        }
         requireWritable(spark, c);
-        Mapping prepared = MappedTables.prepare(spark, mapping);
-        MappedTables.Decisions decisions = MappedTables.readDecisions(spark, prepared, TableReader.Rules.EACH_ROW);
-        decisions.requireCalibrated();
-        ReadResult rewards = MappedTables.read(spark, prepared, MappedTableKind.REWARDS, TableReader.Rules.EACH_ROW);
-        JobSummary summary = join(spark, c, decisions.read(), rewards, t0, decisions::addTo);
-        HadoopFiles.writeString(spark, JoinConfig.appliedMapping(c.output()), prepared.toYaml());
+        MappedTables.Log log = MappedTables.readLog(spark, mapping, TableReader.Rules.EACH_ROW);
+        JobSummary summary = join(spark, c, log.decisions().read(), log.rewards(), t0, log.decisions()::addTo);
+        HadoopFiles.writeString(spark, JoinConfig.appliedMapping(c.output()), log.prepared().toYaml());
         return summary;
     }
 

@@ -134,6 +134,28 @@ public final class MappedTables {
         }
     }
 
+    /** A mapped log's decisions and rewards, read and checked: what a join of the log joins. */
+    public record Log(Mapping prepared, Decisions decisions, ReadResult rewards) {
+        public void release() {
+            decisions.read().unpersist();
+            rewards.unpersist();
+        }
+    }
+
+    /**
+     * The decisions and rewards of {@code mapping} (prepared here), the decisions' propensities estimated and their
+     * calibration checked when it says so.
+     */
+    public static Log readLog(SparkSession spark, Mapping mapping, TableReader.Rules rules) {
+        if (!mapping.tables().contains(MappedTableKind.DECISIONS)) {
+            throw new IllegalArgumentException("--mapping: " + mapping.file() + " maps no decisions and rewards");
+        }
+        Mapping prepared = prepare(spark, mapping);
+        Decisions decisions = readDecisions(spark, prepared, rules);
+        decisions.requireCalibrated();
+        return new Log(prepared, decisions, read(spark, prepared, MappedTableKind.REWARDS, rules));
+    }
+
     public static Decisions readDecisions(SparkSession spark, Mapping prepared, TableReader.Rules rules) {
         Dataset<Row> conformed = conform(spark, prepared, MappedTableKind.DECISIONS);
         if (prepared.estimatedPropensities() == null) {
