@@ -14,7 +14,9 @@ import picocli.CommandLine.Option;
 
 @Command(name = "train-rl", mixinStandardHelpOptions = true,
         description = "Train DDQN+BCQ (DJL, PyTorch CPU) from an episodes table; per-epoch PDIS, WIS and SDR on"
-                + " held-out episodes to metrics.csv and metrics.png; the policy and a checkpoint per epoch.")
+                + " held-out episodes to metrics.csv and metrics.png; the policy and a checkpoint per epoch. The"
+                + " transitions stay on the executors (a replay of chunks, and the held-out episodes, where the"
+                + " estimates are computed); the driver trains on one chunk at a time.")
 public final class TrainRlCommand implements Callable<Integer> {
     private static final DqnConfig D = DqnConfig.defaults();
 
@@ -76,6 +78,11 @@ public final class TrainRlCommand implements Callable<Integer> {
             description = "fail (exit 3) when more than this share of rows is quarantined (default 0.05)")
     double maxBadFraction;
 
+    @Option(names = "--replay-chunk-mb", defaultValue = "32", description = "the executors keep the training"
+            + " transitions in chunks of about this size; the driver fetches one at a time and the next ahead"
+            + " (default 32)")
+    long replayChunkMb;
+
     @Override
     public Integer call() {
         if ((data == null) == (mapping == null)) {
@@ -87,7 +94,7 @@ public final class TrainRlCommand implements Callable<Integer> {
         DqnConfig dqn = new DqnConfig(hidden, learningRate, batchSize, gamma, targetUpdateRate, targetUpdateEvery,
                 bcqThreshold, epochs, seed, temperature);
         TrainRlConfig config = new TrainRlConfig(data, TableFormat.parse(dataFormat), dqn, trainRatio,
-                simulateEpisodes, output, maxBadFraction);
+                simulateEpisodes, output, maxBadFraction, replayChunkMb << 20);
         var spark = LocalSpark.getOrCreate("rewind train-rl");
         JobSummary s = mapped == null ? TrainRlJob.run(spark, config) : TrainRlJob.run(spark, config, mapped);
         Console.summary("train-rl", s);

@@ -26,6 +26,12 @@ public final class BatchRlTrainer {
         if (train.size() == 0) {
             throw new IllegalArgumentException("no training transitions");
         }
+        return fit(learner, Replay.of(train), HeldOut.of(eval), simulator, checkpoints);
+    }
+
+    /** The same over a replay of chunks and held-out episodes wherever they are. */
+    public static List<EpochMetrics> fit(DdqnBcq learner, Replay train, HeldOut heldOut,
+                                         ToDoubleFunction<DdqnBcq> simulator, Path checkpoints) {
         SplittableRandom rng = new SplittableRandom(learner.config().seed());
         List<EpochMetrics> out = new ArrayList<>();
         double seconds = 0;
@@ -33,23 +39,17 @@ public final class BatchRlTrainer {
             long start = System.nanoTime();
             DdqnBcq.EpochLoss loss = learner.fitEpoch(train, rng);
             seconds += (System.nanoTime() - start) / 1e9;
-            double pdis = Double.NaN;
-            double wis = Double.NaN;
-            double sdr = Double.NaN;
-            if (eval.size() > 0) {
-                OffPolicyMetrics.Estimates e = OffPolicyMetrics.estimate(learner, eval, 0.95);
-                pdis = e.pdis().value();
-                wis = e.wis().value();
-                sdr = e.sdr().value();
-            }
+            OffPolicyMetrics.Estimates e = heldOut.estimate(learner);
             double simulated = simulator == null ? Double.NaN : simulator.applyAsDouble(learner);
-            out.add(new EpochMetrics(epoch, loss.td(), loss.imitation(), pdis, wis, sdr, simulated, seconds));
+            out.add(new EpochMetrics(epoch, loss.td(), loss.imitation(), e == null ? Double.NaN : e.pdis().value(),
+                    e == null ? Double.NaN : e.wis().value(), e == null ? Double.NaN : e.sdr().value(), simulated,
+                    seconds));
             if (checkpoints != null) {
                 Path checkpoint = checkpoints.resolve(String.format("epoch-%03d", epoch));
                 try {
                     AtomicFiles.replaceFolder(checkpoint, learner::save);
-                } catch (IOException e) {
-                    throw new UncheckedIOException("cannot save the checkpoint " + checkpoint, e);
+                } catch (IOException x) {
+                    throw new UncheckedIOException("cannot save the checkpoint " + checkpoint, x);
                 }
             }
         }

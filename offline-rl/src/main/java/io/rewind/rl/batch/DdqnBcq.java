@@ -53,39 +53,44 @@ public final class DdqnBcq implements AutoCloseable {
 
     /** One pass over the transitions in minibatches, in an order drawn from {@code rng}. */
     public EpochLoss fitEpoch(Transitions data, SplittableRandom rng) {
-        int n = data.size();
-        int[] order = new int[n];
-        for (int i = 0; i < n; i++) {
-            order[i] = i;
-        }
-        for (int i = n - 1; i > 0; i--) {
-            int j = rng.nextInt(i + 1);
-            int t = order[i];
-            order[i] = order[j];
-            order[j] = t;
-        }
+        return fitEpoch(Replay.of(data), rng);
+    }
+
+    /**
+     * One pass over a replay: its chunks in the order it draws, each chunk's transitions in minibatches in an order
+     * drawn from {@code rng} (a chunk's last minibatch may be short).
+     */
+    public EpochLoss fitEpoch(Replay replay, SplittableRandom rng) {
         double td = 0;
         double ce = 0;
         int batches = 0;
-        for (int from = 0; from < n; from += config.batchSize()) {
-            int size = Math.min(config.batchSize(), n - from);
-            float[][] s = new float[size][];
-            float[][] s2 = new float[size][];
-            float[] r = new float[size];
-            float[] notDone = new float[size];
-            int[] a = new int[size];
-            for (int k = 0; k < size; k++) {
-                int i = order[from + k];
-                s[k] = data.state()[i];
-                s2[k] = data.next()[i];
-                r[k] = data.reward()[i];
-                notDone[k] = data.done()[i] ? 0 : 1;
-                a[k] = data.action()[i];
+        for (var chunks = replay.epoch(rng); chunks.hasNext(); ) {
+            Transitions data = chunks.next();
+            int n = data.size();
+            int[] order = Replay.permutation(n, rng);
+            for (int from = 0; from < n; from += config.batchSize()) {
+                int size = Math.min(config.batchSize(), n - from);
+                float[][] s = new float[size][];
+                float[][] s2 = new float[size][];
+                float[] r = new float[size];
+                float[] notDone = new float[size];
+                int[] a = new int[size];
+                for (int k = 0; k < size; k++) {
+                    int i = order[from + k];
+                    s[k] = data.state()[i];
+                    s2[k] = data.next()[i];
+                    r[k] = data.reward()[i];
+                    notDone[k] = data.done()[i] ? 0 : 1;
+                    a[k] = data.action()[i];
+                }
+                float[] losses = step(s, a, r, s2, notDone);
+                td += losses[0];
+                ce += losses[1];
+                batches++;
             }
-            float[] losses = step(s, a, r, s2, notDone);
-            td += losses[0];
-            ce += losses[1];
-            batches++;
+        }
+        if (batches == 0) {
+            throw new IllegalArgumentException("no training transitions");
         }
         return new EpochLoss(td / batches, ce / batches);
     }

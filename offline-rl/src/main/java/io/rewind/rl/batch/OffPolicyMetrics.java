@@ -52,19 +52,33 @@ public final class OffPolicyMetrics {
         return out;
     }
 
-    /** PDIS, WIS and SDR of the learner's policy on the episodes, with normal intervals at {@code level}. */
     /** The three estimates each epoch reports, by name. */
     public record Estimates(Estimate pdis, Estimate wis, Estimate sdr) {
     }
 
+    /** PDIS, WIS and SDR of the learner's policy on the episodes, with normal intervals at {@code level}. */
     public static Estimates estimate(DdqnBcq learner, Transitions data, double level) {
+        return estimates(evaluation(learner, data), level);
+    }
+
+    /**
+     * The mergeable statistics behind {@link #estimate}: episodes held in parts (an executor's partition each, every
+     * episode whole in one part) give one evaluation each, merged before {@link #estimates}.
+     */
+    public static Evaluation<EpisodeSample> evaluation(DdqnBcq learner, Transitions data) {
         double gamma = learner.config().gamma();
         Evaluation<EpisodeSample> e = new Evaluation<>(List.of(new PerDecisionIs(gamma), new WeightedIs(gamma),
                 new SequentialDoublyRobust(gamma)), 0, learner.config().seed(), Double.POSITIVE_INFINITY);
-        for (EpisodeSample s : episodes(learner, data)) {
-            e.add(s);
+        if (data.size() > 0) {
+            for (EpisodeSample s : episodes(learner, data)) {
+                e.add(s);
+            }
         }
-        List<Estimate> r = e.results(level);
+        return e;
+    }
+
+    public static Estimates estimates(Evaluation<EpisodeSample> merged, double level) {
+        List<Estimate> r = merged.results(level);
         return new Estimates(r.get(0), r.get(1), r.get(2));
     }
 }

@@ -11,7 +11,8 @@ import java.util.List;
  * out.
  */
 public record Transitions(long[] episode, int[] step, float[][] state, int[] action, float[] reward,
-                          float[][] next, boolean[] done, double[][] behaviour) {
+                          float[][] next, boolean[] done, double[][] behaviour)
+        implements java.io.Serializable {
     public int size() {
         return action.length;
     }

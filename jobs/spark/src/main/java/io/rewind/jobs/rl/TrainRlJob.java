@@ -16,7 +16,6 @@ import io.rewind.rl.batch.CartPoleRollout;
 import io.rewind.rl.batch.DdqnBcq;
 import io.rewind.rl.batch.EpochMetrics;
 import io.rewind.rl.batch.RlPolicy;
-import io.rewind.rl.batch.Transitions;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -34,7 +33,10 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /**
  * {@code rewind train-rl}: DDQN+BCQ from an episodes table. Spark reads the episodes (any format) and builds the
- * transitions with window functions; training runs in the driver on DJL. Writes the policy ({@code policy/}), one
+ * transitions with window functions on the executors, which keep them: the training transitions as a replay of
+ * chunks the driver fetches one at a time ({@link SparkReplay}), the held-out episodes where each epoch's estimates
+ * are computed ({@link ExecutorHeldOut}). The gradient steps run in the driver on DJL; its memory holds a chunk or
+ * two, not the data. Writes the policy ({@code policy/}), one
  * checkpoint per epoch ({@code checkpoints/epoch-NNN/}), the per-epoch losses and off-policy estimates
  * ({@code metrics.csv}) and the seed's "WIS and SDR over epochs" chart ({@code metrics.png}).
  */
@@ -67,18 +69,24 @@ public final class TrainRlJob {
         }
         BadFractionExceededException.check("train-rl", read.quarantinedCount(), read.validCount()
                 + read.quarantinedCount(), c.maxBadFraction(), quarantine, summary);
-        Transitions all = EpisodeTransitions.collect(read.valid());
-        read.unpersist();
-        Transitions train = all.select(e -> Split.unitHash("episode-" + e) < c.trainRatio());
-        Transitions eval = all.select(e -> Split.unitHash("episode-" + e) >= c.trainRatio());
+        TransitionTable table = TransitionTable.of(read.valid(), c.trainRatio());
+        TransitionTable.Counts n = table.counts;
         Path out = Path.of(c.output());
         int simulate = c.simulateEpisodes();
         ToDoubleFunction<DdqnBcq> simulator = simulate <= 0 ? null
                 : l -> CartPoleRollout.mean(CartPoleRollout.returns(l::act, simulate, 12_345));
         List<EpochMetrics> epochs;
-        double loggedMeanReturn = all.size() == 0 ? 0 : sum(all.reward()) / all.episodes();
-        try (DdqnBcq learner = new DdqnBcq(c.dqn(), all.stateDim(), all.actions())) {
-            epochs = BatchRlTrainer.fit(learner, train, eval, simulator, out.resolve("checkpoints"));
+        double loggedMeanReturn = n.loggedMeanReturn();
+        try (SparkReplay train = SparkReplay.of(table, c.chunkBytes(), c.dqn().seed());
+             ExecutorHeldOut heldOut = ExecutorHeldOut.of(table, c.chunkBytes());
+             DdqnBcq learner = new DdqnBcq(c.dqn(), n.stateDim(), n.actions())) {
+            table.release();
+            read.unpersist();
+            if (n.trainTransitions() == 0) {
+                throw new IllegalArgumentException("no training transitions: --train-ratio " + c.trainRatio()
+                        + " left every one of the " + n.episodes() + " episodes out");
+            }
+            epochs = BatchRlTrainer.fit(learner, train, heldOut, simulator, out.resolve("checkpoints"));
             EpochMetrics last = epochs.get(epochs.size() - 1);
             Map<String, Double> metrics = new LinkedHashMap<>();
             metrics.put("logged_mean_return", loggedMeanReturn);
@@ -89,15 +97,18 @@ public final class TrainRlJob {
             if (simulate > 0) {
                 metrics.put("final_simulated_return", last.simulatedReturn());
             }
-            String data = String.join(",", c.data()) + " (" + c.format().cliName() + ", " + train.episodes()
-                    + " training episodes, " + eval.episodes() + " held out)";
-            RlPolicy.describe(learner, data, all.episodes(), all.size(), metrics, epochs)
+            String data = String.join(",", c.data()) + " (" + c.format().cliName() + ", " + n.trainEpisodes()
+                    + " training episodes, " + n.evalEpisodes() + " held out)";
+            RlPolicy.describe(learner, data, n.episodes(), n.transitions(), metrics, epochs)
                     .save(learner, out.resolve("policy"));
             metrics.forEach((k, v) -> summary.put(k, JobSummary.round(v, 4)));
+            summary.put("replay_chunks", train.chunks());
+        } finally {
+            table.release();
         }
         writeMetrics(epochs, loggedMeanReturn, out);
-        return summary.put("episodes", all.episodes()).put("transitions", all.size())
-                .put("train_transitions", train.size()).put("eval_transitions", eval.size())
+        return summary.put("episodes", n.episodes()).put("transitions", n.transitions())
+                .put("train_transitions", n.trainTransitions()).put("eval_transitions", n.evalTransitions())
                 .put("policy", out.resolve("policy").toString()).put("metrics", out.resolve("metrics.csv").toString());
     }
 

@@ -9,24 +9,41 @@ import java.io.Serializable;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Models as executors hold them: the driver ships a model's files once (a broadcast {@link Payload}); each executor
- * JVM restores it on first use and keeps it for every task after, keyed by the content's hash.
+ * JVM restores it on first use and keeps it for every task after, keyed by the content's hash. An executor keeps the
+ * {@link #KEPT} models it used last (train-rl ships a new policy every epoch) and closes the ones it drops.
  */
-final class ExecutorModels {
-    private static final Map<String, Object> LOADED = new ConcurrentHashMap<>();
+public final class ExecutorModels {
+    static final int KEPT = 8;
+    private static final Map<String, Object> LOADED = new LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Object> eldest) {
+            if (size() <= KEPT) {
+                return false;
+            }
+            if (eldest.getValue() instanceof AutoCloseable c) {
+                try {
+                    c.close();
+                } catch (Exception e) {
+                    throw new IllegalStateException("cannot release a model", e);
+                }
+            }
+            return true;
+        }
+    };
 
     private ExecutorModels() {
     }
 
     /** A model's files by name and a key derived from their content. */
-    record Payload(String kind, Map<String, byte[]> files, String key) implements Serializable {
+    public record Payload(String kind, Map<String, byte[]> files, String key) implements Serializable {
     }
 
-    static Payload read(String model) {
+    public static Payload read(String model) {
         Path p = Path.of(model);
         try {
             Map<String, byte[]> files = new java.util.TreeMap<>();
@@ -60,14 +77,21 @@ final class ExecutorModels {
         }
     }
 
-    static DdqnBcq rl(Payload p) {
-        return (DdqnBcq) LOADED.computeIfAbsent(p.key(), k -> {
+    public static DdqnBcq rl(Payload p) {
+        return (DdqnBcq) load(p, k -> {
             try {
                 Path dir = Files.createTempDirectory("rewind-policy-" + k);
-                for (Map.Entry<String, byte[]> f : p.files().entrySet()) {
-                    Files.write(dir.resolve(f.getKey()), f.getValue());
+                try {
+                    for (Map.Entry<String, byte[]> f : p.files().entrySet()) {
+                        Files.write(dir.resolve(f.getKey()), f.getValue());
+                    }
+                    return RlPolicy.load(dir);
+                } finally {
+                    for (String f : p.files().keySet()) {
+                        Files.deleteIfExists(dir.resolve(f));
+                    }
+                    Files.deleteIfExists(dir);
                 }
-                return RlPolicy.load(dir);
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot unpack the policy on this executor", e);
             }
@@ -75,7 +99,7 @@ final class ExecutorModels {
     }
 
     static LinearLearner bandit(Payload p) {
-        return (LinearLearner) LOADED.computeIfAbsent(p.key(), k -> {
+        return (LinearLearner) load(p, k -> {
             try {
                 return BanditModel.parse(new String(p.files().get("model.json"),
                         java.nio.charset.StandardCharsets.UTF_8)).restoreLearner();
@@ -85,8 +109,21 @@ final class ExecutorModels {
         });
     }
 
-    /** How many models this JVM has restored (for the once-per-executor test). */
-    static int loadedCount() {
-        return LOADED.size();
+    private static Object load(Payload p, java.util.function.Function<String, Object> restore) {
+        synchronized (LOADED) {
+            return LOADED.computeIfAbsent(p.key(), k -> {
+                restored++;
+                return restore.apply(k);
+            });
+        }
     }
+
+    /** How many models this JVM has restored so far (for the once-per-executor test). */
+    static int restoredCount() {
+        synchronized (LOADED) {
+            return restored;
+        }
+    }
+
+    private static int restored;
 }

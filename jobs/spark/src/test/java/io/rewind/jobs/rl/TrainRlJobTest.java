@@ -18,7 +18,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** simulate-rl → train-rl → evaluate-rl on CartPole through Spark, the seed's CSV layout included. */
+/**
+ * simulate-rl → train-rl → evaluate-rl on CartPole through Spark, the seed's CSV layout included; training from a
+ * replay of several chunks.
+ */
 class TrainRlJobTest {
     static final SparkSession SPARK = LocalSpark.forTests();
 
@@ -39,7 +42,9 @@ class TrainRlJobTest {
     void trainsFromParquetWritesMetricsAndThePolicyBeatsTheLogger() throws Exception {
         String out = dir.resolve("run").toString();
         JobSummary s = TrainRlJob.run(SPARK, new TrainRlConfig(List.of(dir.resolve("episodes").toString()),
-                TableFormat.PARQUET, DqnConfig.defaults().withEpochs(25), 0.8, 0, out, 0.01));
+                TableFormat.PARQUET, DqnConfig.defaults().withEpochs(25), 0.8, 0, out, 0.01,
+                256 * 1024));
+        assertTrue(s.count("replay_chunks") >= 3, "the training transitions in several chunks: " + s);
         assertEquals(500L, s.count("episodes"));
         assertEquals(logged.count("steps"), s.count("transitions"), "every episode ends in done: one transition a step");
         List<String> metrics = Files.readAllLines(Path.of(out, "metrics.csv"));
@@ -77,10 +82,10 @@ class TrainRlJobTest {
                 .startsWith("part-")).findFirst().orElseThrow()).get(0);
         assertEquals("action,all_action_probabilities,episode_id,reward,cumulative_rewards,state_feature_0,"
                 + "state_feature_1,state_feature_2,state_feature_3", header);
-        var fromCsv = EpisodeTransitions.collect(io.rewind.formats.spark.TableReader.read(SPARK,
+        var fromCsv = InMemory.transitions(io.rewind.formats.spark.TableReader.read(SPARK,
                 io.rewind.formats.Tables.EPISODES, TableFormat.SEED_CSV, dir.resolve("episodes.csv").toString())
                 .valid());
-        var fromParquet = EpisodeTransitions.collect(io.rewind.formats.spark.TableReader.read(SPARK,
+        var fromParquet = InMemory.transitions(io.rewind.formats.spark.TableReader.read(SPARK,
                 io.rewind.formats.Tables.EPISODES, TableFormat.PARQUET, dir.resolve("episodes").toString()).valid());
         assertEquals(fromParquet.size(), fromCsv.size());
         assertEquals(fromParquet.action()[100], fromCsv.action()[100]);

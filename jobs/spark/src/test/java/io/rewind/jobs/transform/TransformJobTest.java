@@ -130,11 +130,11 @@ class TransformJobTest {
             rows.add(RowFactory.create(i, i == 29 ? new double[] {1, 2} : new double[] {0.01 * i, 0, 0.001 * i, 0}));
         }
         SPARK.createDataFrame(rows, schema).repartition(3).write().parquet(parquet.toString());
-        int loaded = ExecutorModels.loadedCount();
+        int loaded = ExecutorModels.restoredCount();
         JobSummary p = TransformJob.run(SPARK, config(policy, parquet, TableFormat.PARQUET, "rl-parquet", true, null,
                 0.1));
         assertEquals(29L, p.count("rows_scored"));
-        assertEquals(loaded, ExecutorModels.loadedCount(), "the executor kept the policy it had restored");
+        assertEquals(loaded, ExecutorModels.restoredCount(), "the executor restored no policy again");
         Dataset<Row> po = SPARK.read().parquet(dir.resolve("rl-parquet").toString());
         assertTrue(List.of(po.columns()).containsAll(List.of("id", "state", "action", "q_values")),
                 "--join-input keeps the input columns: " + List.of(po.columns()));
