@@ -83,6 +83,15 @@ public final class TrainRlCommand implements Callable<Integer> {
             + " (default 32)")
     long replayChunkMb;
 
+    @Option(names = "--workers", defaultValue = "1", description = "1 (default) trains in the driver; N trains"
+            + " data-parallel on N executor tasks launched together (Spark barrier mode; the cluster needs N free"
+            + " task slots), each on its share of the chunks, averaging parameters every --sync-every steps")
+    int workers;
+
+    @Option(names = "--sync-every", defaultValue = "20", description = "with --workers N: gradient steps between"
+            + " parameter averagings (default 20)")
+    int syncEvery;
+
     @Override
     public Integer call() {
         if ((data == null) == (mapping == null)) {
@@ -94,7 +103,7 @@ public final class TrainRlCommand implements Callable<Integer> {
         DqnConfig dqn = new DqnConfig(hidden, learningRate, batchSize, gamma, targetUpdateRate, targetUpdateEvery,
                 bcqThreshold, epochs, seed, temperature);
         TrainRlConfig config = new TrainRlConfig(data, TableFormat.parse(dataFormat), dqn, trainRatio,
-                simulateEpisodes, output, maxBadFraction, replayChunkMb << 20);
+                simulateEpisodes, output, maxBadFraction, replayChunkMb << 20, workers, syncEvery);
         var spark = LocalSpark.getOrCreate("rewind train-rl");
         JobSummary s = mapped == null ? TrainRlJob.run(spark, config) : TrainRlJob.run(spark, config, mapped);
         Console.summary("train-rl", s);

@@ -300,9 +300,14 @@ class SparkClusterIT {
         assertEquals(0, Rewind.execute("simulate-rl", "--envs", "10", "--episodes-per-env", "2", "--output",
                 localEpisodes));
         assertEquals(fingerprint(localEpisodes, TableFormat.PARQUET), fingerprint(episodes, TableFormat.PARQUET));
+        // data-parallel on the two Workers' executors (DJL training in each, parameters averaged through Spark's
+        // barrier), the held-out estimates computed there too
         SparkCluster.Run train = cluster.submit("client", "train-rl", "--data", episodes, "--output", run, "--epochs",
-                "1");
+                "2", "--workers", "2", "--sync-every", "5");
         assertEquals(0, train.exit(), train.err());
+        var trained = io.rewind.rl.batch.RlPolicy.read(Path.of(run, "policy"));
+        assertEquals(2, trained.epochs().size());
+        assertTrue(Double.isFinite(trained.epochs().get(1).sdr()), "held-out estimates: " + trained.epochs());
         // a DJL cache no process has used: the executors unpack PyTorch's natives from the assembly jar
         Path executorCache = dir.resolve("executor-djl-cache");
         SparkCluster.Run transform = cluster.submit("client", List.of("spark.executorEnv.DJL_CACHE_DIR="

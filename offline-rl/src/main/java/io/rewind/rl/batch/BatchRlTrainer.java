@@ -39,20 +39,29 @@ public final class BatchRlTrainer {
             long start = System.nanoTime();
             DdqnBcq.EpochLoss loss = learner.fitEpoch(train, rng);
             seconds += (System.nanoTime() - start) / 1e9;
-            OffPolicyMetrics.Estimates e = heldOut.estimate(learner);
-            double simulated = simulator == null ? Double.NaN : simulator.applyAsDouble(learner);
-            out.add(new EpochMetrics(epoch, loss.td(), loss.imitation(), e == null ? Double.NaN : e.pdis().value(),
-                    e == null ? Double.NaN : e.wis().value(), e == null ? Double.NaN : e.sdr().value(), simulated,
-                    seconds));
-            if (checkpoints != null) {
-                Path checkpoint = checkpoints.resolve(String.format("epoch-%03d", epoch));
-                try {
-                    AtomicFiles.replaceFolder(checkpoint, learner::save);
-                } catch (IOException x) {
-                    throw new UncheckedIOException("cannot save the checkpoint " + checkpoint, x);
-                }
-            }
+            out.add(afterEpoch(learner, epoch, loss, seconds, heldOut, simulator, checkpoints));
         }
         return out;
+    }
+
+    /**
+     * What follows an epoch's training, wherever it ran: the held-out estimates of the learner's policy, its
+     * simulated return (when a simulator is given) and its checkpoint (when a folder is given).
+     */
+    public static EpochMetrics afterEpoch(DdqnBcq learner, int epoch, DdqnBcq.EpochLoss loss, double seconds,
+                                          HeldOut heldOut, ToDoubleFunction<DdqnBcq> simulator, Path checkpoints) {
+        OffPolicyMetrics.Estimates e = heldOut.estimate(learner);
+        double simulated = simulator == null ? Double.NaN : simulator.applyAsDouble(learner);
+        if (checkpoints != null) {
+            Path checkpoint = checkpoints.resolve(String.format("epoch-%03d", epoch));
+            try {
+                AtomicFiles.replaceFolder(checkpoint, learner::save);
+            } catch (IOException x) {
+                throw new UncheckedIOException("cannot save the checkpoint " + checkpoint, x);
+            }
+        }
+        return new EpochMetrics(epoch, loss.td(), loss.imitation(), e == null ? Double.NaN : e.pdis().value(),
+                e == null ? Double.NaN : e.wis().value(), e == null ? Double.NaN : e.sdr().value(), simulated,
+                seconds);
     }
 }

@@ -95,6 +95,46 @@ public final class DdqnBcq implements AutoCloseable {
         return new EpochLoss(td / batches, ce / batches);
     }
 
+    /**
+     * {@code steps} gradient steps on minibatches drawn from {@code batches}; {@code afterStep} runs after each with
+     * the number of steps taken so far (a data-parallel worker averages its parameters with the others' there).
+     */
+    public EpochLoss fitSteps(Minibatches batches, int steps, java.util.function.IntConsumer afterStep) {
+        double td = 0;
+        double ce = 0;
+        for (int k = 1; k <= steps; k++) {
+            Minibatches.Batch b = batches.next();
+            float[] losses = step(b.state(), b.action(), b.reward(), b.next(), b.notDone());
+            td += losses[0];
+            ce += losses[1];
+            afterStep.accept(k);
+        }
+        return new EpochLoss(td / steps, ce / steps);
+    }
+
+    /** The Q and imitation networks' parameters, one flat array (what data-parallel workers average). */
+    public float[] parameters() {
+        float[] a = q.parameters();
+        float[] b = imitation.parameters();
+        float[] out = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, out, a.length, b.length);
+        return out;
+    }
+
+    /** Sets the Q and imitation networks' parameters from {@link #parameters()}'s layout; the target keeps its own. */
+    public void parameters(float[] flat) {
+        int used = q.parameters(flat, 0);
+        used += imitation.parameters(flat, used);
+        if (used != flat.length) {
+            throw new IllegalArgumentException(flat.length + " parameters given, the networks have " + used);
+        }
+    }
+
+    /** The target network takes the Q network's parameters (after parameters were set from outside). */
+    public void syncTarget() {
+        target.blend(q, 1);
+    }
+
     private float[] step(float[][] s, int[] a, float[] r, float[][] s2, float[] notDone) {
         try (NDManager m = q.manager().newSubManager()) {
             NDArray states = m.create(s);

@@ -20,7 +20,7 @@ import java.util.List;
  */
 public record DqnConfig(List<Integer> hidden, double learningRate, int batchSize, double gamma,
                         double targetUpdateRate, int targetUpdateEvery, double bcqThreshold, int epochs, long seed,
-                        double softmaxTemperature) {
+                        double softmaxTemperature) implements java.io.Serializable {
     public DqnConfig {
         hidden = List.copyOf(hidden);
         if (hidden.isEmpty() || hidden.stream().anyMatch(h -> h < 1)) {
@@ -44,6 +44,11 @@ public record DqnConfig(List<Integer> hidden, double learningRate, int batchSize
     /** The defaults the benchmarks use. */
     public static DqnConfig defaults() {
         return new DqnConfig(List.of(64, 64), 3e-4, 128, 0.99, 1.0, 100, 0.3, 50, 1, 1.0);
+    }
+
+    public DqnConfig withLearningRate(double rate) {
+        return new DqnConfig(hidden, rate, batchSize, gamma, targetUpdateRate, targetUpdateEvery, bcqThreshold,
+                epochs, seed, softmaxTemperature);
     }
 
     public DqnConfig withEpochs(int e) {

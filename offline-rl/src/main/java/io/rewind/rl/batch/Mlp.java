@@ -56,18 +56,26 @@ final class Mlp implements AutoCloseable {
         return model.getBlock().forward(inference, new NDList(x), false).singletonOrThrow();
     }
 
-    /** One gradient step on the loss the function computes from the outputs. */
+    /**
+     * One gradient step on the loss the function computes from the outputs. PyTorch's engine records gradients for
+     * one collector per JVM at a time, so networks trained by several threads of one JVM (data-parallel workers on a
+     * local master) take turns.
+     */
     float train(NDArray x, Function<NDArray, NDArray> loss) {
-        float value;
-        try (GradientCollector gc = trainer.newGradientCollector()) {
-            NDArray out = trainer.forward(new NDList(x)).singletonOrThrow();
-            NDArray l = loss.apply(out);
-            value = l.getFloat();
-            gc.backward(l);
+        synchronized (GRADIENTS) {
+            float value;
+            try (GradientCollector gc = trainer.newGradientCollector()) {
+                NDArray out = trainer.forward(new NDList(x)).singletonOrThrow();
+                NDArray l = loss.apply(out);
+                value = l.getFloat();
+                gc.backward(l);
+            }
+            trainer.step();
+            return value;
         }
-        trainer.step();
-        return value;
     }
+
+    private static final Object GRADIENTS = new Object();
 
     /** Moves this network's parameters toward another's: θ ← τ·θ_other + (1 − τ)·θ. */
     void blend(Mlp other, double tau) {
@@ -83,6 +91,39 @@ final class Mlp implements AutoCloseable {
             }
             target.set(t);
         }
+    }
+
+    /** All parameters, in the block's order, one flat array. */
+    float[] parameters() {
+        ParameterList all = model.getBlock().getParameters();
+        int n = 0;
+        for (int i = 0; i < all.size(); i++) {
+            n += (int) all.valueAt(i).getArray().size();
+        }
+        float[] out = new float[n];
+        int at = 0;
+        for (int i = 0; i < all.size(); i++) {
+            float[] v = all.valueAt(i).getArray().toFloatArray();
+            System.arraycopy(v, 0, out, at, v.length);
+            at += v.length;
+        }
+        return out;
+    }
+
+    /** Sets the parameters from {@code flat} starting at {@code from}; how many it used. */
+    int parameters(float[] flat, int from) {
+        ParameterList all = model.getBlock().getParameters();
+        int at = from;
+        for (int i = 0; i < all.size(); i++) {
+            NDArray p = all.valueAt(i).getArray();
+            int n = (int) p.size();
+            if (at + n > flat.length) {
+                throw new IllegalArgumentException("too few parameters: " + flat.length);
+            }
+            p.set(java.util.Arrays.copyOfRange(flat, at, at + n));
+            at += n;
+        }
+        return at - from;
     }
 
     void save(Path dir, String name) {

@@ -48,8 +48,13 @@ final class SparkReplay implements Replay, AutoCloseable {
 
     /** The training transitions of {@code table} in chunks of about {@code chunkBytes} each. */
     static SparkReplay of(TransitionTable table, long chunkBytes, long seed) {
+        return of(table, chunkBytes, seed, 1);
+    }
+
+    /** The same in at least {@code minChunks} chunks (one for each data-parallel worker at least). */
+    static SparkReplay of(TransitionTable table, long chunkBytes, long seed, int minChunks) {
         long perChunk = table.rowsPerChunk(chunkBytes, false);
-        int count = (int) Math.max(1, Math.min(Integer.MAX_VALUE,
+        int count = (int) Math.max(minChunks, Math.min(Integer.MAX_VALUE,
                 (table.counts.trainTransitions() + perChunk - 1) / perChunk));
         JavaRDD<Transitions> chunks = table.training()
                 .repartition(count, xxhash64(lit(seed), col("episode_id"), col("step")))
@@ -62,6 +67,11 @@ final class SparkReplay implements Replay, AutoCloseable {
 
     int chunks() {
         return count;
+    }
+
+    /** The persisted chunks, one a partition. */
+    JavaRDD<Transitions> rdd() {
+        return chunks;
     }
 
     /** The sizes (rows) of the chunks the driver has fetched from the executors so far, in order. */

@@ -12,14 +12,41 @@ import java.util.List;
  * @param simulateEpisodes when above 0, also run each epoch's policy that many episodes in the simulator (CartPole)
  *                         and record its mean return beside the estimates
  * @param chunkBytes about how much memory one chunk of the replay takes: the driver holds one or two at a time
+ * @param workers 1 trains in the driver; more train data-parallel on that many executor tasks at once
+ * @param syncEvery with several workers, the gradient steps between parameter averagings
  */
 public record TrainRlConfig(List<String> data, TableFormat format, DqnConfig dqn, double trainRatio,
-                            int simulateEpisodes, String output, double maxBadFraction, long chunkBytes) {
+                            int simulateEpisodes, String output, double maxBadFraction, long chunkBytes,
+                            int workers, int syncEvery) {
     /** Chunks of 32 MB: the driver's share of the data stays under 100 MB with the one fetched ahead. */
     public static final long DEFAULT_CHUNK_BYTES = 32L << 20;
 
+    /** Parameter averaging every 20 gradient steps. */
+    public static final int DEFAULT_SYNC_EVERY = 20;
+
+    /** In the driver, with the default chunks. */
+    public static TrainRlConfig inDriver(List<String> data, TableFormat format, DqnConfig dqn, double trainRatio,
+                                         int simulateEpisodes, String output, double maxBadFraction) {
+        return new TrainRlConfig(data, format, dqn, trainRatio, simulateEpisodes, output, maxBadFraction,
+                DEFAULT_CHUNK_BYTES, 1, DEFAULT_SYNC_EVERY);
+    }
+
+    public TrainRlConfig withChunkBytes(long bytes) {
+        return new TrainRlConfig(data, format, dqn, trainRatio, simulateEpisodes, output, maxBadFraction, bytes,
+                workers, syncEvery);
+    }
+
+    public TrainRlConfig withWorkers(int n) {
+        return new TrainRlConfig(data, format, dqn, trainRatio, simulateEpisodes, output, maxBadFraction, chunkBytes,
+                n, syncEvery);
+    }
+
     public TrainRlConfig {
         data = List.copyOf(data);
+        if (workers < 1 || syncEvery < 1) {
+            throw new IllegalArgumentException("--workers and --sync-every must be at least 1: " + workers + ", "
+                    + syncEvery);
+        }
         if (chunkBytes < 1) {
             throw new IllegalArgumentException("--replay-chunk-mb must be positive: " + chunkBytes + " bytes");
         }

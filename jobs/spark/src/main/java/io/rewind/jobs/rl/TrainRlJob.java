@@ -15,6 +15,7 @@ import io.rewind.rl.batch.BatchRlTrainer;
 import io.rewind.rl.batch.CartPoleRollout;
 import io.rewind.rl.batch.DdqnBcq;
 import io.rewind.rl.batch.EpochMetrics;
+import io.rewind.rl.batch.HeldOut;
 import io.rewind.rl.batch.RlPolicy;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -77,7 +78,7 @@ public final class TrainRlJob {
                 : l -> CartPoleRollout.mean(CartPoleRollout.returns(l::act, simulate, 12_345));
         List<EpochMetrics> epochs;
         double loggedMeanReturn = n.loggedMeanReturn();
-        try (SparkReplay train = SparkReplay.of(table, c.chunkBytes(), c.dqn().seed());
+        try (SparkReplay train = SparkReplay.of(table, c.chunkBytes(), c.dqn().seed(), c.workers());
              ExecutorHeldOut heldOut = ExecutorHeldOut.of(table, c.chunkBytes());
              DdqnBcq learner = new DdqnBcq(c.dqn(), n.stateDim(), n.actions())) {
             table.release();
@@ -86,7 +87,9 @@ public final class TrainRlJob {
                 throw new IllegalArgumentException("no training transitions: --train-ratio " + c.trainRatio()
                         + " left every one of the " + n.episodes() + " episodes out");
             }
-            epochs = BatchRlTrainer.fit(learner, train, heldOut, simulator, out.resolve("checkpoints"));
+            epochs = c.workers() == 1
+                    ? BatchRlTrainer.fit(learner, train, heldOut, simulator, out.resolve("checkpoints"))
+                    : dataParallel(c, n, train, learner, heldOut, simulator, out.resolve("checkpoints"));
             EpochMetrics last = epochs.get(epochs.size() - 1);
             Map<String, Double> metrics = new LinkedHashMap<>();
             metrics.put("logged_mean_return", loggedMeanReturn);
@@ -98,11 +101,12 @@ public final class TrainRlJob {
                 metrics.put("final_simulated_return", last.simulatedReturn());
             }
             String data = String.join(",", c.data()) + " (" + c.format().cliName() + ", " + n.trainEpisodes()
-                    + " training episodes, " + n.evalEpisodes() + " held out)";
+                    + " training episodes, " + n.evalEpisodes() + " held out" + (c.workers() > 1 ? ", trained on "
+                    + c.workers() + " workers averaging every " + c.syncEvery() + " steps" : "") + ")";
             RlPolicy.describe(learner, data, n.episodes(), n.transitions(), metrics, epochs)
                     .save(learner, out.resolve("policy"));
             metrics.forEach((k, v) -> summary.put(k, JobSummary.round(v, 4)));
-            summary.put("replay_chunks", train.chunks());
+            summary.put("replay_chunks", train.chunks()).put("workers", c.workers());
         } finally {
             table.release();
         }
@@ -110,6 +114,28 @@ public final class TrainRlJob {
         return summary.put("episodes", n.episodes()).put("transitions", n.transitions())
                 .put("train_transitions", n.trainTransitions()).put("eval_transitions", n.evalTransitions())
                 .put("policy", out.resolve("policy").toString()).put("metrics", out.resolve("metrics.csv").toString());
+    }
+
+    /** Every epoch on {@code c.workers()} tasks, then each epoch's averaged networks estimated and checkpointed. */
+    private static List<EpochMetrics> dataParallel(TrainRlConfig c, TransitionTable.Counts n, SparkReplay train,
+                                                   DdqnBcq learner, HeldOut heldOut,
+                                                   ToDoubleFunction<DdqnBcq> simulator, Path checkpoints) {
+        List<DataParallelTraining.EpochResult> results = DataParallelTraining.run(train, c.dqn(), n.stateDim(),
+                n.actions(), n.trainTransitions(), c.workers(), c.syncEvery());
+        List<EpochMetrics> epochs = new java.util.ArrayList<>();
+        for (int e = 1; e <= c.dqn().epochs(); e++) {
+            int epoch = e;
+            List<DataParallelTraining.EpochResult> mine = results.stream().filter(r -> r.epoch() == epoch).toList();
+            DataParallelTraining.EpochResult first = mine.get(0);
+            learner.parameters(first.parameters());
+            learner.syncTarget();
+            DdqnBcq.EpochLoss loss = new DdqnBcq.EpochLoss(
+                    mine.stream().mapToDouble(DataParallelTraining.EpochResult::td).average().orElseThrow(),
+                    mine.stream().mapToDouble(DataParallelTraining.EpochResult::imitation).average().orElseThrow());
+            epochs.add(BatchRlTrainer.afterEpoch(learner, epoch, loss, first.seconds(), heldOut, simulator,
+                    checkpoints));
+        }
+        return epochs;
     }
 
     /** WIS and SDR by epoch, the simulated return when measured, and the behaviour policy's return, dashed. */
