@@ -13,12 +13,8 @@ EPOCHS=${EPOCHS:-50}
 WORKER_MEMORY=${WORKER_MEMORY:-1500m}
 OUT=${OUT:-$ROOT/bench/out/batch-rl-workers}
 mkdir -p "$OUT"
-"$ROOT/rewind" --version > /dev/null # builds the assembly and the distribution when missing
-SPARK_HOME="$ROOT/jobs/spark-distribution/target/spark"
-TARGET="$ROOT/jobs/spark/target"
-JAR="$(ls "$TARGET"/rewind-spark-*.jar | head -n 1)"
-FLAGS="$(cat "$TARGET/jvm-flags.txt")"
-export SPARK_HOME SPARK_SCALA_VERSION=2.13 SPARK_LOCAL_IP=127.0.0.1
+# shellcheck source=bench/standalone-cluster.sh
+source "$ROOT/bench/standalone-cluster.sh"
 
 if [ ! -f "$OUT/episodes.done" ]; then
   rm -rf "$OUT/episodes"
@@ -26,29 +22,8 @@ if [ ! -f "$OUT/episodes.done" ]; then
   touch "$OUT/episodes.done"
 fi
 
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
-PIDS=()
-cleanup() { for p in "${PIDS[@]}"; do pkill -9 -P "$p" 2>/dev/null || true; kill -9 "$p" 2>/dev/null || true; done; }
-trap cleanup EXIT
-PORT=$(free_port)
-# shellcheck disable=SC2086
-java -Xmx512m $FLAGS -cp "$SPARK_HOME/jars/*" org.apache.spark.deploy.master.Master --host 127.0.0.1 \
-  --port "$PORT" --webui-port "$(free_port)" > "$OUT/master.log" 2>&1 &
-PIDS+=($!)
-for w in 0 1 2 3; do
-  rm -rf "$OUT/work-$w"
-  # shellcheck disable=SC2086
-  java -Xmx512m $FLAGS -cp "$SPARK_HOME/jars/*" org.apache.spark.deploy.worker.Worker --host 127.0.0.1 --cores 1 \
-    --memory "$WORKER_MEMORY" --work-dir "$OUT/work-$w" --webui-port "$(free_port)" "spark://127.0.0.1:$PORT" \
-    > "$OUT/worker-$w.log" 2>&1 &
-  PIDS+=($!)
-done
-for _ in $(seq 600); do
-  [ "$(grep -c 'Registering worker' "$OUT/master.log" 2>/dev/null || true)" -ge 4 ] 2>/dev/null && break
-  sleep 0.2
-done
+start_cluster 4 "$WORKER_MEMORY"
 
-median() { sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
 summary=""
 for n in $WORKERS; do
   : > "$OUT/returns-$n.txt"
