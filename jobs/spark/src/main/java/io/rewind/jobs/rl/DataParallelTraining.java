@@ -42,6 +42,13 @@ final class DataParallelTraining {
     /** Runs every epoch on {@code workers} tasks at once; the results of all workers, by epoch then worker. */
     static List<EpochResult> run(SparkReplay replay, DqnConfig config, int stateDim, int actions, long trainRows,
                                  int workers, int syncEvery) {
+        String master = replay.rdd().context().master();
+        int slots = localSlots(master);
+        if (workers > slots) {
+            // Spark would retry a barrier stage wider than the cluster for minutes before it gives up
+            throw new IllegalArgumentException("--workers " + workers + " needs " + workers + " task slots at once;"
+                    + " the master " + master + " has " + slots);
+        }
         JavaRDD<Transitions> shards = replay.rdd().coalesce(workers);
         if (shards.getNumPartitions() != workers) {
             throw new IllegalArgumentException("--workers " + workers + ": the replay has " + replay.chunks()
@@ -58,6 +65,18 @@ final class DataParallelTraining {
                 ClassTag$.MODULE$.apply(EpochResult.class)), ClassTag$.MODULE$.apply(EpochResult.class)).collect());
         out.sort(Comparator.comparingInt(EpochResult::epoch).thenComparingInt(EpochResult::worker));
         return out;
+    }
+
+    /** The task slots of a local master ({@code local}, {@code local[N]}, {@code local[*]}); no limit otherwise. */
+    static int localSlots(String master) {
+        var m = java.util.regex.Pattern.compile("local(?:\\[(\\*|\\d+)(?:,\\d+)?])?").matcher(master);
+        if (!m.matches()) {
+            return Integer.MAX_VALUE;
+        }
+        if (m.group(1) == null) {
+            return 1;
+        }
+        return m.group(1).equals("*") ? Runtime.getRuntime().availableProcessors() : Integer.parseInt(m.group(1));
     }
 
     private static List<EpochResult> worker(java.util.Iterator<Transitions> chunks, DqnConfig config, int stateDim,

@@ -78,6 +78,18 @@ class TrainRlJobTest {
     }
 
     @Test
+    void moreWorkersThanTheLocalMasterHasSlotsAreRefusedAtOnce() {
+        var e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> TrainRlJob.run(
+                SPARK, TrainRlConfig.inDriver(List.of(dir.resolve("episodes").toString()), TableFormat.PARQUET,
+                        DqnConfig.defaults().withEpochs(1), 0.8, 0, dir.resolve("run-3-workers").toString(), 0.01)
+                        .withWorkers(3)));
+        assertEquals("--workers 3 needs 3 task slots at once; the master local[2] has 2", e.getMessage());
+        assertEquals(8, DataParallelTraining.localSlots("local[8,3]"));
+        assertEquals(1, DataParallelTraining.localSlots("local"));
+        assertEquals(Integer.MAX_VALUE, DataParallelTraining.localSlots("spark://127.0.0.1:7077"));
+    }
+
+    @Test
     void theMetricsChartDrawsTheBehaviourPolicysReturn() {
         List<io.rewind.rl.batch.EpochMetrics> epochs = List.of(
                 new io.rewind.rl.batch.EpochMetrics(1, 0.1, 0.2, 20, 21, 22, Double.NaN, 1),
