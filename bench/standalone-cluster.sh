@@ -21,6 +21,7 @@ start_cluster() {
   java -Xmx512m $FLAGS -cp "$SPARK_HOME/jars/*" org.apache.spark.deploy.master.Master --host 127.0.0.1 \
     --port "$PORT" --webui-port "$(free_port)" > "$OUT/master.log" 2>&1 &
   PIDS+=($!)
+  disown # no "Killed" line from the shell when cleanup ends it
   for w in $(seq 0 $(( workers - 1 ))); do
     rm -rf "$OUT/work-$w"
     # shellcheck disable=SC2086
@@ -28,6 +29,7 @@ start_cluster() {
       --memory "$memory" --work-dir "$OUT/work-$w" --webui-port "$(free_port)" "spark://127.0.0.1:$PORT" \
       > "$OUT/worker-$w.log" 2>&1 &
     PIDS+=($!)
+    disown
   done
   for _ in $(seq 600); do
     [ "$(grep -c 'Registering worker' "$OUT/master.log" 2>/dev/null || true)" -ge "$workers" ] 2>/dev/null && return
