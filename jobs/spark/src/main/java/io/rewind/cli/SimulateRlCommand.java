@@ -6,6 +6,7 @@ import io.rewind.jobs.JobSummary;
 import io.rewind.jobs.rl.SimulateRlJob;
 import io.rewind.rl.batch.DdqnBcq;
 import io.rewind.rl.batch.RlPolicy;
+import io.rewind.rl.batch.Transitions;
 import io.rewind.rl.env.BehaviourPolicy;
 import java.nio.file.Path;
 import java.util.List;
@@ -49,7 +50,7 @@ public final class SimulateRlCommand implements Callable<Integer> {
         if (behaviourPolicy != null) {
             try (DdqnBcq policy = RlPolicy.load(Path.of(behaviourPolicy))) {
                 double t = policy.config().softmaxTemperature();
-                BehaviourPolicy b = state -> policy.score(new float[][] {floats(state)}).softmax(0, t);
+                BehaviourPolicy b = state -> policy.score(new float[][] {Transitions.floats(state)}).softmax(0, t);
                 s = SimulateRlJob.run(LocalSpark.getOrCreate("rewind simulate-rl"), env, envs, episodesPerEnv, b,
                         behaviourPolicy, seed, output, TableFormat.parse(format));
             }
@@ -60,13 +61,5 @@ public final class SimulateRlCommand implements Callable<Integer> {
         }
         Console.summary("simulate-rl", s);
         return 0;
-    }
-
-    private static float[] floats(double[] d) {
-        float[] f = new float[d.length];
-        for (int i = 0; i < d.length; i++) {
-            f[i] = (float) d[i];
-        }
-        return f;
     }
 }

@@ -23,9 +23,6 @@ public final class BatchRlTrainer {
      */
     public static List<EpochMetrics> fit(DdqnBcq learner, Transitions train, Transitions eval,
                                          ToDoubleFunction<DdqnBcq> simulator, Path checkpoints) {
-        if (train.size() == 0) {
-            throw new IllegalArgumentException("no training transitions");
-        }
         return fit(learner, Replay.of(train), HeldOut.of(eval), simulator, checkpoints);
     }
 

@@ -69,21 +69,11 @@ public final class DdqnBcq implements AutoCloseable {
             int n = data.size();
             int[] order = Replay.permutation(n, rng);
             for (int from = 0; from < n; from += config.batchSize()) {
-                int size = Math.min(config.batchSize(), n - from);
-                float[][] s = new float[size][];
-                float[][] s2 = new float[size][];
-                float[] r = new float[size];
-                float[] notDone = new float[size];
-                int[] a = new int[size];
-                for (int k = 0; k < size; k++) {
-                    int i = order[from + k];
-                    s[k] = data.state()[i];
-                    s2[k] = data.next()[i];
-                    r[k] = data.reward()[i];
-                    notDone[k] = data.done()[i] ? 0 : 1;
-                    a[k] = data.action()[i];
+                Minibatches.Batch b = new Minibatches.Batch(Math.min(config.batchSize(), n - from));
+                for (int k = 0; k < b.action().length; k++) {
+                    b.set(k, data, order[from + k]);
                 }
-                float[] losses = step(s, a, r, s2, notDone);
+                float[] losses = step(b);
                 td += losses[0];
                 ce += losses[1];
                 batches++;
@@ -103,8 +93,7 @@ public final class DdqnBcq implements AutoCloseable {
         double td = 0;
         double ce = 0;
         for (int k = 1; k <= steps; k++) {
-            Minibatches.Batch b = batches.next();
-            float[] losses = step(b.state(), b.action(), b.reward(), b.next(), b.notDone());
+            float[] losses = step(batches.next());
             td += losses[0];
             ce += losses[1];
             afterStep.accept(k);
@@ -135,17 +124,17 @@ public final class DdqnBcq implements AutoCloseable {
         target.blend(q, 1);
     }
 
-    private float[] step(float[][] s, int[] a, float[] r, float[][] s2, float[] notDone) {
+    private float[] step(Minibatches.Batch b) {
         try (NDManager m = q.manager().newSubManager()) {
-            NDArray states = m.create(s);
-            NDArray chosen = m.create(a).oneHot(actions);
+            NDArray states = m.create(b.state());
+            NDArray chosen = m.create(b.action()).oneHot(actions);
             float imitationLoss = imitation.train(states, logits ->
                     logits.logSoftmax(1).mul(chosen).sum(new int[] {1}).neg().mean());
-            NDArray next = m.create(s2);
+            NDArray next = m.create(b.next());
             NDArray allowed = allowed(imitation.predict(next));
             NDArray best = NDArrays.where(allowed, q.predict(next), m.full(allowed.getShape(), EXCLUDED)).argMax(1);
             NDArray nextValue = target.predict(next).mul(best.oneHot(actions)).sum(new int[] {1});
-            NDArray y = m.create(r).add(m.create(notDone).mul(nextValue).mul((float) config.gamma()));
+            NDArray y = m.create(b.reward()).add(m.create(b.notDone()).mul(nextValue).mul((float) config.gamma()));
             float tdLoss = q.train(states, out -> out.mul(chosen).sum(new int[] {1}).sub(y).square().mean());
             steps++;
             if (steps % config.targetUpdateEvery() == 0) {

@@ -11,6 +11,18 @@ import java.util.SplittableRandom;
 public final class Minibatches {
     /** One minibatch: states, actions, rewards, next states and 1 − done. */
     public record Batch(float[][] state, int[] action, float[] reward, float[][] next, float[] notDone) {
+        Batch(int size) {
+            this(new float[size][], new int[size], new float[size], new float[size][], new float[size]);
+        }
+
+        /** Row {@code k} of the batch takes transition {@code i} of {@code t}. */
+        void set(int k, Transitions t, int i) {
+            state[k] = t.state()[i];
+            action[k] = t.action()[i];
+            reward[k] = t.reward()[i];
+            next[k] = t.next()[i];
+            notDone[k] = t.done()[i] ? 0 : 1;
+        }
     }
 
     private final List<Transitions> chunks;
@@ -31,7 +43,7 @@ public final class Minibatches {
     }
 
     public Batch next() {
-        Batch b = new Batch(new float[size][], new int[size], new float[size], new float[size][], new float[size]);
+        Batch b = new Batch(size);
         for (int k = 0; k < size; k++) {
             while (row == rowOrder.length) {
                 if (chunk == chunkOrder.length) {
@@ -42,13 +54,7 @@ public final class Minibatches {
                 row = 0;
                 chunk++;
             }
-            Transitions t = chunks.get(chunkOrder[chunk - 1]);
-            int i = rowOrder[row++];
-            b.state()[k] = t.state()[i];
-            b.action()[k] = t.action()[i];
-            b.reward()[k] = t.reward()[i];
-            b.next()[k] = t.next()[i];
-            b.notDone()[k] = t.done()[i] ? 0 : 1;
+            b.set(k, chunks.get(chunkOrder[chunk - 1]), rowOrder[row++]);
         }
         return b;
     }

@@ -89,7 +89,8 @@ public record Transitions(long[] episode, int[] step, float[][] state, int[] act
         return java.util.Arrays.stream(episode).distinct().count();
     }
 
-    static float[] floats(double[] d) {
+    /** A state as the networks take it (float). */
+    public static float[] floats(double[] d) {
         float[] f = new float[d.length];
         for (int i = 0; i < d.length; i++) {
             f[i] = (float) d[i];

@@ -2,6 +2,7 @@ package io.rewind.jobs.rl;
 
 import static org.apache.spark.sql.functions.col;
 
+import io.rewind.formats.AtomicFiles;
 import io.rewind.jobs.transform.ExecutorModels;
 import io.rewind.ope.Evaluation;
 import io.rewind.ope.sequential.EpisodeSample;
@@ -14,7 +15,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import org.apache.spark.api.java.JavaRDD;
@@ -78,10 +78,8 @@ final class ExecutorHeldOut implements HeldOut, AutoCloseable {
     }
 
     private static void delete(Path dir) {
-        try (var files = Files.walk(dir)) {
-            for (Path f : files.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(f);
-            }
+        try {
+            AtomicFiles.delete(dir);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot remove the scratch copy " + dir, e);
         }

@@ -45,10 +45,10 @@ final class TransitionRows {
             action[n] = r.getAs("action");
             reward[n] = (float) (double) r.<Double>getAs("reward");
             done[n] = r.getAs("done");
-            float[] s = floats(SparkRows.doubles(r.getAs("state")));
+            float[] s = Transitions.floats(SparkRows.doubles(r.getAs("state")));
             Object s2 = r.getAs("next_state");
             state.add(s);
-            next.add(done[n] || s2 == null ? new float[s.length] : floats(SparkRows.doubles(s2)));
+            next.add(done[n] || s2 == null ? new float[s.length] : Transitions.floats(SparkRows.doubles(s2)));
             behaviour.add(withBehaviour ? SparkRows.doubles(r.getAs("action_probs")) : NONE);
             n++;
         }
@@ -71,13 +71,5 @@ final class TransitionRows {
             t.behaviour()[k] = behaviour.get(i);
         }
         return t;
-    }
-
-    static float[] floats(double[] d) {
-        float[] f = new float[d.length];
-        for (int i = 0; i < d.length; i++) {
-            f[i] = (float) d[i];
-        }
-        return f;
     }
 }
