@@ -1,12 +1,14 @@
 import io.rewind.formats.Split;
 import io.rewind.rl.batch.BatchRlTrainer;
-import io.rewind.rl.batch.CartPoleRollout;
+import io.rewind.rl.batch.Rollout;
+import io.rewind.rl.env.Simulator;
 import io.rewind.rl.batch.DdqnBcq;
 import io.rewind.rl.batch.DqnConfig;
 import io.rewind.rl.batch.EpochMetrics;
 import io.rewind.rl.batch.Transitions;
 import io.rewind.rl.env.BehaviourPolicy;
-import io.rewind.rl.env.CartPoleCollector;
+import io.rewind.rl.env.EpisodeCollector;
+import io.rewind.rl.env.Simulator;
 import java.util.Arrays;
 import java.util.List;
 import org.apache.commons.math3.stat.correlation.SpearmansCorrelation;
@@ -21,7 +23,7 @@ public class BatchRlBench {
         for (int envs : smallOnly ? new int[] {20} : new int[] {100, 20}) {
             // the 100-episode set gets five times the epochs: the same number of gradient steps as 500 episodes
             int n = envs == 100 ? epochs : epochs * 5;
-            Transitions all = Transitions.fromSteps(CartPoleCollector.collect(envs, 5,
+            Transitions all = Transitions.fromSteps(EpisodeCollector.collect(Simulator.CARTPOLE, envs, 5,
                     BehaviourPolicy.fixed(0.5, 0.5), 1));
             Transitions train = all.select(e -> Split.unitHash("episode-" + e) < 0.8);
             Transitions eval = all.select(e -> Split.unitHash("episode-" + e) >= 0.8);
@@ -36,10 +38,10 @@ public class BatchRlBench {
                 DqnConfig c = DqnConfig.defaults().withEpochs(n).withSeed(s + 1);
                 try (DdqnBcq l = new DdqnBcq(c, 4, 2)) {
                     List<EpochMetrics> m = BatchRlTrainer.fit(l, train, eval,
-                            x -> CartPoleRollout.mean(CartPoleRollout.returns(x::act, envs == 100 ? 100 : 20, 12_345)),
+                            x -> Rollout.mean(Rollout.returns(Simulator.CARTPOLE, x::act, envs == 100 ? 100 : 20, 12_345)),
                             null);
-                    double[] g = CartPoleRollout.returns(l::act, 100, 777);
-                    finals[s] = CartPoleRollout.mean(g);
+                    double[] g = Rollout.returns(Simulator.CARTPOLE, l::act, 100, 777);
+                    finals[s] = Rollout.mean(g);
                     times[s] = m.get(m.size() - 1).seconds();
                     double[] truth = m.stream().mapToDouble(EpochMetrics::simulatedReturn).toArray();
                     double[] wis = m.stream().mapToDouble(EpochMetrics::wis).toArray();
@@ -48,7 +50,7 @@ public class BatchRlBench {
                     rhoSdr[s] = new SpearmansCorrelation().correlation(sdr, truth);
                     passed += finals[s] >= 195 ? 1 : 0;
                     rows.append(String.format("  seed %2d: mean return %6.1f (sd %5.1f), training %5.1f s, Spearman"
-                            + " WIS %.2f SDR %.2f%n", s + 1, finals[s], CartPoleRollout.sd(g), times[s], rhoWis[s],
+                            + " WIS %.2f SDR %.2f%n", s + 1, finals[s], Rollout.sd(g), times[s], rhoWis[s],
                             rhoSdr[s]));
                     System.out.print(rows.substring(rows.lastIndexOf("  seed")));
                 }

@@ -25,7 +25,8 @@ import io.rewind.rl.batch.DqnConfig;
 import io.rewind.rl.batch.RlPolicy;
 import io.rewind.rl.batch.Transitions;
 import io.rewind.rl.env.BehaviourPolicy;
-import io.rewind.rl.env.CartPoleCollector;
+import io.rewind.rl.env.EpisodeCollector;
+import io.rewind.rl.env.Simulator;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -52,7 +53,7 @@ public class TransformBench {
         }
         Path policy = out.resolve("policy");
         if (!Files.exists(policy.resolve(RlPolicy.FILE))) {
-            Transitions t = Transitions.fromSteps(CartPoleCollector.collect(100, 5, BehaviourPolicy.fixed(0.5, 0.5),
+            Transitions t = Transitions.fromSteps(EpisodeCollector.collect(Simulator.CARTPOLE, 100, 5, BehaviourPolicy.fixed(0.5, 0.5),
                     1));
             try (DdqnBcq l = new DdqnBcq(DqnConfig.defaults().withEpochs(5), 4, 2)) {
                 for (int e = 0; e < 5; e++) {

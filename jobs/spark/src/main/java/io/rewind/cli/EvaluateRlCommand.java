@@ -1,6 +1,7 @@
 package io.rewind.cli;
 
 import io.rewind.jobs.rl.EvaluateRlJob;
+import io.rewind.rl.env.Simulator;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -9,7 +10,7 @@ import picocli.CommandLine.Option;
         description = "Run a saved batch-RL policy in the simulator: mean, standard deviation and distribution of"
                 + " its returns.")
 public final class EvaluateRlCommand implements Callable<Integer> {
-    @Option(names = "--env", defaultValue = "cartpole", description = "cartpole (v0: 200-step limit)")
+    @Option(names = "--env", defaultValue = "cartpole", description = "cartpole (default; v0: 200-step limit) or latent-mdp")
     String env;
 
     @Option(names = "--policy", required = true, description = "the policy folder (train-rl's OUTPUT/policy)")
@@ -23,7 +24,7 @@ public final class EvaluateRlCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        EvaluateRlJob.Result r = EvaluateRlJob.run(env, policy, episodes, seed);
+        EvaluateRlJob.Result r = EvaluateRlJob.run(Simulator.parse(env), policy, episodes, seed);
         Console.summary("evaluate-rl", EvaluateRlJob.summary(r, policy, episodes));
         return 0;
     }

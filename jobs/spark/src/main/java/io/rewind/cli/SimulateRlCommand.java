@@ -3,21 +3,20 @@ package io.rewind.cli;
 import io.rewind.formats.TableFormat;
 import io.rewind.formats.spark.LocalSpark;
 import io.rewind.jobs.JobSummary;
+import io.rewind.jobs.rl.LoggingPolicy;
 import io.rewind.jobs.rl.SimulateRlJob;
-import io.rewind.rl.batch.DdqnBcq;
-import io.rewind.rl.batch.RlPolicy;
-import io.rewind.rl.batch.Transitions;
-import io.rewind.rl.env.BehaviourPolicy;
-import java.nio.file.Path;
+import io.rewind.rl.env.Simulator;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 @Command(name = "simulate-rl", mixinStandardHelpOptions = true,
-        description = "Log episodes of a behaviour policy in a simulator (CartPole) as the episodes table.")
+        description = "Log episodes of a behaviour policy in a simulator as the episodes table; the executors play the"
+                + " environments.")
 public final class SimulateRlCommand implements Callable<Integer> {
-    @Option(names = "--env", defaultValue = "cartpole", description = "cartpole")
+    @Option(names = "--env", defaultValue = "cartpole", description = "cartpole (default), or latent-mdp: 50-dimensional"
+            + " states, 10 actions and a known optimal return")
     String env;
 
     @Option(names = "--envs", defaultValue = "100", description = "environments stepped together (default 100)")
@@ -26,8 +25,8 @@ public final class SimulateRlCommand implements Callable<Integer> {
     @Option(names = "--episodes-per-env", defaultValue = "5", description = "episodes each (default 5)")
     int episodesPerEnv;
 
-    @Option(names = "--behaviour-probs", defaultValue = "0.5,0.5", split = ",",
-            description = "the behaviour policy's fixed action probabilities (default uniform 0.5,0.5)")
+    @Option(names = "--behaviour-probs", split = ",",
+            description = "the behaviour policy's fixed action probabilities (default uniform)")
     List<Double> probs;
 
     @Option(names = "--behaviour-policy", description = "a saved batch-RL policy (rewind train-rl) to log with,"
@@ -46,19 +45,12 @@ public final class SimulateRlCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        JobSummary s;
-        if (behaviourPolicy != null) {
-            try (DdqnBcq policy = RlPolicy.load(Path.of(behaviourPolicy))) {
-                double t = policy.config().softmaxTemperature();
-                BehaviourPolicy b = state -> policy.score(new float[][] {Transitions.floats(state)}).softmax(0, t);
-                s = SimulateRlJob.run(LocalSpark.getOrCreate("rewind simulate-rl"), env, envs, episodesPerEnv, b,
-                        behaviourPolicy, seed, output, TableFormat.parse(format));
-            }
-        } else {
-            double[] p = probs.stream().mapToDouble(Double::doubleValue).toArray();
-            s = SimulateRlJob.run(LocalSpark.getOrCreate("rewind simulate-rl"), env, envs, episodesPerEnv,
-                    BehaviourPolicy.fixed(p), "fixed " + probs, seed, output, TableFormat.parse(format));
-        }
+        Simulator simulator = Simulator.parse(env);
+        LoggingPolicy behaviour = behaviourPolicy != null ? LoggingPolicy.saved(behaviourPolicy)
+                : probs != null ? LoggingPolicy.fixed(probs.stream().mapToDouble(Double::doubleValue).toArray())
+                : LoggingPolicy.uniform(simulator.forLogging().actions());
+        JobSummary s = SimulateRlJob.run(LocalSpark.getOrCreate("rewind simulate-rl"), simulator, envs,
+                episodesPerEnv, behaviour, seed, output, TableFormat.parse(format));
         Console.summary("simulate-rl", s);
         return 0;
     }

@@ -7,6 +7,7 @@ import io.rewind.jobs.mapping.Mapping;
 import io.rewind.jobs.rl.TrainRlConfig;
 import io.rewind.jobs.rl.TrainRlJob;
 import io.rewind.rl.batch.DqnConfig;
+import io.rewind.rl.env.Simulator;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -71,8 +72,12 @@ public final class TrainRlCommand implements Callable<Integer> {
     double trainRatio;
 
     @Option(names = "--simulate-episodes", defaultValue = "0",
-            description = "also run each epoch's policy this many CartPole episodes and record its mean return")
+            description = "also run each epoch's policy this many episodes in --env and record its mean return")
     int simulateEpisodes;
+
+    @Option(names = "--env", defaultValue = "cartpole", description = "the simulator of --simulate-episodes:"
+            + " cartpole (default) or latent-mdp")
+    String env;
 
     @Option(names = "--max-bad-fraction", defaultValue = "0.05",
             description = "fail (exit 3) when more than this share of rows is quarantined (default 0.05)")
@@ -103,7 +108,7 @@ public final class TrainRlCommand implements Callable<Integer> {
         DqnConfig dqn = new DqnConfig(hidden, learningRate, batchSize, gamma, targetUpdateRate, targetUpdateEvery,
                 bcqThreshold, epochs, seed, temperature);
         TrainRlConfig config = new TrainRlConfig(data, TableFormat.parse(dataFormat), dqn, trainRatio,
-                simulateEpisodes, output, maxBadFraction, replayChunkMb << 20, workers, syncEvery);
+                simulateEpisodes, output, maxBadFraction, replayChunkMb << 20, workers, syncEvery, Simulator.parse(env));
         var spark = LocalSpark.getOrCreate("rewind train-rl");
         JobSummary s = mapped == null ? TrainRlJob.run(spark, config) : TrainRlJob.run(spark, config, mapped);
         Console.summary("train-rl", s);

@@ -15,8 +15,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.rewind.formats.Json;
 import io.rewind.formats.TableFormat;
 import io.rewind.formats.spark.LocalSpark;
+import io.rewind.jobs.rl.LoggingPolicy;
 import io.rewind.jobs.rl.SimulateRlJob;
-import io.rewind.rl.env.BehaviourPolicy;
+import io.rewind.rl.env.Simulator;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -39,7 +40,7 @@ class ImportEpisodesTest {
     void aStepPerRowLogBecomesTheEpisodesItWasWrittenFrom() throws Exception {
         SparkSession spark = LocalSpark.getOrCreate("import episodes test");
         String original = dir.resolve("episodes").toString();
-        SimulateRlJob.run(spark, "cartpole", 6, 5, BehaviourPolicy.fixed(0.3, 0.7), "fixed", 3, original,
+        SimulateRlJob.run(spark, Simulator.CARTPOLE, 6, 5, LoggingPolicy.fixed(0.3, 0.7), 3, original,
                 TableFormat.PARQUET);
         Dataset<Row> episodes = spark.read().parquet(original);
         // 2026-03-08 01:59:50 in New York, one step a second: the steps of the later episodes cross the change to

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.rewind.formats.Json;
 import io.rewind.rl.bandit.BanditModel;
+import io.rewind.rl.env.LatentMdp;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -122,6 +123,45 @@ class ReadmeExamplesTest {
         assertEquals(0, run(readme(commands, "registry history")));
         assertTrue(Files.exists(dir.resolve("models/linucb-2.json")) && Files.exists(dir.resolve("registry")));
         assertTrue(Files.exists(dir.resolve("logs/decisions")), "nothing overwrote the logs the join read");
+    }
+
+    @Test
+    void theLatentMdpExamplesLearnNearTheKnownOptimum() throws Exception {
+        List<String> commands = readmeCommands();
+        assertEquals(0, run(readme(commands, "simulate-rl --env latent-mdp"), "--status-file", "status/sim.json"));
+        assertEquals(0, run(readme(commands, "train-rl --data data/latent")));
+        assertEquals(0, run(readme(commands, "evaluate-rl --env latent-mdp"), "--status-file", "status/eval.json"));
+        // the optimum and the uniform behaviour's value, by this test's own value iteration over the MDP's tables
+        double[] best = new double[LatentMdp.HIDDEN_STATES];
+        double[] uniform = new double[LatentMdp.HIDDEN_STATES];
+        for (int it = 0; it < 1_000; it++) {
+            double[] b = new double[best.length];
+            double[] u = new double[uniform.length];
+            for (int h = 0; h < b.length; h++) {
+                b[h] = Double.NEGATIVE_INFINITY;
+                for (int a = 0; a < LatentMdp.ACTIONS; a++) {
+                    double r = LatentMdp.meanReward(h, a);
+                    int next = LatentMdp.next(h, a);
+                    b[h] = Math.max(b[h], r + LatentMdp.CONTINUE * best[next]);
+                    u[h] += (r + LatentMdp.CONTINUE * uniform[next]) / LatentMdp.ACTIONS;
+                }
+            }
+            best = b;
+            uniform = u;
+        }
+        double optimum = Arrays.stream(best).average().orElseThrow();
+        double behaviour = Arrays.stream(uniform).average().orElseThrow();
+        JsonNode logged = Json.tree(dir.resolve("status/sim.json")).get("summary");
+        JsonNode eval = Json.tree(dir.resolve("status/eval.json")).get("summary");
+        assertEquals(optimum, eval.get("optimal_mean_return").asDouble(), 1e-4);
+        assertEquals(behaviour, logged.get("mean_return").asDouble(), 0.2, "10,000 uniform episodes");
+        double learned = eval.get("mean_return").asDouble();
+        double se = eval.get("sd_return").asDouble() / Math.sqrt(10_000);
+        System.out.printf("latent-mdp README: learned %.3f ± %.3f, optimum %.3f, uniform behaviour %.3f%n", learned,
+                se, optimum, behaviour);
+        assertTrue(learned >= behaviour + 0.75 * (optimum - behaviour), "learned " + learned + ", optimum " + optimum
+                + ", behaviour " + behaviour);
+        assertTrue(learned <= optimum + 4 * se, "no policy beats the optimum: " + learned);
     }
 
     @Test

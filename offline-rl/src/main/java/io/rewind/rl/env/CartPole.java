@@ -9,7 +9,7 @@ import java.util.SplittableRandom;
  * (v0). Reward 1 for every step, the last one included. The start state is uniform in ±0.05 on each of
  * (x, ẋ, θ, θ̇). Action 0 pushes left, 1 pushes right.
  */
-public final class CartPole {
+public final class CartPole implements Environment {
     public static final double GRAVITY = 9.8;
     public static final double CART_MASS = 1.0;
     public static final double POLE_MASS = 0.1;
@@ -37,7 +37,7 @@ public final class CartPole {
         this.maxSteps = maxSteps;
     }
 
-    /** Starts an episode; returns the first observation. */
+    @Override
     public double[] reset(SplittableRandom r) {
         for (int i = 0; i < STATE_DIM; i++) {
             state[i] = -0.05 + 0.1 * r.nextDouble();
@@ -47,8 +47,20 @@ public final class CartPole {
         return state.clone();
     }
 
-    /** The outcome of one step. */
-    public record Step(double[] state, double reward, boolean done, boolean truncated) {
+    @Override
+    public int stateDim() {
+        return STATE_DIM;
+    }
+
+    @Override
+    public int actions() {
+        return ACTIONS;
+    }
+
+    /** CartPole is deterministic after its start: the stream is not drawn from. */
+    @Override
+    public Step step(int action, SplittableRandom r) {
+        return step(action);
     }
 
     public Step step(int action) {

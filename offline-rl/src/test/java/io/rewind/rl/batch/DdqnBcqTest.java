@@ -6,7 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.rewind.formats.Split;
 import io.rewind.rl.env.BehaviourPolicy;
-import io.rewind.rl.env.CartPoleCollector;
+import io.rewind.rl.env.EpisodeCollector;
+import io.rewind.rl.env.Simulator;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -18,7 +19,7 @@ class DdqnBcqTest {
     @TempDir
     Path dir;
 
-    static final Transitions ALL = Transitions.fromSteps(CartPoleCollector.collect(100, 5,
+    static final Transitions ALL = Transitions.fromSteps(EpisodeCollector.collect(Simulator.CARTPOLE, 100, 5,
             BehaviourPolicy.fixed(0.5, 0.5), 1));
 
     @Test
@@ -33,10 +34,10 @@ class DdqnBcqTest {
             for (EpochMetrics m : epochs) {
                 assertTrue(Double.isFinite(m.wis()) && Double.isFinite(m.sdr()) && Double.isFinite(m.pdis()));
             }
-            double[] returns = CartPoleRollout.returns(learner::act, 100, 99);
-            double mean = CartPoleRollout.mean(returns);
+            double[] returns = Rollout.returns(Simulator.CARTPOLE, learner::act, 100, 99);
+            double mean = Rollout.mean(returns);
             System.out.printf("DDQN+BCQ, 25 epochs on %d transitions: mean return %.1f (sd %.1f) vs the logger's"
-                    + " %.1f; last epoch WIS %.1f, SDR %.1f%n", train.size(), mean, CartPoleRollout.sd(returns),
+                    + " %.1f; last epoch WIS %.1f, SDR %.1f%n", train.size(), mean, Rollout.sd(returns),
                     logged, epochs.get(24).wis(), epochs.get(24).sdr());
             assertTrue(mean >= 100, "mean return " + mean + " vs random " + logged);
             assertTrue(dir.resolve("checkpoints/epoch-025/q-0000.params").toFile().isFile());
@@ -76,7 +77,7 @@ class DdqnBcqTest {
 
     @Test
     void bcqExcludesActionsTheLoggerRarelyTook() {
-        Transitions skewed = Transitions.fromSteps(CartPoleCollector.collect(40, 5, BehaviourPolicy.fixed(0.9, 0.1),
+        Transitions skewed = Transitions.fromSteps(EpisodeCollector.collect(Simulator.CARTPOLE, 40, 5, BehaviourPolicy.fixed(0.9, 0.1),
                 2));
         try (DdqnBcq learner = new DdqnBcq(DqnConfig.defaults().withEpochs(10), 4, 2)) {
             BatchRlTrainer.fit(learner, skewed, skewed.select(e -> false), null, null);

@@ -52,8 +52,9 @@ class CartPoleTest {
 
     @Test
     void uniformRandomEpisodesAverageAbout22StepsLikeTheSeed() {
-        List<EpisodeStep> steps = CartPoleCollector.collect(100, 5, BehaviourPolicy.fixed(0.5, 0.5), 7);
-        double[] returns = CartPoleCollector.returns(steps, 500);
+        List<EpisodeStep> steps = EpisodeCollector.collect(Simulator.CARTPOLE, 100, 5,
+                BehaviourPolicy.fixed(0.5, 0.5), 7);
+        double[] returns = EpisodeCollector.returns(steps, 500);
         double mean = 0;
         for (double g : returns) {
             assertTrue(g >= 1 && g <= 200);
@@ -66,8 +67,20 @@ class CartPoleTest {
             assertArrayEquals(new double[] {0.5, 0.5}, s.actionProbs());
             assertEquals(4, s.state().length);
         }
-        List<EpisodeStep> again = CartPoleCollector.collect(100, 5, BehaviourPolicy.fixed(0.5, 0.5), 7);
+        List<EpisodeStep> again = EpisodeCollector.collect(Simulator.CARTPOLE, 100, 5,
+                BehaviourPolicy.fixed(0.5, 0.5), 7);
         assertEquals(steps.size(), again.size(), "seeded: the same episodes");
+        // environment 37 alone plays exactly its episodes of the vectorised run
+        List<EpisodeStep> alone = new java.util.ArrayList<>();
+        EpisodeCollector.environment(Simulator.CARTPOLE, 37, 100, 5, BehaviourPolicy.fixed(0.5, 0.5), 7)
+                .forEachRemaining(alone::add);
+        List<EpisodeStep> mine = steps.stream().filter(s -> s.episodeId() % 100 == 37).toList();
+        assertEquals(mine.size(), alone.size());
+        for (int i = 0; i < mine.size(); i++) {
+            assertEquals(mine.get(i).episodeId(), alone.get(i).episodeId());
+            assertEquals(mine.get(i).action(), alone.get(i).action());
+            assertArrayEquals(mine.get(i).state(), alone.get(i).state());
+        }
         System.out.printf("CartPole, 500 uniform-random episodes: mean return %.2f, %d steps%n", mean, steps.size());
     }
 }

@@ -12,7 +12,7 @@ import io.rewind.formats.spark.TableWriter;
 import io.rewind.jobs.BadFractionExceededException;
 import io.rewind.jobs.JobSummary;
 import io.rewind.rl.batch.BatchRlTrainer;
-import io.rewind.rl.batch.CartPoleRollout;
+import io.rewind.rl.batch.Rollout;
 import io.rewind.rl.batch.DdqnBcq;
 import io.rewind.rl.batch.EpochMetrics;
 import io.rewind.rl.batch.HeldOut;
@@ -75,7 +75,7 @@ public final class TrainRlJob {
         Path out = Path.of(c.output());
         int simulate = c.simulateEpisodes();
         ToDoubleFunction<DdqnBcq> simulator = simulate <= 0 ? null
-                : l -> CartPoleRollout.mean(CartPoleRollout.returns(l::act, simulate, 12_345));
+                : l -> Rollout.mean(Rollout.returns(c.simulator(), l::act, simulate, 12_345));
         List<EpochMetrics> epochs;
         double loggedMeanReturn = n.loggedMeanReturn();
         try (SparkReplay train = SparkReplay.of(table, c.chunkBytes(), c.dqn().seed(), c.workers());

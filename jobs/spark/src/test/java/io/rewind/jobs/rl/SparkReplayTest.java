@@ -14,7 +14,7 @@ import io.rewind.rl.batch.DdqnBcq;
 import io.rewind.rl.batch.DqnConfig;
 import io.rewind.rl.batch.EpochMetrics;
 import io.rewind.rl.batch.Transitions;
-import io.rewind.rl.env.BehaviourPolicy;
+import io.rewind.rl.env.Simulator;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -42,7 +42,7 @@ class SparkReplayTest {
 
     @BeforeAll
     static void logEpisodes() {
-        SimulateRlJob.run(SPARK, "cartpole", 20, 5, BehaviourPolicy.fixed(0.5, 0.5), "uniform", 3,
+        SimulateRlJob.run(SPARK, Simulator.CARTPOLE, 20, 5, LoggingPolicy.fixed(0.5, 0.5), 3,
                 dir.resolve("episodes").toString(), TableFormat.PARQUET);
         episodes = TableReader.read(SPARK, Tables.EPISODES, TableFormat.PARQUET, dir.resolve("episodes").toString())
                 .valid();

@@ -9,7 +9,7 @@ import io.rewind.formats.spark.LocalSpark;
 import io.rewind.jobs.JobSummary;
 import io.rewind.rl.batch.DqnConfig;
 import io.rewind.rl.batch.RlPolicy;
-import io.rewind.rl.env.BehaviourPolicy;
+import io.rewind.rl.env.Simulator;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -32,9 +32,9 @@ class TrainRlJobTest {
 
     @BeforeAll
     static void logRandomEpisodes() {
-        logged = SimulateRlJob.run(SPARK, "cartpole", 100, 5, BehaviourPolicy.fixed(0.5, 0.5), "uniform", 1,
+        logged = SimulateRlJob.run(SPARK, Simulator.CARTPOLE, 100, 5, LoggingPolicy.fixed(0.5, 0.5), 1,
                 dir.resolve("episodes").toString(), TableFormat.PARQUET);
-        SimulateRlJob.run(SPARK, "cartpole", 100, 5, BehaviourPolicy.fixed(0.5, 0.5), "uniform", 1,
+        SimulateRlJob.run(SPARK, Simulator.CARTPOLE, 100, 5, LoggingPolicy.fixed(0.5, 0.5), 1,
                 dir.resolve("episodes.csv").toString(), TableFormat.SEED_CSV);
     }
 
@@ -53,7 +53,7 @@ class TrainRlJobTest {
         RlPolicy p = RlPolicy.read(Path.of(out, "policy"));
         assertEquals(25, p.epochs().size());
         assertTrue(p.data().contains("episodes"));
-        EvaluateRlJob.Result r = EvaluateRlJob.run("cartpole", out + "/policy", 100, 7);
+        EvaluateRlJob.Result r = EvaluateRlJob.run(Simulator.CARTPOLE, out + "/policy", 100, 7);
         System.out.printf("train-rl 25 epochs: mean return %.1f (sd %.1f), logger %.1f%n", r.mean(), r.sd(),
                 ((Number) logged.get("mean_return")).doubleValue());
         assertTrue(r.mean() >= 100, "mean return " + r.mean());
@@ -72,7 +72,7 @@ class TrainRlJobTest {
         assertTrue(s.count("replay_chunks") >= 2, s.toString());
         assertEquals(26, Files.readAllLines(Path.of(out, "metrics.csv")).size());
         assertTrue(Files.isDirectory(Path.of(out, "checkpoints", "epoch-025")));
-        EvaluateRlJob.Result r = EvaluateRlJob.run("cartpole", out + "/policy", 100, 7);
+        EvaluateRlJob.Result r = EvaluateRlJob.run(Simulator.CARTPOLE, out + "/policy", 100, 7);
         System.out.printf("train-rl 25 epochs on 2 workers: mean return %.1f (sd %.1f)%n", r.mean(), r.sd());
         assertTrue(r.mean() >= 100, "mean return " + r.mean());
     }

@@ -22,7 +22,8 @@ import io.rewind.rl.batch.DqnConfig;
 import io.rewind.rl.batch.RlPolicy;
 import io.rewind.rl.batch.Transitions;
 import io.rewind.rl.env.BehaviourPolicy;
-import io.rewind.rl.env.CartPoleCollector;
+import io.rewind.rl.env.EpisodeCollector;
+import io.rewind.rl.env.Simulator;
 import io.rewind.rl.sim.LinearBanditEnvironment;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -53,7 +54,7 @@ class TransformJobTest {
 
     @BeforeAll
     static void models() throws Exception {
-        Transitions data = Transitions.fromSteps(CartPoleCollector.collect(20, 5, BehaviourPolicy.fixed(0.5, 0.5),
+        Transitions data = Transitions.fromSteps(EpisodeCollector.collect(Simulator.CARTPOLE, 20, 5, BehaviourPolicy.fixed(0.5, 0.5),
                 3));
         policy = dir.resolve("policy");
         try (DdqnBcq l = new DdqnBcq(DqnConfig.defaults().withEpochs(2), 4, 2)) {

@@ -1,23 +1,25 @@
 package io.rewind.rl.batch;
 
-import io.rewind.rl.env.CartPole;
+import io.rewind.rl.env.Environment;
+import io.rewind.rl.env.Simulator;
 import java.util.SplittableRandom;
 import java.util.function.ToIntFunction;
 
-/** Returns of a policy in CartPole-v0 (200-step limit), each episode from its own seeded start. */
-public final class CartPoleRollout {
-    private CartPoleRollout() {
+/** Returns of a policy in a simulator as it is evaluated (CartPole-v0: 200-step limit), each episode its own stream. */
+public final class Rollout {
+    private Rollout() {
     }
 
-    public static double[] returns(ToIntFunction<double[]> policy, int episodes, long seed) {
+    public static double[] returns(Simulator simulator, ToIntFunction<double[]> policy, int episodes, long seed) {
         double[] out = new double[episodes];
         SplittableRandom root = new SplittableRandom(seed);
         for (int e = 0; e < episodes; e++) {
-            CartPole pole = new CartPole();
-            double[] s = pole.reset(root.split());
-            CartPole.Step step;
+            Environment env = simulator.forEvaluation();
+            SplittableRandom r = root.split();
+            double[] s = env.reset(r);
+            Environment.Step step;
             do {
-                step = pole.step(policy.applyAsInt(s));
+                step = env.step(policy.applyAsInt(s), r);
                 s = step.state();
                 out[e] += step.reward();
             } while (!step.done());
