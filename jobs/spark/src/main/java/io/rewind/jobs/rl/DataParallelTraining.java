@@ -49,10 +49,10 @@ final class DataParallelTraining {
             throw new IllegalArgumentException("--workers " + workers + " needs " + workers + " task slots at once;"
                     + " the master " + master + " has " + slots);
         }
-        JavaRDD<Transitions> shards = replay.rdd().coalesce(workers);
+        JavaRDD<Transitions> shards = replay.rdd();
         if (shards.getNumPartitions() != workers) {
-            throw new IllegalArgumentException("--workers " + workers + ": the replay has " + replay.chunks()
-                    + " chunks, fewer than the workers");
+            throw new IllegalStateException("the replay has " + shards.getNumPartitions() + " shards for " + workers
+                    + " workers: build it with SparkReplay.forWorkers");
         }
         int steps = (int) Math.max(1, (trainRows + (long) workers * config.batchSize() - 1)
                 / ((long) workers * config.batchSize()));

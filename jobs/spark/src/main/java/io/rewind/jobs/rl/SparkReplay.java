@@ -39,22 +39,20 @@ final class SparkReplay implements Replay, AutoCloseable {
     });
     private final List<Integer> fetchedRows = new ArrayList<>();
 
-    private SparkReplay(JavaRDD<Transitions> chunks, int count, long chunkBytes) {
+    private final boolean perWorker;
+
+    private SparkReplay(JavaRDD<Transitions> chunks, int count, long chunkBytes, boolean perWorker) {
         this.chunks = chunks;
         this.count = count;
         this.chunkBytes = chunkBytes;
         this.cached = new Transitions[count];
+        this.perWorker = perWorker;
     }
 
-    /** The training transitions of {@code table} in chunks of about {@code chunkBytes} each. */
+    /** The training transitions of {@code table} in chunks of about {@code chunkBytes} each, one a partition. */
     static SparkReplay of(TransitionTable table, long chunkBytes, long seed) {
-        return of(table, chunkBytes, seed, 1);
-    }
-
-    /** The same in at least {@code minChunks} chunks (one for each data-parallel worker at least). */
-    static SparkReplay of(TransitionTable table, long chunkBytes, long seed, int minChunks) {
         long perChunk = table.rowsPerChunk(chunkBytes, false);
-        int count = (int) Math.max(minChunks, Math.min(Integer.MAX_VALUE,
+        int count = (int) Math.max(1, Math.min(Integer.MAX_VALUE,
                 (table.counts.trainTransitions() + perChunk - 1) / perChunk));
         JavaRDD<Transitions> chunks = table.training()
                 .repartition(count, xxhash64(lit(seed), col("episode_id"), col("step")))
@@ -62,14 +60,41 @@ final class SparkReplay implements Replay, AutoCloseable {
                 .mapPartitions(rows -> List.of(TransitionRows.pack(rows, false)).iterator())
                 .persist(StorageLevel.MEMORY_AND_DISK());
         chunks.count();
-        return new SparkReplay(chunks, count, chunkBytes);
+        return new SparkReplay(chunks, count, chunkBytes, false);
+    }
+
+    /**
+     * The same for {@code workers} data-parallel workers: one partition a worker, each holding its share as several
+     * chunks of about {@code chunkBytes}. (A barrier stage cannot narrow more partitions into fewer, so the shards
+     * are laid out when the replay is built.)
+     */
+    static SparkReplay forWorkers(TransitionTable table, long chunkBytes, long seed, int workers) {
+        long perChunk = table.rowsPerChunk(chunkBytes, false);
+        JavaRDD<Transitions> chunks = table.training()
+                .repartition(workers, xxhash64(lit(seed), col("episode_id"), col("step")))
+                .javaRDD()
+                .mapPartitions(rows -> TransitionRows.packInChunks(rows, perChunk))
+                .persist(StorageLevel.MEMORY_AND_DISK());
+        List<Integer> perShard = chunks.mapPartitions(it -> {
+            int n = 0;
+            for (; it.hasNext(); it.next()) {
+                n++;
+            }
+            return List.of(n).iterator();
+        }).collect();
+        if (perShard.contains(0)) {
+            chunks.unpersist(false);
+            throw new IllegalArgumentException("--workers " + workers + ": too few training transitions ("
+                    + table.counts.trainTransitions() + ") to give every worker some");
+        }
+        return new SparkReplay(chunks, perShard.stream().mapToInt(Integer::intValue).sum(), chunkBytes, true);
     }
 
     int chunks() {
         return count;
     }
 
-    /** The persisted chunks, one a partition. */
+    /** The persisted chunks: one a partition, or one partition a worker ({@link #forWorkers}). */
     JavaRDD<Transitions> rdd() {
         return chunks;
     }
@@ -81,6 +106,9 @@ final class SparkReplay implements Replay, AutoCloseable {
 
     @Override
     public Iterator<Transitions> epoch(SplittableRandom rng) {
+        if (perWorker) {
+            throw new IllegalStateException("a data-parallel replay is read by its workers, not the driver");
+        }
         int[] order = Replay.permutation(count, rng);
         return new Iterator<>() {
             private int next;

@@ -78,7 +78,8 @@ public final class TrainRlJob {
                 : l -> Rollout.mean(Rollout.returns(c.simulator(), l::act, simulate, 12_345));
         List<EpochMetrics> epochs;
         double loggedMeanReturn = n.loggedMeanReturn();
-        try (SparkReplay train = SparkReplay.of(table, c.chunkBytes(), c.dqn().seed(), c.workers());
+        try (SparkReplay train = c.workers() == 1 ? SparkReplay.of(table, c.chunkBytes(), c.dqn().seed())
+                : SparkReplay.forWorkers(table, c.chunkBytes(), c.dqn().seed(), c.workers());
              ExecutorHeldOut heldOut = ExecutorHeldOut.of(table, c.chunkBytes());
              DdqnBcq learner = new DdqnBcq(c.dqn(), n.stateDim(), n.actions())) {
             table.release();

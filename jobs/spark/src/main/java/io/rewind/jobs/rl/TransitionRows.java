@@ -21,6 +21,37 @@ final class TransitionRows {
      * Packs the rows (any order, any count, none included) into one chunk sorted by episode and step. Each row is
      * converted as it comes, so the packed arrays are held, never the rows.
      */
+    /** The rows as chunks of at most {@code perChunk} rows each, packed one at a time as they are read. */
+    static Iterator<Transitions> packInChunks(Iterator<Row> rows, long perChunk) {
+        return new Iterator<>() {
+            @Override
+            public boolean hasNext() {
+                return rows.hasNext();
+            }
+
+            @Override
+            public Transitions next() {
+                if (!rows.hasNext()) {
+                    throw new java.util.NoSuchElementException();
+                }
+                return pack(new Iterator<>() {
+                    private long taken;
+
+                    @Override
+                    public boolean hasNext() {
+                        return taken < perChunk && rows.hasNext();
+                    }
+
+                    @Override
+                    public Row next() {
+                        taken++;
+                        return rows.next();
+                    }
+                }, false);
+            }
+        };
+    }
+
     static Transitions pack(Iterator<Row> rows, boolean withBehaviour) {
         long[] episode = new long[16];
         int[] step = new int[16];

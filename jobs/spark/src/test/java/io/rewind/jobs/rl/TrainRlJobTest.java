@@ -61,15 +61,17 @@ class TrainRlJobTest {
     }
 
     /**
-     * Two workers (barrier tasks on local[2]) averaging their parameters every 20 steps: a policy that balances the
-     * pole as the one-process trainer's does, with the same per-epoch outputs.
+     * Two workers (barrier tasks on local[2]) averaging their parameters every 20 steps, each on a shard of several
+     * chunks: a policy that balances the pole as the one-process trainer's does, with the same per-epoch outputs.
      */
     @Test
     void trainsDataParallelOnTwoWorkers() throws Exception {
         String out = dir.resolve("run-2-workers").toString();
         JobSummary s = TrainRlJob.run(SPARK, TrainRlConfig.inDriver(List.of(dir.resolve("episodes").toString()),
-                TableFormat.PARQUET, DqnConfig.defaults().withEpochs(25), 0.8, 0, out, 0.01).withWorkers(2));
-        assertTrue(s.count("replay_chunks") >= 2, s.toString());
+                TableFormat.PARQUET, DqnConfig.defaults().withEpochs(25), 0.8, 0, out, 0.01).withWorkers(2)
+                .withChunkBytes(256 * 1024));
+        // more chunks than workers: each worker's shard is several chunks (a barrier stage cannot narrow them)
+        assertTrue(s.count("replay_chunks") >= 4, s.toString());
         assertEquals(26, Files.readAllLines(Path.of(out, "metrics.csv")).size());
         assertTrue(Files.isDirectory(Path.of(out, "checkpoints", "epoch-025")));
         EvaluateRlJob.Result r = EvaluateRlJob.run(Simulator.CARTPOLE, out + "/policy", 100, 7);
