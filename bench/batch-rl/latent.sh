@@ -7,6 +7,8 @@
 # latent-mdp settings. Each run's driver writes a GC log; the script prints, per run, the driver's largest heap
 # occupancy before and after a collection, the gradient-step seconds of each epoch, the submit's wall time and the
 # learned policy's mean return over 10,000 simulated episodes beside the optimum and the behaviour's return, last.
+# With 2 workers the parameters are averaged every SYNC_EVERY steps (default 1000, not train-rl's 20): Spark's
+# barrier allGather polls for its reply once a second, so each averaging costs about a second.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 ENVS=${ENVS:-1000}
@@ -14,6 +16,7 @@ EPISODES=${EPISODES:-1000}
 EPOCHS=${EPOCHS:-2}
 WORKERS=${WORKERS:-"1 2"}
 WORKER_MEMORY=${WORKER_MEMORY:-6g}
+SYNC_EVERY=${SYNC_EVERY:-1000}
 OUT=${OUT:-$ROOT/bench/out/batch-rl-latent}
 mkdir -p "$OUT"
 # shellcheck source=bench/standalone-cluster.sh
@@ -55,7 +58,8 @@ for n in $WORKERS; do
   rm -rf "$run" "$OUT/spark-local"
   s=$(date +%s.%N)
   submit "train-$n" train-rl --data "$OUT/episodes" --output "$run" --env latent-mdp --gamma 1 \
-    --target-update-every 1 --target-update-rate 0.005 --epochs "$EPOCHS" --workers "$n"
+    --target-update-every 1 --target-update-rate 0.005 --epochs "$EPOCHS" --workers "$n" \
+    --sync-every "$SYNC_EVERY"
   e=$(date +%s.%N)
   epochs=$(awk -F, 'NR > 1 { printf "%s%.1f", (NR > 2 ? " / " : ""), $8 - last; last = $8 }' "$run/metrics.csv")
   ret=$("$ROOT/rewind" evaluate-rl --env latent-mdp --policy "$run/policy" --episodes 10000 2>/dev/null |
@@ -67,6 +71,7 @@ for n in $WORKERS; do
 done
 echo
 echo "train-rl on $(awk '$1 == "transitions" {print $2}' "$OUT/train-1.txt" 2>/dev/null || echo "?") latent-mdp" \
-  "transitions, 2 GB driver heap, 2 one-core Workers of $WORKER_MEMORY, $EPOCHS epochs, $(nproc) cores;" \
+  "transitions, 2 GB driver heap, 2 one-core Workers of $WORKER_MEMORY, $EPOCHS epochs, averaging every" \
+  "$SYNC_EVERY steps, $(nproc) cores;" \
   "optimal return 9.5, behaviour $behaviour:"
 printf '%s' "$summary"
