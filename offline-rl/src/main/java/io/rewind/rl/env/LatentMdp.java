@@ -73,29 +73,38 @@ public final class LatentMdp implements Environment {
 
     /** The expected return of the best policy, over the uniform start: value iteration to convergence. */
     public static double optimalReturn() {
-        double[] v = new double[HIDDEN_STATES];
-        for (int it = 0; it < 2_000; it++) {
-            double[] w = new double[HIDDEN_STATES];
-            for (int h = 0; h < HIDDEN_STATES; h++) {
-                w[h] = Double.NEGATIVE_INFINITY;
-                for (int a = 0; a < ACTIONS; a++) {
-                    w[h] = Math.max(w[h], MEAN_REWARD[h][a] + CONTINUE * v[NEXT[h][a]]);
-                }
+        return meanValue((v, h) -> {
+            double best = Double.NEGATIVE_INFINITY;
+            for (int a = 0; a < ACTIONS; a++) {
+                best = Math.max(best, backup(v, h, a));
             }
-            v = w;
-        }
-        return java.util.Arrays.stream(v).average().orElseThrow();
+            return best;
+        });
     }
 
     /** The expected return of a policy that takes the same action distribution in every state (policy evaluation). */
     public static double fixedPolicyReturn(double[] probs) {
+        return meanValue((v, h) -> {
+            double sum = 0;
+            for (int a = 0; a < ACTIONS; a++) {
+                sum += probs[a] * backup(v, h, a);
+            }
+            return sum;
+        });
+    }
+
+    /** Reward now plus the value of where the action leads, weighted by the chance of going on. */
+    private static double backup(double[] v, int h, int a) {
+        return MEAN_REWARD[h][a] + CONTINUE * v[NEXT[h][a]];
+    }
+
+    /** The mean over start states of the fixed point of {@code update} (a contraction by {@value #CONTINUE}). */
+    private static double meanValue(java.util.function.ToDoubleBiFunction<double[], Integer> update) {
         double[] v = new double[HIDDEN_STATES];
         for (int it = 0; it < 2_000; it++) {
             double[] w = new double[HIDDEN_STATES];
             for (int h = 0; h < HIDDEN_STATES; h++) {
-                for (int a = 0; a < ACTIONS; a++) {
-                    w[h] += probs[a] * (MEAN_REWARD[h][a] + CONTINUE * v[NEXT[h][a]]);
-                }
+                w[h] = update.applyAsDouble(v, h);
             }
             v = w;
         }

@@ -54,9 +54,7 @@ final class SparkReplay implements Replay, AutoCloseable {
         long perChunk = table.rowsPerChunk(chunkBytes, false);
         int count = (int) Math.max(1, Math.min(Integer.MAX_VALUE,
                 (table.counts.trainTransitions() + perChunk - 1) / perChunk));
-        JavaRDD<Transitions> chunks = table.training()
-                .repartition(count, xxhash64(lit(seed), col("episode_id"), col("step")))
-                .javaRDD()
+        JavaRDD<Transitions> chunks = spread(table, count, seed)
                 .mapPartitions(rows -> List.of(TransitionRows.pack(rows, false)).iterator())
                 .persist(StorageLevel.MEMORY_AND_DISK());
         chunks.count();
@@ -70,9 +68,7 @@ final class SparkReplay implements Replay, AutoCloseable {
      */
     static SparkReplay forWorkers(TransitionTable table, long chunkBytes, long seed, int workers) {
         long perChunk = table.rowsPerChunk(chunkBytes, false);
-        JavaRDD<Transitions> chunks = table.training()
-                .repartition(workers, xxhash64(lit(seed), col("episode_id"), col("step")))
-                .javaRDD()
+        JavaRDD<Transitions> chunks = spread(table, workers, seed)
                 .mapPartitions(rows -> TransitionRows.packInChunks(rows, perChunk))
                 .persist(StorageLevel.MEMORY_AND_DISK());
         List<Integer> perShard = chunks.mapPartitions(it -> {
@@ -88,6 +84,12 @@ final class SparkReplay implements Replay, AutoCloseable {
                     + table.counts.trainTransitions() + ") to give every worker some");
         }
         return new SparkReplay(chunks, perShard.stream().mapToInt(Integer::intValue).sum(), chunkBytes, true);
+    }
+
+    /** The training rows spread at random over {@code partitions} by a hash of the seed, episode and step. */
+    private static JavaRDD<org.apache.spark.sql.Row> spread(TransitionTable table, int partitions, long seed) {
+        return table.training().repartition(partitions, xxhash64(lit(seed), col("episode_id"), col("step")))
+                .javaRDD();
     }
 
     int chunks() {
