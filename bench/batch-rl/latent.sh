@@ -7,8 +7,7 @@
 # latent-mdp settings. Each run's driver writes a GC log; the script prints, per run, the driver's largest heap
 # occupancy before and after a collection, the gradient-step seconds of each epoch, the submit's wall time and the
 # learned policy's mean return over 10,000 simulated episodes beside the optimum and the behaviour's return, last.
-# With 2 workers the parameters are averaged every SYNC_EVERY steps (default 1000, not train-rl's 20): Spark's
-# barrier allGather polls for its reply once a second, so each averaging costs about a second.
+# With 2 workers the parameters are averaged every SYNC_EVERY steps (default train-rl's 20).
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 ENVS=${ENVS:-1000}
@@ -16,7 +15,7 @@ EPISODES=${EPISODES:-1000}
 EPOCHS=${EPOCHS:-2}
 WORKERS=${WORKERS:-"1 2"}
 WORKER_MEMORY=${WORKER_MEMORY:-6g}
-SYNC_EVERY=${SYNC_EVERY:-1000}
+SYNC_EVERY=${SYNC_EVERY:-20}
 OUT=${OUT:-$ROOT/bench/out/batch-rl-latent}
 mkdir -p "$OUT"
 # shellcheck source=bench/standalone-cluster.sh

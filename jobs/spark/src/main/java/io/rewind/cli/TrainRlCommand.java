@@ -94,8 +94,7 @@ public final class TrainRlCommand implements Callable<Integer> {
     int workers;
 
     @Option(names = "--sync-every", defaultValue = "20", description = "with --workers N: gradient steps between"
-            + " parameter averagings (default 20); each costs about a second (Spark's barrier allGather polls for its"
-            + " reply once a second), so raise it on large data")
+            + " parameter averagings (default 20)")
     int syncEvery;
 
     @Override

@@ -5,10 +5,7 @@ import io.rewind.rl.batch.DqnConfig;
 import io.rewind.rl.batch.Minibatches;
 import io.rewind.rl.batch.Transitions;
 import java.io.Serializable;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.Comparator;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -22,8 +19,8 @@ import scala.reflect.ClassTag$;
  * {@code train-rl --workers N}: N Spark tasks launched together (barrier mode), each training its own copy of the
  * networks on its shard of the replay's chunks (the chunks stay where the executors keep them) and averaging the
  * parameters with the others every {@code syncEvery} gradient steps and at every epoch's end (parameter averaging,
- * "local SGD": each worker keeps its own Adam moments and target network). All start from worker 0's
- * initialisation. An epoch is ⌈training transitions / (N · batch)⌉ steps on each worker, so that the N workers
+ * "local SGD": each worker keeps its own Adam moments and target network), over their own connections
+ * ({@link ParameterExchange}). All start from worker 0's initialisation. An epoch is ⌈training transitions / (N · batch)⌉ steps on each worker, so that the N workers
  * together see about the data once: as with one batch N times larger, so each worker's learning rate is N times the
  * configured one (the linear scaling rule of Goyal et al. 2017, "Accurate, large minibatch SGD"; without it, 2
  * workers reached a CartPole return of 50 after 25 epochs where one process reached 118, with it 200). Worker 0
@@ -87,9 +84,10 @@ final class DataParallelTraining {
         int w = ctx.partitionId();
         List<EpochResult> out = new ArrayList<>();
         int workers = ctx.getTaskInfos().length;
-        try (DdqnBcq learner = new DdqnBcq(config.withLearningRate(config.learningRate() * workers), stateDim,
-                actions)) {
-            learner.parameters(decode(ctx.allGather(encode(learner.parameters())))[0]);
+        try (ParameterExchange exchange = connect(ctx, w, workers);
+             DdqnBcq learner = new DdqnBcq(config.withLearningRate(config.learningRate() * workers), stateDim,
+                     actions)) {
+            learner.parameters(exchange.broadcastFromLeader(learner.parameters()));
             learner.syncTarget();
             Minibatches batches = new Minibatches(shard, config.batchSize(),
                     new SplittableRandom(config.seed() + 0x9E3779B97F4A7C15L * (w + 1)));
@@ -98,7 +96,7 @@ final class DataParallelTraining {
                 long start = System.nanoTime();
                 DdqnBcq.EpochLoss loss = learner.fitSteps(batches, steps, k -> {
                     if (k % syncEvery == 0 || k == steps) {
-                        learner.parameters(mean(decode(ctx.allGather(encode(learner.parameters())))));
+                        learner.parameters(exchange.average(learner.parameters()));
                     }
                 });
                 seconds += (System.nanoTime() - start) / 1e9;
@@ -109,31 +107,22 @@ final class DataParallelTraining {
         return out;
     }
 
-    static String encode(float[] values) {
-        ByteBuffer b = ByteBuffer.allocate(4 * values.length).order(ByteOrder.LITTLE_ENDIAN);
-        b.asFloatBuffer().put(values);
-        return Base64.getEncoder().encodeToString(b.array());
+    /** The barrier's one allGather tells every worker where worker 0 listens; the averaging then bypasses it. */
+    private static ParameterExchange connect(BarrierTaskContext ctx, int w, int workers) {
+        if (w == 0) {
+            java.net.ServerSocket server = ParameterExchange.listen();
+            String host = hostOf(ctx.getTaskInfos()[0].address());
+            ctx.allGather(host + ":" + server.getLocalPort());
+            return ParameterExchange.lead(server, workers);
+        }
+        String leader = ctx.allGather("")[0];
+        int colon = leader.lastIndexOf(':');
+        return ParameterExchange.follow(leader.substring(0, colon), Integer.parseInt(leader.substring(colon + 1)), w);
     }
 
-    static float[][] decode(String[] all) {
-        float[][] out = new float[all.length][];
-        for (int i = 0; i < all.length; i++) {
-            ByteBuffer b = ByteBuffer.wrap(Base64.getDecoder().decode(all[i])).order(ByteOrder.LITTLE_ENDIAN);
-            out[i] = new float[b.remaining() / 4];
-            b.asFloatBuffer().get(out[i]);
-        }
-        return out;
-    }
-
-    static float[] mean(float[][] all) {
-        float[] out = new float[all[0].length];
-        for (int k = 0; k < out.length; k++) {
-            double s = 0;
-            for (float[] a : all) {
-                s += a[k];
-            }
-            out[k] = (float) (s / all.length);
-        }
-        return out;
+    /** The host of an executor's {@code host:port} address. */
+    static String hostOf(String address) {
+        int colon = address.lastIndexOf(':');
+        return colon < 0 ? address : address.substring(0, colon);
     }
 }
