@@ -35,7 +35,7 @@ final class EpisodeOrder {
 
     /** Puts {@code step} and {@code done} into {@code mapped} where the mapping derives them from the rows' order. */
     static void addWindowed(Mapping m, MappedTableKind table, Map<String, FieldSource> fields,
-                            Map<String, MappedTables.Mapped> mapped, Dataset<Row> df, Source source) {
+                            Map<String, MappedColumn> mapped, Dataset<Row> df, Source source) {
         FieldSource step = fields.get("step");
         FieldSource done = fields.get("done");
         for (Map.Entry<String, FieldSource> e : fields.entrySet()) {
@@ -49,14 +49,14 @@ final class EpisodeOrder {
         Column[] order = null;
         if (ordered) {
             String pointer = "/episodes/step";
-            MappedTables.requireColumn(m, pointer + "/order_by", df, step.orderBy(), source);
-            Column by = col(MappedTables.quoted(step.orderBy()));
-            Column time = step.pattern() != null || step.zone() != null ? MappedTables.timestamp(m, pointer, step, by)
+            SourceTables.requireColumn(m, pointer + "/order_by", df, step.orderBy(), source);
+            Column by = col(SourceTables.quoted(step.orderBy()));
+            Column time = step.pattern() != null || step.zone() != null ? FieldColumns.timestamp(m, pointer, step, by)
                     : by;
             order = new Column[] {time, col("__source_file"), col("__source_line"), col("__raw")};
             WindowSpec asc = Window.partitionBy(episode).orderBy(order);
             String where = m.where(pointer);
-            mapped.put("step", new MappedTables.Mapped(row_number().over(asc).minus(1).cast("int"),
+            mapped.put("step", new MappedColumn(row_number().over(asc).minus(1).cast("int"),
                     when(time.isNull(), lit("step: column " + step.orderBy() + " is empty or not a time in the"
                             + " given pattern" + where))));
         }
@@ -69,7 +69,7 @@ final class EpisodeOrder {
                 Column s = mapped.get("step").value();
                 last = s.equalTo(max(s).over(Window.partitionBy(episode)));
             }
-            mapped.put("done", new MappedTables.Mapped(last, lit(null).cast("string")));
+            mapped.put("done", new MappedColumn(last, lit(null).cast("string")));
         }
     }
 }

@@ -37,13 +37,13 @@ final class SlateGroups {
      * position given twice in a slate makes it bad too.
      */
     static Dataset<Row> group(Mapping m, MappedTableKind table, Map<String, FieldSource> fields,
-                              Map<String, MappedTables.Mapped> mapped, Dataset<Row> df, Source source) {
+                              Map<String, MappedColumn> mapped, Dataset<Row> df, Source source) {
         SlateRows slates = m.spec().slates();
-        MappedTables.requireColumn(m, "/slates/key", df, slates.key(), source);
-        MappedTables.requireColumn(m, "/slates/position", df, slates.position(), source);
+        SourceTables.requireColumn(m, "/slates/key", df, slates.key(), source);
+        SourceTables.requireColumn(m, "/slates/position", df, slates.position(), source);
         String where = m.where("/slates");
-        Column key = col(MappedTables.quoted(slates.key()));
-        Column position = col(MappedTables.quoted(slates.position()));
+        Column key = col(SourceTables.quoted(slates.key()));
+        Column position = col(SourceTables.quoted(slates.position()));
         Column order = position.try_cast(DataTypes.DoubleType);
         List<Column> perRow = new ArrayList<>(List.of(key.as("__key"), order.as("__pos")));
         List<Column> problems = new ArrayList<>(List.of(
