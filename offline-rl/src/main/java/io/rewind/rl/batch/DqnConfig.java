@@ -51,6 +51,23 @@ public record DqnConfig(List<Integer> hidden, double learningRate, int batchSize
                 epochs, seed, softmaxTemperature);
     }
 
+    /**
+     * One of {@code n} data-parallel workers' settings, each step of which goes with n − 1 other workers' steps on
+     * other minibatches, as one step on a batch n times larger: the learning rate n times this one (the linear
+     * scaling rule of Goyal et al. 2017, "Accurate, large minibatch SGD"), and the target network updated after n
+     * times fewer steps, so that it lags the online network by the same amount of data (every ⌈every/n⌉ steps, τ
+     * raised to cover the data of the steps between: 1 − (1 − τ)^(steps · n / every)).
+     */
+    public DqnConfig forWorkers(int n) {
+        if (n == 1) {
+            return this;
+        }
+        int every = Math.max(1, Math.round((float) targetUpdateEvery / n));
+        double rate = 1 - Math.pow(1 - targetUpdateRate, (double) every * n / targetUpdateEvery);
+        return new DqnConfig(hidden, learningRate * n, batchSize, gamma, Math.min(1, rate), every, bcqThreshold,
+                epochs, seed, softmaxTemperature);
+    }
+
     public DqnConfig withEpochs(int e) {
         return new DqnConfig(hidden, learningRate, batchSize, gamma, targetUpdateRate, targetUpdateEvery,
                 bcqThreshold, e, seed, softmaxTemperature);

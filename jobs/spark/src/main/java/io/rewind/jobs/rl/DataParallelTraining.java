@@ -20,11 +20,11 @@ import scala.reflect.ClassTag$;
  * networks on its shard of the replay's chunks (the chunks stay where the executors keep them) and averaging the
  * parameters with the others every {@code syncEvery} gradient steps and at every epoch's end (parameter averaging,
  * "local SGD": each worker keeps its own Adam moments and target network), over their own connections
- * ({@link ParameterExchange}). All start from worker 0's initialisation. An epoch is ⌈training transitions / (N · batch)⌉ steps on each worker, so that the N workers
- * together see about the data once: as with one batch N times larger, so each worker's learning rate is N times the
- * configured one (the linear scaling rule of Goyal et al. 2017, "Accurate, large minibatch SGD"; without it, 2
- * workers reached a CartPole return of 50 after 25 epochs where one process reached 118, with it 200). Worker 0
- * returns the averaged parameters after each epoch, for the driver to
+ * ({@link ParameterExchange}). All start from worker 0's initialisation. An epoch is ⌈training transitions /
+ * (N · batch)⌉ steps on each worker, so that the N workers together see about the data once, as with one batch N
+ * times larger: each worker runs {@link DqnConfig#forWorkers} (N times the learning rate, the target updated after
+ * N times fewer steps; without the first, 2 workers reached a CartPole return of 50 after 25 epochs where one
+ * process reached 118, with it 200). Worker 0 returns the averaged parameters after each epoch, for the driver to
  * estimate, simulate and checkpoint as the one-process path does.
  */
 final class DataParallelTraining {
@@ -85,7 +85,7 @@ final class DataParallelTraining {
         List<EpochResult> out = new ArrayList<>();
         int workers = ctx.getTaskInfos().length;
         try (ParameterExchange exchange = connect(ctx, w, workers);
-             DdqnBcq learner = new DdqnBcq(config.withLearningRate(config.learningRate() * workers), stateDim,
+             DdqnBcq learner = new DdqnBcq(config.forWorkers(workers), stateDim,
                      actions)) {
             learner.parameters(exchange.broadcastFromLeader(learner.parameters()));
             learner.syncTarget();
