@@ -300,8 +300,8 @@ class SparkClusterIT {
         assertEquals(0, Rewind.execute("simulate-rl", "--envs", "10", "--episodes-per-env", "2", "--output",
                 localEpisodes));
         assertEquals(fingerprint(localEpisodes, TableFormat.PARQUET), fingerprint(episodes, TableFormat.PARQUET));
-        // data-parallel on the two Workers' executors (DJL training in each, parameters averaged through Spark's
-        // barrier), the held-out estimates computed there too
+        // data-parallel on the two Workers' executors (DJL training in each, parameters averaged over the
+        // workers' own sockets), the held-out estimates computed there too
         SparkCluster.Run train = cluster.submit("client", "train-rl", "--data", episodes, "--output", run, "--epochs",
                 "2", "--workers", "2", "--sync-every", "5");
         assertEquals(0, train.exit(), train.err());

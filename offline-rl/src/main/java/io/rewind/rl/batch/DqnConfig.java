@@ -55,8 +55,8 @@ public record DqnConfig(List<Integer> hidden, double learningRate, int batchSize
      * One of {@code n} data-parallel workers' settings, each step of which goes with n − 1 other workers' steps on
      * other minibatches, as one step on a batch n times larger: the learning rate n times this one (the linear
      * scaling rule of Goyal et al. 2017, "Accurate, large minibatch SGD"), and the target network updated after n
-     * times fewer steps, so that it lags the online network by the same amount of data (every ⌈every/n⌉ steps, τ
-     * raised to cover the data of the steps between: 1 − (1 − τ)^(steps · n / every)).
+     * times fewer steps, so that it lags the online network by the same amount of data: every every/n steps
+     * (rounded), τ raised to cover the data of the steps between, 1 − (1 − τ)^(steps · n / every).
      */
     public DqnConfig forWorkers(int n) {
         if (n == 1) {

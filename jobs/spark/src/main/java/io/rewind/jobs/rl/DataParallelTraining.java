@@ -5,6 +5,7 @@ import io.rewind.rl.batch.DqnConfig;
 import io.rewind.rl.batch.Minibatches;
 import io.rewind.rl.batch.Transitions;
 import java.io.Serializable;
+import java.net.ServerSocket;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -85,8 +86,7 @@ final class DataParallelTraining {
         List<EpochResult> out = new ArrayList<>();
         int workers = ctx.getTaskInfos().length;
         try (ParameterExchange exchange = connect(ctx, w, workers);
-             DdqnBcq learner = new DdqnBcq(config.forWorkers(workers), stateDim,
-                     actions)) {
+             DdqnBcq learner = new DdqnBcq(config.forWorkers(workers), stateDim, actions)) {
             learner.parameters(exchange.broadcastFromLeader(learner.parameters()));
             learner.syncTarget();
             Minibatches batches = new Minibatches(shard, config.batchSize(),
@@ -110,14 +110,13 @@ final class DataParallelTraining {
     /** The barrier's one allGather tells every worker where worker 0 listens; the averaging then bypasses it. */
     private static ParameterExchange connect(BarrierTaskContext ctx, int w, int workers) {
         if (w == 0) {
-            java.net.ServerSocket server = ParameterExchange.listen();
-            String host = hostOf(ctx.getTaskInfos()[0].address());
-            ctx.allGather(host + ":" + server.getLocalPort());
+            ServerSocket server = ParameterExchange.listen();
+            ctx.allGather(hostOf(ctx.getTaskInfos()[0].address()) + ":" + server.getLocalPort());
             return ParameterExchange.lead(server, workers);
         }
         String leader = ctx.allGather("")[0];
-        int colon = leader.lastIndexOf(':');
-        return ParameterExchange.follow(leader.substring(0, colon), Integer.parseInt(leader.substring(colon + 1)), w);
+        String host = hostOf(leader);
+        return ParameterExchange.follow(host, Integer.parseInt(leader.substring(host.length() + 1)), w);
     }
 
     /** The host of an executor's {@code host:port} address. */

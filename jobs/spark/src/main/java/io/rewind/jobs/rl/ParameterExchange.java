@@ -2,6 +2,7 @@ package io.rewind.jobs.rl;
 
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
+import java.io.Closeable;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
@@ -10,6 +11,7 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -56,10 +58,7 @@ final class ParameterExchange implements AutoCloseable {
 
     /** Worker 0: waits for the other {@code workers - 1} workers on {@code server}, in any order. */
     static ParameterExchange lead(ServerSocket server, int workers) {
-        List<Socket> byWorker = new ArrayList<>();
-        for (int i = 1; i < workers; i++) {
-            byWorker.add(null);
-        }
+        List<Socket> byWorker = Arrays.asList(new Socket[workers - 1]);
         try {
             for (int i = 1; i < workers; i++) {
                 Socket s = server.accept();
@@ -172,20 +171,15 @@ final class ParameterExchange implements AutoCloseable {
     }
 
     private static void closeAll(ServerSocket server, List<Socket> sockets) {
-        for (Socket s : sockets) {
-            if (s != null) {
-                try {
-                    s.close();
-                } catch (IOException ignored) {
-                    // closing after the work is done: nothing left to lose
-                }
-            }
-        }
-        if (server != null) {
+        List<Closeable> all = new ArrayList<>(sockets);
+        all.add(server);
+        for (Closeable c : all) {
             try {
-                server.close();
+                if (c != null) {
+                    c.close();
+                }
             } catch (IOException ignored) {
-                // as above
+                // closing after the work is done or has failed: nothing left to lose
             }
         }
     }
