@@ -13,11 +13,11 @@ run() { # LABEL ARGS...: one command with the class-loading log in $OUT/LABEL.cl
   REWIND_JAVA_OPTS="-Xmx2g -Xlog:class+load=info:file=$OUT/$label.classes" "$ROOT/rewind" "$@" > "$OUT/$label.out" 2>&1 ||
     { cat "$OUT/$label.out" >&2; exit 1; }
 }
-"$ROOT/rewind" simulate --rows 2000 --target-epsilon 0.1 --output "$OUT/logs" > /dev/null 2>&1
+run simulate simulate --rows 2000 --target-epsilon 0.1 --output "$OUT/logs"
 run join join --decisions "$OUT/logs/decisions" --rewards "$OUT/logs/rewards" --output "$OUT/interactions"
 run evaluate evaluate bandit --data "$OUT/interactions" --target "$OUT/logs/target" --report "$OUT/report.json"
 test -s "$OUT/report.json"
 # "[...][info][class,load] io.rewind.x.Y$Z source: ..." -> io.rewind.x.Y$Z (lambdas' hidden classes left out)
-cat "$OUT"/*.classes | sed -n 's/.*\[class,load\] \(io\.rewind\.[^ ]*\) source.*/\1/p' | grep -v '\$\$Lambda' |
+cat "$OUT/join.classes" "$OUT/evaluate.classes" | sed -n 's/.*\[class,load\] \(io\.rewind\.[^ ]*\) source.*/\1/p' | grep -v '\$\$Lambda' |
   sort -u > "$OUT/loaded"
 echo "join + evaluate bandit load $(wc -l < "$OUT/loaded") io.rewind classes from $(sed 's/\$.*//' "$OUT/loaded" | sort -u | wc -l) source files"

@@ -171,16 +171,18 @@ final class ParameterExchange implements AutoCloseable {
     }
 
     private static void closeAll(ServerSocket server, List<Socket> sockets) {
-        List<Closeable> all = new ArrayList<>(sockets);
-        all.add(server);
-        for (Closeable c : all) {
-            try {
-                if (c != null) {
-                    c.close();
-                }
-            } catch (IOException ignored) {
-                // closing after the work is done or has failed: nothing left to lose
-            }
+        sockets.forEach(ParameterExchange::closeQuietly);
+        closeQuietly(server);
+    }
+
+    private static void closeQuietly(Closeable c) {
+        if (c == null) {
+            return;
+        }
+        try {
+            c.close();
+        } catch (IOException ignored) {
+            // closing after the work is done or has failed: nothing left to lose
         }
     }
 }
