@@ -20,7 +20,8 @@ import java.util.concurrent.TimeUnit;
  */
 final class SparkCluster implements AutoCloseable {
     static final Path SPARK_HOME = Path.of("..", "spark-distribution", "target", "spark").toAbsolutePath().normalize();
-    static final Path TARGET = Path.of("target").toAbsolutePath();
+    /** Where jobs/spark builds the assembly jar and writes the launcher's JVM flags. */
+    static final Path TARGET = Path.of("..", "spark", "target").toAbsolutePath().normalize();
 
     record Run(int exit, String out, String err) {
     }
