@@ -18,7 +18,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * {@code rewind join} writing where it cannot, as a real process whose output folder is mounted in a private mount
- * namespace (nothing outside the test sees it): a full disk (a 256 KB tmpfs) ends with exit 1 and one line saying the
+ * namespace (nothing outside the test sees it): a full disk (a 64 KB tmpfs) ends with exit 1 and one line saying the
  * disk is full, and leaves no table, staging folder or part file presented as its output; a read-only folder (a
  * read-only bind mount: as root, permissions alone would not stop the write) ends with exit 2 and one line.
  */
@@ -33,7 +33,7 @@ class UnwritableOutputIT {
     void log() {
         LocalSpark.forTests();
         logs = dir.resolve("logs").toString();
-        assertEquals(0, Rewind.execute("simulate", "--output", logs, "--rows", "20000", "--partitions", "2"));
+        assertEquals(0, Rewind.execute("simulate", "--output", logs, "--rows", "5000", "--partitions", "2"));
     }
 
     /**
@@ -88,7 +88,7 @@ class UnwritableOutputIT {
     @ParameterizedTest
     @ValueSource(strings = {"parquet", "delta"})
     void aFullDiskEndsInOneLineAndLeavesNothingPresentedAsDone(String format) throws Exception {
-        int exit = joinInto(format, format, "mount -t tmpfs -o size=256k tmpfs \"$DISK\"");
+        int exit = joinInto(format, format, "mount -t tmpfs -o size=64k tmpfs \"$DISK\"");
         String said = oneLine(format);
         assertEquals(1, exit, said);
         Path listing = dir.resolve("listing-" + format + ".txt");

@@ -24,6 +24,9 @@ public final class EvaluateBanditCommand implements Callable<Integer> {
     @Mixin
     MappedLogOptions mapped = new MappedLogOptions();
 
+    @Mixin
+    PropensityOptions propensities = new PropensityOptions();
+
     @Option(names = "--split", defaultValue = "all", description = "rows of the split to use: ${COMPLETION-CANDIDATES}"
             + " (default ${DEFAULT-VALUE})")
     SplitSelection split;
@@ -98,7 +101,7 @@ public final class EvaluateBanditCommand implements Callable<Integer> {
     BanditEvaluationConfig config() {
         PolicySource t = new PolicySource(target, TableFormat.parse(targetFormat), targetColumn, targetModel);
         PolicySource i = new PolicySource(incumbent, TableFormat.parse(incumbentFormat), null, incumbentModel);
-        return new BanditEvaluationConfig(common.input(mapped.read()), split, observedOnly, t, i,
+        return new BanditEvaluationConfig(common.input(mapped.read(propensities::apply)), split, observedOnly, t, i,
                 new BanditEstimation(estimators, clip, tau, lambda, folds, rewardModel), common.intervals(),
                 common.outputs());
     }

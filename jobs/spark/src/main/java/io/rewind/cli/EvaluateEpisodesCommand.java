@@ -2,6 +2,7 @@ package io.rewind.cli;
 
 import io.rewind.jobs.evaluate.EpisodeEvaluation;
 import io.rewind.jobs.evaluate.EpisodeEvaluationConfig;
+import io.rewind.jobs.mapping.Mapping;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -13,6 +14,10 @@ import picocli.CommandLine.Option;
 public final class EvaluateEpisodesCommand implements Callable<Integer> {
     @Mixin
     EvaluationOptions common = new EvaluationOptions();
+
+    @Option(names = "--mapping", description = "instead of --data: your own step-per-row log read through this"
+            + " mapping file's episodes section, with nothing written (the target then is --target-policy)")
+    java.nio.file.Path mapping;
 
     @Option(names = "--target-column", description = "a column of the episodes with the target's per-step"
             + " probabilities over all actions")
@@ -33,11 +38,15 @@ public final class EvaluateEpisodesCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        EpisodeEvaluationConfig c = new EpisodeEvaluationConfig(common.input(), targetColumn, targetPolicy, gamma,
-                fqeIterations, common.intervals(), common.outputs());
+        Mapping m = mapping == null ? null : Mapping.read(mapping);
+        if (m != null && targetColumn != null) {
+            throw new IllegalArgumentException(EpisodeEvaluation.TARGET_WITH_MAPPING);
+        }
+        EpisodeEvaluationConfig c = new EpisodeEvaluationConfig(m == null ? common.input() : common.input(m),
+                targetColumn, targetPolicy, gamma, fqeIterations, common.intervals(), common.outputs());
         return common.run("evaluate episodes", () -> {
             LocalInputs.exist("--data", common.data);
             LocalInputs.model("--target-policy", targetPolicy);
-        }, spark -> EpisodeEvaluation.run(spark, c));
+        }, spark -> m == null ? EpisodeEvaluation.run(spark, c) : EpisodeEvaluation.run(spark, c, m));
     }
 }

@@ -17,6 +17,9 @@ public final class EvaluateSlatesCommand implements Callable<Integer> {
     @Mixin
     EvaluationOptions common = new EvaluationOptions();
 
+    @Mixin
+    MappedLogOptions mapped = new MappedLogOptions();
+
     @Option(names = "--target", required = true, split = ",",
             description = "a decisions table with the target policy's action_probs over each slate's candidates")
     List<String> target;
@@ -27,7 +30,7 @@ public final class EvaluateSlatesCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        SlateEvaluationConfig c = new SlateEvaluationConfig(common.input(), new PolicySource(target,
+        SlateEvaluationConfig c = new SlateEvaluationConfig(common.input(mapped.read()), new PolicySource(target,
                 TableFormat.parse(targetFormat), null, null), common.intervals(), common.outputs());
         return common.run("evaluate slates", () -> {
             LocalInputs.exist("--data", common.data);

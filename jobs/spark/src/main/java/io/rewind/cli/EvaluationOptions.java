@@ -18,8 +18,7 @@ import picocli.CommandLine.Option;
 
 /** The options every {@code rewind evaluate} subcommand takes, and how each one runs, prints and records. */
 public final class EvaluationOptions {
-    @Option(names = "--data", split = ",", description = "the table(s) to evaluate on (required, but for evaluate"
-            + " bandit --mapping)")
+    @Option(names = "--data", split = ",", description = "the table(s) to evaluate on (or --mapping)")
     List<String> data;
 
     @Option(names = "--data-format", defaultValue = "delta", description = "delta, parquet, jsonl or csv"
@@ -76,6 +75,15 @@ public final class EvaluationOptions {
         }
         inputs = List.of(mapped.mapping().file());
         return EvaluationInput.of(mapped, maxBadFraction);
+    }
+
+    /** A mapping file's table (read with nothing written) instead of {@code --data}; not both. */
+    EvaluationInput input(io.rewind.jobs.mapping.Mapping mapping) {
+        if (data != null) {
+            throw new IllegalArgumentException("give --data or --mapping, not both");
+        }
+        inputs = List.of(mapping.file());
+        return new EvaluationInput(inputs, null, maxBadFraction);
     }
 
     Intervals intervals() {

@@ -36,9 +36,7 @@ record Failure(int exit, String message, boolean trace) {
             if (t instanceof java.io.IOException && refusedByTheFileSystem(t)) {
                 String m = firstLine(t.getMessage());
                 String what = m.startsWith(MKDIRS) ? "cannot create " + m.substring(MKDIRS.length()) : "cannot use " + m;
-                return new Failure(Rewind.EXIT_BAD_INPUT, what + ": the file system refuses it (read-only, no"
-                        + " permission, or a file where a folder is needed); give a path this job can read and write",
-                        false);
+                return new Failure(Rewind.EXIT_BAD_INPUT, what + REFUSED, false);
             }
             if (t instanceof SparkThrowable s && s.getCondition() != null
                     && BAD_INPUT_CONDITIONS.stream().anyMatch(s.getCondition()::startsWith)) {
@@ -47,6 +45,10 @@ record Failure(int exit, String message, boolean trace) {
         }
         return new Failure(1, "failed: " + firstLine(String.valueOf(e.getMessage())) + rootCause(e, true), true);
     }
+
+    /** What a path the file system will not let the job write is told, before Spark starts or when a write fails. */
+    static final String REFUSED = ": the file system refuses it (read-only, no permission, or a file where a folder"
+            + " is needed); give a path this job can read and write";
 
     /** How Hadoop's local file system says a folder could not be made (a read-only mount, say), without why. */
     private static final String MKDIRS = "Mkdirs failed to create ";

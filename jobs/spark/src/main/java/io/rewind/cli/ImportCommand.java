@@ -40,7 +40,10 @@ public final class ImportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Runnable checks = () -> LocalInputs.exist("--mapping", List.of(mapping.toString()));
+        Runnable checks = () -> {
+            LocalInputs.exist("--mapping", List.of(mapping.toString()));
+            LocalInputs.writable(output);
+        };
         run.checkBeforeSpark(checks);
         ImportConfig config = new ImportConfig(propensities.apply(Mapping.read(mapping)), output,
                 TableFormat.parse(outputFormat), maxBadFraction);

@@ -81,6 +81,7 @@ public final class JoinCommand implements Callable<Integer> {
         Runnable checks = () -> {
             LocalInputs.exist("--decisions", decisions);
             LocalInputs.exist("--rewards", rewards);
+            LocalInputs.writable(output);
         };
         run.checkBeforeSpark(checks);
         JoinConfig config = new JoinConfig(decisions, TableFormat.parse(decisionsFormat), rewards,

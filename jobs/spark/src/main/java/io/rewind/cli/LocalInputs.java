@@ -10,7 +10,7 @@ import java.util.List;
 
 /**
  * Checks a command makes before Spark starts, so a typo fails in a second rather than after minutes of reading:
- * inputs on the local file system exist, and model files parse. Paths on other file systems (HDFS, S3) are left to
+ * inputs on the local file system exist, model files parse, and output folders can be written. Paths on other file systems (HDFS, S3) are left to
  * the job, which reads them with Spark's Hadoop settings.
  */
 final class LocalInputs {
@@ -63,6 +63,21 @@ final class LocalInputs {
         }
         if (f != null && Files.isDirectory(f)) {
             throw new IllegalArgumentException(option + " " + path + " is a folder; give a file name");
+        }
+    }
+
+    /**
+     * An output the local file system lets this process create or replace: its nearest existing folder is a folder
+     * and writable (a read-only mount is refused here, in a second, not after the job has read its input).
+     */
+    static void writable(String path) {
+        Path f = local(path);
+        Path p = f == null ? null : f.toAbsolutePath();
+        while (p != null && !Files.exists(p)) {
+            p = p.getParent();
+        }
+        if (p != null && (!Files.isDirectory(p) || !Files.isWritable(p))) {
+            throw new IllegalArgumentException("cannot use " + path + Failure.REFUSED);
         }
     }
 

@@ -18,12 +18,14 @@ final class MappedLogOptions {
     @Mixin
     JoinRuleOptions joinRules = new JoinRuleOptions();
 
-    @Mixin
-    PropensityOptions propensities = new PropensityOptions();
-
-    /** The mapped log, its propensities estimated when asked; null without --mapping (which refuses an estimate). */
-    MappedLog read() {
-        Mapping m = propensities.apply(mapping == null ? null : Mapping.read(mapping));
+    /** The mapped log, its mapping first passed through {@code adjust}; null without --mapping. */
+    MappedLog read(java.util.function.UnaryOperator<Mapping> adjust) {
+        Mapping m = adjust.apply(mapping == null ? null : Mapping.read(mapping));
         return m == null ? null : new MappedLog(m, joinRules.rules());
+    }
+
+    /** The mapped log, its propensities as logged and mapped; null without --mapping. */
+    MappedLog read() {
+        return read(java.util.function.UnaryOperator.identity());
     }
 }

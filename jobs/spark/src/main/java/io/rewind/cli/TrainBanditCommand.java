@@ -22,6 +22,9 @@ public final class TrainBanditCommand implements Callable<Integer> {
     @picocli.CommandLine.Mixin
     MappedLogOptions mapped = new MappedLogOptions();
 
+    @picocli.CommandLine.Mixin
+    PropensityOptions propensities = new PropensityOptions();
+
     @Option(names = "--data-format", defaultValue = "delta", description = "delta (default), parquet, jsonl, csv")
     String dataFormat;
 
@@ -73,7 +76,7 @@ public final class TrainBanditCommand implements Callable<Integer> {
     Training training;
 
     private TrainBanditConfig config(String start) {
-        io.rewind.jobs.join.MappedLog log = mapped.read();
+        io.rewind.jobs.join.MappedLog log = mapped.read(propensities::apply);
         TrainBanditConfig c = new TrainBanditConfig(inputs(), log == null ? TableFormat.parse(dataFormat) : null,
                 learner, Reduction.parse(reduction), split, start, quadratic, armBuckets, seed, model, maxBadFraction,
                 training);

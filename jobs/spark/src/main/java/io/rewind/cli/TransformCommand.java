@@ -71,6 +71,7 @@ public final class TransformCommand implements Callable<Integer> {
         Runnable checks = () -> {
             LocalInputs.model("--model", model);
             LocalInputs.exist("--input", input);
+            LocalInputs.writable(output);
         };
         run.checkBeforeSpark(checks);
         var spark = LocalSpark.getOrCreate("rewind transform");

@@ -93,5 +93,25 @@ class ImportEpisodesTest {
         assertEquals("0", trained[0], trained[1]);
         assertTrue(Files.isDirectory(dir.resolve("rl/policy")), "a policy was written");
         assertTrue(Files.readString(dir.resolve("rl/metrics.csv")).lines().count() >= 2, "one epoch's metrics");
+
+        // evaluate episodes reads them through the mapping as it reads the imported table
+        String policy = dir.resolve("rl/policy").toString();
+        List<String> evaluate = List.of("evaluate", "episodes", "--target-policy", policy, "--bootstrap", "20",
+                "--fqe-iterations", "0");
+        String[] fromTable = LocalInputsTest.run(ImportSlatesTest.with(evaluate, "--data",
+                dir.resolve("imported/episodes").toString(), "--data-format", "parquet", "--report",
+                dir.resolve("table.json").toString()));
+        assertEquals("0", fromTable[0], fromTable[1]);
+        String[] fromMapping = LocalInputsTest.run(ImportSlatesTest.with(evaluate, "--mapping", mapping.toString(),
+                "--report", dir.resolve("mapped.json").toString()));
+        assertEquals("0", fromMapping[0], fromMapping[1]);
+        var a = Json.tree(dir.resolve("table.json"));
+        assertEquals(3, a.get("target").size(), a.toString());
+        JsonAssertions.assertSameNumbers(a.get("target"), Json.tree(dir.resolve("mapped.json")).get("target"),
+                "the estimates");
+        String[] column = LocalInputsTest.run("evaluate", "episodes", "--mapping", mapping.toString(),
+                "--target-column", "p_target");
+        assertEquals("2", column[0], column[1]);
+        assertTrue(column[1].contains("evaluate episodes --mapping: give the target as --target-policy"), column[1]);
     }
 }

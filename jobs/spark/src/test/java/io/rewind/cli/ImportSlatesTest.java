@@ -34,14 +34,17 @@ class ImportSlatesTest {
         List<String> rows = new ArrayList<>();
         Map<String, String[]> slates = new TreeMap<>();
         Map<String, Double> clicks = new TreeMap<>();
+        Map<String, int[]> slotClicks = new TreeMap<>();
         for (int v = 0; v < 40; v++) {
             String view = String.format("pv-%04d", v);
             List<String> items = new ArrayList<>(List.of("item0", "item1", "item2", "item3", "item4"));
             Collections.shuffle(items, random);
             double sum = 0;
+            int[] clickedAt = new int[3];
             for (int slot = 1; slot <= 3; slot++) {
                 int clicked = random.nextDouble() < 0.3 ? 1 : 0;
                 sum += clicked;
+                clickedAt[slot - 1] = clicked;
                 int position = v == 7 && slot == 3 ? 2 : slot; // pv-0007 gives position 2 twice
                 rows.add(String.join(",", view, String.format("2026-12-01T10:%02d:%02d", v, 0), Integer.toString(
                         position), items.get(slot - 1), Double.toString(1.0 / (6 - slot)), Integer.toString(clicked),
@@ -50,6 +53,7 @@ class ImportSlatesTest {
             if (v != 7) {
                 slates.put(view, items.subList(0, 3).toArray(new String[0]));
                 clicks.put(view, sum);
+                slotClicks.put(view, clickedAt);
             }
         }
         Collections.shuffle(rows, random);
@@ -97,5 +101,45 @@ class ImportSlatesTest {
         String reason = bad.getAs("reason");
         assertTrue(reason.startsWith("slates: a position is given twice among the slate's 3 rows (slates.yaml line 2)"),
                 reason);
+
+        // evaluate slates reads the same log through the mapping, joined in memory: slate IPS and RIPS as the test
+        // computes them from its own slates, clicks and the target's Plackett-Luce ranking
+        double[] weights = {0.4, 0.3, 0.15, 0.1, 0.05};
+        List<String> target = new ArrayList<>();
+        double slateIps = 0;
+        double rips = 0;
+        for (String view : slates.keySet()) {
+            target.add("{\"event_id\": \"" + view + "\", \"timestamp\": \"2026-12-01T10:00:00Z\", \"model_id\":"
+                    + " \"target\", \"actions\": [{\"id\": \"item0\"}, {\"id\": \"item1\"}, {\"id\": \"item2\"},"
+                    + " {\"id\": \"item3\"}, {\"id\": \"item4\"}], \"action\": \"item0\", \"action_prob\": 0.4,"
+                    + " \"action_probs\": [0.4, 0.3, 0.15, 0.1, 0.05]}");
+            double ratio = 1;
+            double left = 1;
+            for (int k = 0; k < 3; k++) {
+                double w = weights[slates.get(view)[k].charAt(4) - '0'];
+                ratio *= (w / left) / (1.0 / (5 - k)); // the target's conditional probability over the logger's
+                left -= w;
+                rips += ratio * slotClicks.get(view)[k];
+            }
+            slateIps += ratio * clicks.get(view);
+        }
+        Path targetFile = Files.write(Files.createDirectories(dir.resolve("target")).resolve("part-0.jsonl"), target);
+        String[] evaluated = LocalInputsTest.run("evaluate", "slates", "--mapping", mapping.toString(), "--target",
+                targetFile.getParent().toString(), "--bootstrap", "20", "--report", dir.resolve("mapped.json")
+                        .toString());
+        assertEquals("0", evaluated[0], evaluated[1]);
+        var report = Json.tree(dir.resolve("mapped.json"));
+        assertEquals("SlateIPS", report.get("target").get(0).get("estimator").asText(), report.toString());
+        assertEquals(slateIps / 39, report.get("target").get(0).get("value").asDouble(), 1e-12, report.toString());
+        assertEquals("RIPS", report.get("target").get(1).get("estimator").asText(), report.toString());
+        assertEquals(rips / 39, report.get("target").get(1).get("value").asDouble(), 1e-12, report.toString());
+        assertEquals(40, report.get("rows_in").asLong(), "the quarantined page view is counted: " + report);
+        assertEquals(1, report.get("unusable").asLong(), report.toString());
+    }
+
+    static String[] with(List<String> args, String... more) {
+        List<String> all = new ArrayList<>(args);
+        all.addAll(List.of(more));
+        return all.toArray(new String[0]);
     }
 }

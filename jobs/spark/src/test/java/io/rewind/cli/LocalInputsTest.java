@@ -43,5 +43,11 @@ class LocalInputsTest {
         assertEquals("2", bogus[0], bogus[1]);
         assertTrue(bogus[1].contains("unknown learner 'bogus'"), bogus[1]);
         assertTrue(!bogus[1].contains("\tat "), "one line, no stack trace: " + bogus[1]);
+
+        // an output under a file (UnwritableOutputIT mounts a read-only folder, which the same check refuses)
+        String under = notAModel.resolve("interactions").toString();
+        String[] blocked = run("join", "--decisions", data.toString(), "--rewards", data.toString(), "--output", under);
+        assertEquals("2", blocked[0], blocked[1]);
+        assertTrue(blocked[1].contains("cannot use " + under + ": the file system refuses it"), blocked[1]);
     }
 }

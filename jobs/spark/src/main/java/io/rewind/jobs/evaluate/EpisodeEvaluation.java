@@ -7,12 +7,14 @@ import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.sort_array;
 import static org.apache.spark.sql.functions.struct;
 
-import io.rewind.formats.TableFormat;
 import io.rewind.formats.Tables;
 import io.rewind.formats.spark.ReadResult;
 import io.rewind.formats.spark.TableReader;
 import io.rewind.jobs.BadFractionExceededException;
 import io.rewind.jobs.JobSummary;
+import io.rewind.jobs.mapping.MappedTableKind;
+import io.rewind.jobs.mapping.MappedTables;
+import io.rewind.jobs.mapping.Mapping;
 import io.rewind.ope.Estimate;
 import io.rewind.ope.Estimator;
 import io.rewind.ope.PoissonBootstrap;
@@ -44,8 +46,33 @@ public final class EpisodeEvaluation {
     }
 
     public static EvaluationReport run(SparkSession spark, EpisodeEvaluationConfig c) {
+        String[] p = c.input().pathArray();
+        return evaluate(spark, c, TableReader.read(spark, Tables.EPISODES, c.input().format(), p),
+                () -> TableReader.raw(spark, c.input().format(), p));
+    }
+
+    /**
+     * Episodes read from a user's own rows through {@code mapping} (its {@code episodes} section), with nothing
+     * written; the target is a policy ({@code --target-policy}), since a mapping carries no target column.
+     */
+    public static EvaluationReport run(SparkSession spark, EpisodeEvaluationConfig c, Mapping mapping) {
+        if (!mapping.tables().contains(MappedTableKind.EPISODES)) {
+            throw new IllegalArgumentException("evaluate episodes --mapping: " + mapping.file() + " maps no episodes");
+        }
+        if (c.targetPolicy() == null) {
+            throw new IllegalArgumentException(TARGET_WITH_MAPPING);
+        }
+        return evaluate(spark, c, MappedTables.read(spark, MappedTables.prepare(spark, mapping),
+                MappedTableKind.EPISODES, TableReader.Rules.ALL), null);
+    }
+
+    public static final String TARGET_WITH_MAPPING = "evaluate episodes --mapping: give the target as --target-policy"
+            + " (a mapping maps no --target-column)";
+
+    /** @param raw the input's own columns, where {@code --target-column} is read (null for a mapped log) */
+    private static EvaluationReport evaluate(SparkSession spark, EpisodeEvaluationConfig c, ReadResult read,
+                                             java.util.function.Supplier<Dataset<Row>> raw) {
         List<String> paths = c.input().paths();
-        TableFormat format = c.input().format();
         String targetColumn = c.targetColumn();
         String targetPolicy = c.targetPolicy();
         double gamma = c.gamma();
@@ -53,20 +80,18 @@ public final class EpisodeEvaluation {
         double level = c.intervals().level();
         long seed = c.intervals().seed();
         int fqeIterations = c.fqeIterations();
-        String[] p = paths.toArray(new String[0]);
-        ReadResult read = TableReader.read(spark, Tables.EPISODES, format, p);
         Dataset<Row> target;
         if (targetPolicy != null) {
             target = io.rewind.jobs.transform.PolicyProbabilities.of(spark, targetPolicy, read.valid()
                     .select(col("episode_id").cast("long").as("episode_id"), col("step").cast("int").as("step"),
                             col("state")), 4096);
         } else {
-            Dataset<Row> raw = TableReader.raw(spark, format, p);
-            if (!List.of(raw.columns()).contains(targetColumn)) {
+            Dataset<Row> columns = raw.get();
+            if (!List.of(columns.columns()).contains(targetColumn)) {
                 throw new IllegalArgumentException("the episodes have no column " + targetColumn
                         + " (--target-column)");
             }
-            target = raw.select(col("episode_id").cast("long").as("episode_id"), col("step").cast("int")
+            target = columns.select(col("episode_id").cast("long").as("episode_id"), col("step").cast("int")
                     .as("step"), col(targetColumn).cast(DataTypes.createArrayType(DataTypes.DoubleType)).as("target"));
         }
         Dataset<Row> steps = read.valid().join(target, new String[] {"episode_id", "step"}, "inner")

@@ -7,10 +7,8 @@ import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 
 import io.rewind.formats.TableFormat;
-import io.rewind.formats.Tables;
-import io.rewind.formats.spark.ReadResult;
 import io.rewind.formats.spark.SparkRows;
-import io.rewind.formats.spark.TableReader;
+import io.rewind.jobs.join.Interactions;
 import io.rewind.jobs.BadFractionExceededException;
 import io.rewind.jobs.JobSummary;
 import org.apache.spark.storage.StorageLevel;
@@ -45,7 +43,7 @@ public final class SlateEvaluation {
 
     /** @param note why independent IPS is missing, or null when it is among the estimates */
     public static EvaluationReport run(SparkSession spark, SlateEvaluationConfig c) {
-        ReadResult read = TableReader.read(spark, Tables.INTERACTIONS, c.input().format(), c.input().pathArray());
+        Interactions read = Interactions.read(spark, c.input().paths(), c.input().format(), c.input().mapped());
         Dataset<Row> joined = read.valid().filter(col("slate").isNotNull())
                 .join(TargetAlignment.read(spark, c.target().table(), c.target().tableFormat(), "t"), "event_id",
                         "left");
@@ -87,7 +85,7 @@ public final class SlateEvaluation {
             return report;
         } finally {
             slates.unpersist();
-            read.unpersist();
+            read.release();
         }
     }
 
