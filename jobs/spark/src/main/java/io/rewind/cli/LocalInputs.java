@@ -71,12 +71,15 @@ final class LocalInputs {
      * and writable (a read-only mount is refused here, in a second, not after the job has read its input).
      */
     static void writable(String path) {
-        Path f = local(path);
-        Path p = f == null ? null : f.toAbsolutePath();
+        Path out = local(path) == null ? null : local(path).toAbsolutePath();
+        Path p = out;
         while (p != null && !Files.exists(p)) {
             p = p.getParent();
         }
-        if (p != null && (!Files.isDirectory(p) || !Files.isWritable(p))) {
+        if (p == null || p.equals(out) && !Files.isDirectory(p)) {
+            return; // an existing file as the output: the job says what it is (OutputPaths)
+        }
+        if (!Files.isDirectory(p) || !Files.isWritable(p)) {
             throw new IllegalArgumentException("cannot use " + path + Failure.REFUSED);
         }
     }
