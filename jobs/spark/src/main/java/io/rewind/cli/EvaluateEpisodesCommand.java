@@ -39,11 +39,11 @@ public final class EvaluateEpisodesCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Mapping m = mapping == null ? null : Mapping.read(mapping);
-        if (m != null && targetColumn != null) {
-            throw new IllegalArgumentException(EpisodeEvaluation.TARGET_WITH_MAPPING);
-        }
         EpisodeEvaluationConfig c = new EpisodeEvaluationConfig(m == null ? common.input() : common.input(m),
                 targetColumn, targetPolicy, gamma, fqeIterations, common.intervals(), common.outputs());
+        if (m != null) {
+            EpisodeEvaluation.requireMappable(c, m); // before Spark starts
+        }
         return common.run("evaluate episodes", () -> {
             LocalInputs.exist("--data", common.data);
             LocalInputs.model("--target-policy", targetPolicy);

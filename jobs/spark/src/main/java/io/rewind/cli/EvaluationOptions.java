@@ -70,20 +70,21 @@ public final class EvaluationOptions {
         if (mapped == null) {
             return input();
         }
-        if (data != null) {
-            throw new IllegalArgumentException("give --data or --mapping, not both");
-        }
-        inputs = List.of(mapped.mapping().file());
+        insteadOfData(mapped.mapping());
         return EvaluationInput.of(mapped, maxBadFraction);
     }
 
     /** A mapping file's table (read with nothing written) instead of {@code --data}; not both. */
     EvaluationInput input(io.rewind.jobs.mapping.Mapping mapping) {
+        insteadOfData(mapping);
+        return new EvaluationInput(inputs, null, maxBadFraction);
+    }
+
+    private void insteadOfData(io.rewind.jobs.mapping.Mapping mapping) {
         if (data != null) {
             throw new IllegalArgumentException("give --data or --mapping, not both");
         }
         inputs = List.of(mapping.file());
-        return new EvaluationInput(inputs, null, maxBadFraction);
     }
 
     Intervals intervals() {

@@ -10,8 +10,8 @@ import java.util.List;
 
 /**
  * Checks a command makes before Spark starts, so a typo fails in a second rather than after minutes of reading:
- * inputs on the local file system exist, model files parse, and output folders can be written. Paths on other file systems (HDFS, S3) are left to
- * the job, which reads them with Spark's Hadoop settings.
+ * inputs on the local file system exist, model files parse, and output folders can be written. Paths on other file
+ * systems (HDFS, S3) are left to the job, which reads them with Spark's Hadoop settings.
  */
 final class LocalInputs {
     private LocalInputs() {
@@ -71,7 +71,8 @@ final class LocalInputs {
      * and writable (a read-only mount is refused here, in a second, not after the job has read its input).
      */
     static void writable(String path) {
-        Path out = local(path) == null ? null : local(path).toAbsolutePath();
+        Path f = local(path);
+        Path out = f == null ? null : f.toAbsolutePath();
         Path p = out;
         while (p != null && !Files.exists(p)) {
             p = p.getParent();

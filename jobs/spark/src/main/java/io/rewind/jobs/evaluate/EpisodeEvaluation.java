@@ -56,18 +56,21 @@ public final class EpisodeEvaluation {
      * written; the target is a policy ({@code --target-policy}), since a mapping carries no target column.
      */
     public static EvaluationReport run(SparkSession spark, EpisodeEvaluationConfig c, Mapping mapping) {
-        if (!mapping.tables().contains(MappedTableKind.EPISODES)) {
-            throw new IllegalArgumentException("evaluate episodes --mapping: " + mapping.file() + " maps no episodes");
-        }
-        if (c.targetPolicy() == null) {
-            throw new IllegalArgumentException(TARGET_WITH_MAPPING);
-        }
+        requireMappable(c, mapping);
         return evaluate(spark, c, MappedTables.read(spark, MappedTables.prepare(spark, mapping),
                 MappedTableKind.EPISODES, TableReader.Rules.ALL), null);
     }
 
-    public static final String TARGET_WITH_MAPPING = "evaluate episodes --mapping: give the target as --target-policy"
-            + " (a mapping maps no --target-column)";
+    /** What an evaluation through {@code mapping} needs: an episodes section, and the target as a policy. */
+    public static void requireMappable(EpisodeEvaluationConfig c, Mapping mapping) {
+        if (!mapping.tables().contains(MappedTableKind.EPISODES)) {
+            throw new IllegalArgumentException("evaluate episodes --mapping: " + mapping.file() + " maps no episodes");
+        }
+        if (c.targetPolicy() == null) {
+            throw new IllegalArgumentException("evaluate episodes --mapping: give the target as --target-policy"
+                    + " (a mapping maps no --target-column)");
+        }
+    }
 
     /** @param raw the input's own columns, where {@code --target-column} is read (null for a mapped log) */
     private static EvaluationReport evaluate(SparkSession spark, EpisodeEvaluationConfig c, ReadResult read,
