@@ -130,6 +130,91 @@ public record FeatureMap(int contextDim, int actionDim, java.util.List<String> k
         return out;
     }
 
+    /**
+     * PᵀMP for the shared block's symmetric matrix M (row-major, of the block's size), P the map [1, f] ↦
+     * [1, f, x ⊗ f] of this context: then φᵀMφ = [1, f]ᵀ(PᵀMP)[1, f] for every candidate with features f, so a
+     * width costs (1 + actionDim)² per candidate once this is folded, not the block's size squared. (MP)ᵀ is built
+     * row by row from M's rows (M's columns, M being symmetric), each step a vectorisable axpy over a whole row.
+     */
+    double[] foldShared(double[] m, double[] expanded) {
+        int e = expanded.length;
+        int k = 1 + actionDim;
+        int n = k + e * actionDim;
+        if (m.length != n * n) {
+            throw new IllegalArgumentException("the shared block has " + m.length + " entries, not " + n + "²");
+        }
+        double[] t = new double[n]; // one row of (MP)ᵀ at a time
+        double[] folded = new double[k * k]; // (MP)ᵀP
+        int step = actionDim * n; // from the row of x_i f_j to the row of x_{i+1} f_j
+        for (int p = 0; p < k; p++) {
+            System.arraycopy(m, p * n, t, 0, n);
+            int i = 0;
+            for (; p > 0 && i + 3 < e; i += 4) { // four rows per pass: a quarter of the loads and stores of t
+                double x0 = expanded[i];
+                double x1 = expanded[i + 1];
+                double x2 = expanded[i + 2];
+                double x3 = expanded[i + 3];
+                int r0 = (k + i * actionDim + p - 1) * n;
+                for (int c = 0; c < n; c++) {
+                    t[c] += x0 * m[r0 + c] + x1 * m[r0 + step + c] + x2 * m[r0 + 2 * step + c]
+                            + x3 * m[r0 + 3 * step + c];
+                }
+            }
+            for (; p > 0 && i < e; i++) {
+                double xi = expanded[i];
+                int from = (k + i * actionDim + p - 1) * n;
+                for (int c = 0; c < n; c++) {
+                    t[c] += xi * m[from + c];
+                }
+            }
+            int to = p * k;
+            System.arraycopy(t, 0, folded, to, k);
+            for (i = 0; i < e; i++) {
+                double xi = expanded[i];
+                if (xi != 0) {
+                    int from = k + i * actionDim;
+                    for (int j = 0; j < actionDim; j++) {
+                        folded[to + 1 + j] += xi * t[from + j];
+                    }
+                }
+            }
+        }
+        return folded;
+    }
+
+    /**
+     * [1, f]ᵀB[1, f] for a candidate with features f and B from {@link #foldShared}, over f's non-zero entries
+     * only (one-hot and other sparse features have few); {@code nonZero} is scratch of length actionDim.
+     */
+    double foldedQuadratic(double[] folded, Candidate c, int[] nonZero) {
+        double[] f = actionFeatures(c);
+        int k = 1 + actionDim;
+        int nz = 0;
+        for (int j = 0; j < actionDim; j++) {
+            if (f[j] != 0) {
+                nonZero[nz++] = j;
+            }
+        }
+        double s = folded[0];
+        for (int a = 0; a < nz; a++) {
+            int ja = nonZero[a];
+            double fa = f[ja];
+            int row = (1 + ja) * k;
+            double inner = folded[1 + ja] + folded[row];
+            for (int b = 0; b < nz; b++) {
+                int jb = nonZero[b];
+                inner += folded[row + 1 + jb] * f[jb];
+            }
+            s += fa * inner;
+        }
+        return s;
+    }
+
+    /** One candidate's φ, the context already expanded; {@code armBlock} as in {@link #phisOfExpanded}. */
+    Phi phiOfExpanded(Candidate c, double[] expanded, double[] armBlock) {
+        return phi(c, expanded, armBlock);
+    }
+
     double[] expandedContext(double[] x) {
         double[] ctx = x == null ? new double[contextDim] : x;
         if (ctx.length != contextDim) {

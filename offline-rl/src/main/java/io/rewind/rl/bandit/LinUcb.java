@@ -27,12 +27,12 @@ public final class LinUcb extends LinearLearner {
 
     @Override
     protected double[] distribution(Round round, SplittableRandom rng) {
-        Phi[] phis = round.phis();
-        double[] ucb = new double[phis.length];
+        double[] ucb = round.means(scorer);
+        double[] width = round.widths(scorer);
         for (int i = 0; i < ucb.length; i++) {
-            ucb[i] = scorer.mean(phis[i]) + alpha * scorer.width(phis[i]);
+            ucb[i] += alpha * width[i];
         }
-        double[] p = new double[phis.length];
+        double[] p = new double[ucb.length];
         p[argmax(ucb)] = 1;
         return p;
     }

@@ -28,22 +28,44 @@ public final class LinearThompson extends LinearLearner {
         return "thompson(" + v + ")";
     }
 
+    /**
+     * Each draw scores every candidate with the Box-Muller normal of its own two uniforms, drawn in candidate order,
+     * and the first candidate with the highest score wins. The likeliest winner (the highest mean) is scored first,
+     * and a candidate whose score provably cannot reach the best so far is not scored; its uniforms are still
+     * drawn, so the stream, and every distribution, is the one of scoring every candidate in order.
+     */
     @Override
     protected double[] distribution(Round round, SplittableRandom rng) {
-        Phi[] phis = round.phis();
-        double[] mean = new double[phis.length];
-        double[] sd = new double[phis.length];
-        for (int i = 0; i < phis.length; i++) {
-            mean[i] = scorer.mean(phis[i]);
-            sd[i] = v * scorer.width(phis[i]);
+        double[] mean = round.means(scorer);
+        double[] sd = round.widths(scorer);
+        int k = mean.length;
+        for (int i = 0; i < k; i++) {
+            sd[i] *= v;
         }
-        double[] wins = new double[phis.length];
+        int first = argmax(mean);
+        double[] u = new double[2 * k];
+        double[] wins = new double[k];
         for (int d = 0; d < draws; d++) {
-            int best = 0;
-            double bestScore = Double.NEGATIVE_INFINITY;
-            for (int i = 0; i < phis.length; i++) {
-                double s = mean[i] + sd[i] * gaussian(rng);
-                if (s > bestScore) {
+            for (int j = 0; j < u.length; j++) {
+                u[j] = rng.nextDouble();
+            }
+            int best = first;
+            double bestScore = mean[first] + sd[first] * (radius(1 - u[2 * first]) * angle(u[2 * first + 1]));
+            for (int i = 0; i < k; i++) {
+                if (i == first) {
+                    continue;
+                }
+                double y = 1 - u[2 * i];
+                // the score is at most mean + sd · radius, and −ln y ≤ (1 − y)/y bounds the radius without a log
+                if (mean[i] + sd[i] * (Math.sqrt(2 * (1 - y) / y) * RADIUS_BOUND_MARGIN) < bestScore) {
+                    continue;
+                }
+                double r = radius(y);
+                if (mean[i] + sd[i] * r < bestScore) {
+                    continue;
+                }
+                double s = mean[i] + sd[i] * (r * angle(u[2 * i + 1]));
+                if (s > bestScore || s == bestScore && i < best) {
                     bestScore = s;
                     best = i;
                 }
@@ -56,8 +78,17 @@ public final class LinearThompson extends LinearLearner {
         return wins;
     }
 
-    private static double gaussian(SplittableRandom r) {
-        return Math.sqrt(-2 * Math.log(1 - r.nextDouble())) * Math.cos(2 * Math.PI * r.nextDouble());
+    /** Covers the rounding of the bound and of the logarithm (within an ulp each). */
+    private static final double RADIUS_BOUND_MARGIN = 1 + 1e-9;
+
+    /** Box-Muller's radius √(−2 ln y), y = 1 − u₁ in (0, 1]. */
+    private static double radius(double y) {
+        return Math.sqrt(-2 * Math.log(y));
+    }
+
+    /** Box-Muller's cos(2π u₂). */
+    private static double angle(double u2) {
+        return Math.cos(2 * Math.PI * u2);
     }
 
     /** {@code thompson}: the posterior scale and the draws that estimate the distribution. */

@@ -45,12 +45,12 @@ public final class RegCbOpt extends LinearLearner {
 
     @Override
     protected double[] distribution(Round round, SplittableRandom rng) {
-        Phi[] phis = round.phis();
         double range = rewardMax - rewardMin;
-        double delta = mellowness * Math.log(Math.max(1, (double) phis.length * rounds)) * range * range;
-        double[] upper = new double[phis.length];
-        for (int a = 0; a < phis.length; a++) {
-            double bound = predict(phis[a]) + Math.sqrt(delta) * scorer.width(phis[a]);
+        double delta = mellowness * Math.log(Math.max(1, (double) round.size() * rounds)) * range * range;
+        double[] upper = means(round);
+        double[] width = round.widths(scorer);
+        for (int a = 0; a < upper.length; a++) {
+            double bound = upper[a] + Math.sqrt(delta) * width[a];
             upper[a] = Math.max(rewardMin, Math.min(rewardMax, bound));
         }
         return uniformOverTies(upper);

@@ -115,6 +115,32 @@ public final class RidgeScorer implements Serializable {
     }
 
     /**
+     * √(φᵀA⁻¹φ) of every candidate; for candidates with features without building their φ: the shared block's A⁻¹
+     * is folded with the context once ({@link FeatureMap#foldShared}).
+     */
+    double[] widths(FeatureMap features, double[] expandedContext, List<Candidate> cs) {
+        double[] out = new double[cs.size()];
+        double[] folded = null;
+        int[] nonZero = null;
+        double[] armBlock = null;
+        for (int a = 0; a < out.length; a++) {
+            Candidate c = cs.get(a);
+            if (c.features() != null) {
+                if (folded == null) {
+                    folded = features.foldShared(inverses[0], expandedContext);
+                    nonZero = new int[features.actionDim()];
+                }
+                out[a] = Math.sqrt(Math.max(features.foldedQuadratic(folded, c, nonZero), 0));
+            } else {
+                Phi phi = features.phiOfExpanded(c, expandedContext, armBlock);
+                armBlock = phi.values();
+                out[a] = width(phi);
+            }
+        }
+        return out;
+    }
+
+    /**
      * out[0, len) = (A⁻¹'s rows from {@code fromRow}) · φ's segment at column {@code o}, accumulated column by
      * column: A⁻¹ is symmetric, so column j is read as row j, contiguously, and each step is a vectorisable
      * out += v_j · row_j instead of a dot product bound by its additions' latency.

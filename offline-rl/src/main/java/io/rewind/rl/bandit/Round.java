@@ -5,7 +5,8 @@ import java.util.List;
 
 /**
  * One decision's inputs as the learners see them: the context, expanded once, and the candidates. Their φ are built
- * only when a learner asks (for widths or updates); mean scores come straight from the ridge weights without them.
+ * only when a learner asks (for updates); mean scores, and the widths of candidates with features, come straight from
+ * the ridge model folded with the context once per round.
  */
 public final class Round {
     private final FeatureMap features;
@@ -34,5 +35,10 @@ public final class Round {
     /** Every candidate's mean score θ·φ under {@code scorer}. */
     public double[] means(RidgeScorer scorer) {
         return scorer.means(features, context, candidates);
+    }
+
+    /** Every candidate's width √(φᵀA⁻¹φ) under {@code scorer}. */
+    public double[] widths(RidgeScorer scorer) {
+        return scorer.widths(features, context, candidates);
     }
 }

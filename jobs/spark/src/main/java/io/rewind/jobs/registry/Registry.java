@@ -54,18 +54,25 @@ public final class Registry {
      * is PROMOTED and no other model of its experiment is.
      */
     private void completePromotions() {
-        Dataset<Row> hosted = table("experiments").filter(col("hosted_model_id").isNotNull())
-                .select(col("experiment_id").as("e"), col("hosted_model_id").as("h"));
-        Dataset<Row> models = table("models").join(hosted, col("experiment_id").equalTo(col("e")), "left");
-        String promoted = ModelState.PROMOTED.name();
-        for (Row r : models.filter(col("model_id").equalTo(col("h")).and(col("state").notEqual(promoted)))
-                .select("model_id").collectAsList()) {
-            setModelState(r.getString(0), ModelState.PROMOTED);
+        // both tables are small (a row per experiment, a row per model): read to the driver, not joined in Spark
+        java.util.Map<String, String> hostedBy = new java.util.HashMap<>();
+        for (Row r : table("experiments").filter(col("hosted_model_id").isNotNull())
+                .select("experiment_id", "hosted_model_id").collectAsList()) {
+            hostedBy.put(r.getString(0), r.getString(1));
         }
-        for (Row r : models.filter(col("state").equalTo(promoted).and(col("h").isNull()
-                .or(col("model_id").notEqual(col("h"))))).select("model_id").collectAsList()) {
-            setModelState(r.getString(0), ModelState.RETIRED);
+        List<String> toPromote = new java.util.ArrayList<>();
+        List<String> toRetire = new java.util.ArrayList<>();
+        for (Row r : table("models").select("model_id", "experiment_id", "state").collectAsList()) {
+            boolean hosted = r.getString(0).equals(hostedBy.get(r.getString(1)));
+            boolean promoted = ModelState.PROMOTED.name().equals(r.getString(2));
+            if (hosted && !promoted) {
+                toPromote.add(r.getString(0));
+            } else if (!hosted && promoted) {
+                toRetire.add(r.getString(0));
+            }
         }
+        toPromote.forEach(id -> setModelState(id, ModelState.PROMOTED));
+        toRetire.forEach(id -> setModelState(id, ModelState.RETIRED));
     }
 
     /**
