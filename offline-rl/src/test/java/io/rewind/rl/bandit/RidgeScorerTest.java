@@ -3,9 +3,6 @@ package io.rewind.rl.bandit;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import io.rewind.formats.Candidate;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.SplittableRandom;
 import org.apache.commons.math3.linear.Array2DRowRealMatrix;
 import org.apache.commons.math3.linear.ArrayRealVector;
@@ -59,55 +56,6 @@ class RidgeScorerTest {
         Phi probe = randomSegment(rng);
         assertEquals(scorer.width(probe), copy.width(probe), 0);
         assertEquals(scorer.mean(probe), copy.mean(probe), 0);
-    }
-
-    /**
-     * The widths a round folds from the shared block (candidates with features, the quadratic context included) and
-     * builds per arm equal √(φᵀA⁻¹φ) computed directly over the dense φ and the whole A⁻¹.
-     */
-    @Test
-    void foldedWidthsEqualTheDirectQuadraticForm() {
-        FeatureMap map = new FeatureMap(3, 4, List.of("arm-a", "arm-b"), 2, true);
-        RidgeScorer scorer = new RidgeScorer(map.blockSizes(), 0.9);
-        SplittableRandom rng = new SplittableRandom(5);
-        for (int t = 0; t < 300; t++) {
-            double[] x = gaussians(rng, 3);
-            List<Candidate> cs = candidates(rng);
-            Phi phi = map.phi(x, cs.get(rng.nextInt(cs.size())));
-            scorer.update(phi, rng.nextDouble(), 0.5 + rng.nextDouble());
-        }
-        double[][] inverse = scorer.state().inverse();
-        RealMatrix a = new Array2DRowRealMatrix(inverse);
-        for (int t = 0; t < 20; t++) {
-            double[] x = gaussians(rng, 3);
-            List<Candidate> cs = candidates(rng);
-            double[] widths = new Round(map, x, cs).widths(scorer);
-            for (int i = 0; i < cs.size(); i++) {
-                RealVector v = new ArrayRealVector(map.phi(x, cs.get(i)).toDense(map.dimension()));
-                double direct = Math.sqrt(v.dotProduct(a.operate(v)));
-                assertEquals(direct, widths[i], 1e-12 * Math.max(1, direct), cs.get(i).id());
-            }
-        }
-    }
-
-    private static double[] gaussians(SplittableRandom rng, int n) {
-        double[] out = new double[n];
-        for (int i = 0; i < n; i++) {
-            out[i] = rng.nextGaussian();
-        }
-        return out;
-    }
-
-    /** Five candidates with features, the two known arms and an unknown arm that hashes into a bucket. */
-    private static List<Candidate> candidates(SplittableRandom rng) {
-        List<Candidate> cs = new ArrayList<>();
-        for (int i = 0; i < 5; i++) {
-            cs.add(new Candidate("item-" + i, gaussians(rng, 4)));
-        }
-        for (String arm : List.of("arm-a", "arm-b", "arm-new")) {
-            cs.add(new Candidate(arm, null));
-        }
-        return cs;
     }
 
     @Test

@@ -8,25 +8,21 @@ import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
-/** The scores a round folds from the ridge weights equal θ·φ over the candidates' built feature vectors. */
+/**
+ * The scores a round folds from the ridge weights equal θ·φ, and the widths it folds from the shared block's A⁻¹
+ * (and builds per arm) equal √(φᵀA⁻¹φ), both over the candidates' built feature vectors and the whole model.
+ */
 class RoundTest {
     @Test
     void foldedMeansEqualTheDotProductWithEachCandidatesFeatures() {
-        FeatureMap map = new FeatureMap(3, 4, List.of("arm-a", "arm-b"), 2, true);
-        RidgeScorer scorer = new RidgeScorer(map.blockSizes(), 1);
         SplittableRandom rng = new SplittableRandom(5);
-        for (int t = 0; t < 200; t++) {
-            Round round = new Round(map, context(rng), candidates(rng));
-            Phi[] phis = round.phis();
-            int a = rng.nextInt(phis.length);
-            scorer.update(phis[a], rng.nextDouble(), 1);
-        }
+        RidgeScorer scorer = trained(rng);
         for (int t = 0; t < 50; t++) {
-            Round round = new Round(map, context(rng), candidates(rng));
+            Round round = new Round(MAP, context(rng), candidates(rng));
             double[] means = round.means(scorer);
             Phi[] phis = round.phis();
             for (int a = 0; a < phis.length; a++) {
-                double[] dense = phis[a].toDense(map.dimension());
+                double[] dense = phis[a].toDense(MAP.dimension());
                 double expected = 0;
                 double[] theta = scorer.state().theta();
                 for (int i = 0; i < dense.length; i++) {
@@ -35,6 +31,40 @@ class RoundTest {
                 assertEquals(expected, means[a], 1e-12, "candidate " + a);
             }
         }
+    }
+
+    @Test
+    void foldedWidthsEqualTheQuadraticFormOfEachCandidatesFeatures() {
+        SplittableRandom rng = new SplittableRandom(7);
+        RidgeScorer scorer = trained(rng);
+        double[][] inverse = scorer.state().inverse();
+        for (int t = 0; t < 50; t++) {
+            Round round = new Round(MAP, context(rng), candidates(rng));
+            double[] widths = round.widths(scorer);
+            Phi[] phis = round.phis();
+            for (int a = 0; a < phis.length; a++) {
+                double[] v = phis[a].toDense(MAP.dimension());
+                double q = 0;
+                for (int i = 0; i < v.length; i++) {
+                    for (int j = 0; j < v.length; j++) {
+                        q += v[i] * inverse[i][j] * v[j];
+                    }
+                }
+                assertEquals(Math.sqrt(q), widths[a], 1e-12 * Math.max(1, Math.sqrt(q)), "candidate " + a);
+            }
+        }
+    }
+
+    static final FeatureMap MAP = new FeatureMap(3, 4, List.of("arm-a", "arm-b"), 2, true);
+
+    /** A model updated on 200 rounds, each on one candidate at random. */
+    private static RidgeScorer trained(SplittableRandom rng) {
+        RidgeScorer scorer = new RidgeScorer(MAP.blockSizes(), 1);
+        for (int t = 0; t < 200; t++) {
+            Phi[] phis = new Round(MAP, context(rng), candidates(rng)).phis();
+            scorer.update(phis[rng.nextInt(phis.length)], rng.nextDouble(), 1);
+        }
+        return scorer;
     }
 
     private static double[] context(SplittableRandom rng) {
