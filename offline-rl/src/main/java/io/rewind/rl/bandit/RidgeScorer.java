@@ -251,13 +251,7 @@ public final class RidgeScorer implements Serializable {
         for (int k = 0; k < inverses.length; k++) {
             int n = size(k);
             int s = starts[k];
-            RealMatrix current = new Array2DRowRealMatrix(n, n);
-            for (int i = 0; i < n; i++) {
-                for (int j = 0; j < n; j++) {
-                    current.setEntry(i, j, inverses[k][i * n + j]);
-                }
-            }
-            RealMatrix inv = RidgeStatistics.inverse(statistics.normalMatrix(k, RidgeStatistics.inverse(current)));
+            RealMatrix inv = RidgeStatistics.inverse(statistics.normalMatrix(k, normalMatrix(k)));
             double[] moment = statistics.moment(k);
             for (int i = 0; i < n; i++) {
                 b[s + i] += moment[i];
@@ -272,6 +266,28 @@ public final class RidgeScorer implements Serializable {
                 theta[s + i] = t;
             }
         }
+    }
+
+    /** Block k's A: the inverse of its A⁻¹, read off the diagonal when A⁻¹ is diagonal (a model not yet trained). */
+    private RealMatrix normalMatrix(int k) {
+        int n = size(k);
+        double[] inv = inverses[k];
+        boolean diagonal = true;
+        for (int i = 0; i < n && diagonal; i++) {
+            for (int j = 0; j < n; j++) {
+                if (i != j && inv[i * n + j] != 0) {
+                    diagonal = false;
+                    break;
+                }
+            }
+        }
+        RealMatrix m = new Array2DRowRealMatrix(n, n);
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < n; j++) {
+                m.setEntry(i, j, diagonal ? (i == j ? 1 / inv[i * n + i] : 0) : inv[i * n + j]);
+            }
+        }
+        return diagonal ? m : RidgeStatistics.inverse(m);
     }
 
     private int[] blockSizes() {

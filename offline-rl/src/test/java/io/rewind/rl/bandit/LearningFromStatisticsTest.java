@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Learning logged rounds from sufficient statistics merged across partitions gives the model a sequential pass over
@@ -38,9 +40,11 @@ class LearningFromStatisticsTest {
         return out;
     }
 
-    @Test
-    void mergedStatisticsTeachTheModelASequentialPassTeaches() {
-        List<Logged> first = log(300, 1);
+    /** From a model that learned 300 rounds before, and from a model that learned none (its A⁻¹ still diagonal). */
+    @ParameterizedTest
+    @ValueSource(ints = {300, 0})
+    void mergedStatisticsTeachTheModelASequentialPassTeaches(int learnedBefore) {
+        List<Logged> first = log(learnedBefore, 1);
         List<Logged> rows = log(900, 2);
         int checked = 0;
         java.util.Set<String> learners = new java.util.TreeSet<>();
