@@ -272,22 +272,28 @@ public final class RidgeScorer implements Serializable {
     private RealMatrix normalMatrix(int k) {
         int n = size(k);
         double[] inv = inverses[k];
-        boolean diagonal = true;
-        for (int i = 0; i < n && diagonal; i++) {
-            for (int j = 0; j < n; j++) {
-                if (i != j && inv[i * n + j] != 0) {
-                    diagonal = false;
-                    break;
-                }
-            }
-        }
         RealMatrix m = new Array2DRowRealMatrix(n, n);
+        if (isDiagonal(inv, n)) {
+            for (int i = 0; i < n; i++) {
+                m.setEntry(i, i, 1 / inv[i * n + i]);
+            }
+            return m;
+        }
         for (int i = 0; i < n; i++) {
             for (int j = 0; j < n; j++) {
-                m.setEntry(i, j, diagonal ? (i == j ? 1 / inv[i * n + i] : 0) : inv[i * n + j]);
+                m.setEntry(i, j, inv[i * n + j]);
             }
         }
-        return diagonal ? m : RidgeStatistics.inverse(m);
+        return RidgeStatistics.inverse(m);
+    }
+
+    private static boolean isDiagonal(double[] matrix, int n) {
+        for (int i = 0; i < matrix.length; i++) {
+            if (matrix[i] != 0 && i / n != i % n) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private int[] blockSizes() {

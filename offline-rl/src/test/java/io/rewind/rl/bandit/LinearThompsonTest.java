@@ -2,6 +2,7 @@ package io.rewind.rl.bandit;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.rewind.formats.Candidate;
 import io.rewind.rl.sim.LinearBanditEnvironment;
@@ -40,7 +41,7 @@ class LinearThompsonTest {
             int chosen = LinearLearner.argmax(p);
             learner.learn(r.x(), cs, chosen, chosen < r.expected().length ? r.expected()[chosen] : 0, p[chosen]);
         }
-        assertEquals(true, differentFromGreedy > 50, "draws that explore: " + differentFromGreedy);
+        assertTrue(differentFromGreedy > 50, "draws that explore: " + differentFromGreedy);
     }
 
     /** The plain loop: every candidate scored in every draw, the first highest wins. */

@@ -17,16 +17,14 @@ class RoundTest {
     void foldedMeansEqualTheDotProductWithEachCandidatesFeatures() {
         SplittableRandom rng = new SplittableRandom(5);
         RidgeScorer scorer = trained(rng);
-        for (int t = 0; t < 50; t++) {
-            Round round = new Round(MAP, context(rng), candidates(rng));
+        double[] theta = scorer.state().theta();
+        for (Round round : probes(rng)) {
             double[] means = round.means(scorer);
-            Phi[] phis = round.phis();
+            double[][] phis = dense(round);
             for (int a = 0; a < phis.length; a++) {
-                double[] dense = phis[a].toDense(MAP.dimension());
                 double expected = 0;
-                double[] theta = scorer.state().theta();
-                for (int i = 0; i < dense.length; i++) {
-                    expected += theta[i] * dense[i];
+                for (int i = 0; i < theta.length; i++) {
+                    expected += theta[i] * phis[a][i];
                 }
                 assertEquals(expected, means[a], 1e-12, "candidate " + a);
             }
@@ -38,12 +36,11 @@ class RoundTest {
         SplittableRandom rng = new SplittableRandom(7);
         RidgeScorer scorer = trained(rng);
         double[][] inverse = scorer.state().inverse();
-        for (int t = 0; t < 50; t++) {
-            Round round = new Round(MAP, context(rng), candidates(rng));
+        for (Round round : probes(rng)) {
             double[] widths = round.widths(scorer);
-            Phi[] phis = round.phis();
+            double[][] phis = dense(round);
             for (int a = 0; a < phis.length; a++) {
-                double[] v = phis[a].toDense(MAP.dimension());
+                double[] v = phis[a];
                 double q = 0;
                 for (int i = 0; i < v.length; i++) {
                     for (int j = 0; j < v.length; j++) {
@@ -65,6 +62,25 @@ class RoundTest {
             scorer.update(phis[rng.nextInt(phis.length)], rng.nextDouble(), 1);
         }
         return scorer;
+    }
+
+    /** 50 rounds the model did not learn from. */
+    private static List<Round> probes(SplittableRandom rng) {
+        List<Round> rounds = new ArrayList<>();
+        for (int t = 0; t < 50; t++) {
+            rounds.add(new Round(MAP, context(rng), candidates(rng)));
+        }
+        return rounds;
+    }
+
+    /** The round's candidates' φ as vectors of the model's whole dimension. */
+    private static double[][] dense(Round round) {
+        Phi[] phis = round.phis();
+        double[][] out = new double[phis.length][];
+        for (int a = 0; a < phis.length; a++) {
+            out[a] = phis[a].toDense(MAP.dimension());
+        }
+        return out;
     }
 
     private static double[] context(SplittableRandom rng) {
