@@ -105,9 +105,57 @@ public final class RidgeStatistics implements Serializable {
             }
         }
         try {
-            return new CholeskyDecomposition(new Array2DRowRealMatrix(sym, false), 0, 0).getSolver().getInverse();
+            RealMatrix l = new CholeskyDecomposition(new Array2DRowRealMatrix(sym, false), 0, 0).getL();
+            return new Array2DRowRealMatrix(inverseFromCholesky(l.getData()), false);
         } catch (NonPositiveDefiniteMatrixException e) {
             return new LUDecomposition(a).getSolver().getInverse();
         }
+    }
+
+    /**
+     * A⁻¹ = L⁻ᵀL⁻¹ from A's Cholesky factor L (lower): L⁻¹ by forward substitution, then its Gram matrix, both row
+     * by row. Written here because commons-math's solver inverts by solving n right-hand sides (2n³ operations);
+     * this takes about 2n³/3, on contiguous rows.
+     */
+    static double[][] inverseFromCholesky(double[][] l) {
+        int n = l.length;
+        double[][] x = new double[n][]; // L⁻¹, row i of length i + 1
+        for (int i = 0; i < n; i++) {
+            double[] xi = new double[i + 1];
+            for (int k = 0; k < i; k++) {
+                double c = l[i][k];
+                if (c != 0) {
+                    double[] xk = x[k];
+                    for (int j = 0; j <= k; j++) {
+                        xi[j] += c * xk[j];
+                    }
+                }
+            }
+            double d = 1 / l[i][i];
+            for (int j = 0; j < i; j++) {
+                xi[j] *= -d;
+            }
+            xi[i] = d;
+            x[i] = xi;
+        }
+        double[][] inv = new double[n][n];
+        for (int k = 0; k < n; k++) {
+            double[] xk = x[k];
+            for (int i = 0; i <= k; i++) {
+                double c = xk[i];
+                if (c != 0) {
+                    double[] row = inv[i];
+                    for (int j = i; j <= k; j++) {
+                        row[j] += c * xk[j];
+                    }
+                }
+            }
+        }
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < i; j++) {
+                inv[i][j] = inv[j][i];
+            }
+        }
+        return inv;
     }
 }
