@@ -85,6 +85,7 @@ public final class MappedTables {
         public JobSummary addTo(JobSummary summary) {
             return estimated == null ? summary : summary.put("propensities", "estimated")
                     .put("propensities_estimated", estimated.estimated())
+                    .put("propensity_loggers_fitted", estimated.loggers())
                     .put("propensity_calibration_error", estimated.calibration().error());
         }
 

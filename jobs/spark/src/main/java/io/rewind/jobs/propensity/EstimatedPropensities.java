@@ -43,14 +43,18 @@ import org.apache.spark.storage.StorageLevel;
  * comes from a model that saw it. Each row's candidates get the calibrated probabilities of their ids, renormalised
  * over the row's candidates and raised to the floor; {@code action_prob} is the chosen one's,
  * {@code action_probs} the whole vector, and {@code action_prob_source} says {@code estimated}. Rows that cannot be
- * estimated (no context, a conversion already failed) keep a null {@code action_prob} and say why.
+ * estimated (no context, a conversion already failed) keep a null {@code action_prob} and say why. A log with several
+ * {@code model_id}s gets one such fit per logger, on its own rows.
  */
 public final class EstimatedPropensities {
     private EstimatedPropensities() {
     }
 
-    /** The decisions with their propensities filled, how many were, and how well calibrated the fit is. */
-    public record Filled(Dataset<Row> rows, long estimated, Calibration calibration) {
+    /**
+     * The decisions with their propensities filled, how many were, how many logging policies were fitted (one per
+     * {@code model_id}), and how well calibrated the fit is.
+     */
+    public record Filled(Dataset<Row> rows, long estimated, int loggers, Calibration calibration) {
     }
 
     /**
@@ -81,50 +85,108 @@ public final class EstimatedPropensities {
                 .and(col("actions").isNotNull());
         Dataset<Row> usable = conformed.filter(estimable).persist(StorageLevel.MEMORY_AND_DISK());
         try {
-            List<String> ids = usable.select(col("action")).distinct().orderBy("action").collectAsList().stream()
-                    .map(r -> r.getString(0)).toList();
-            if (ids.size() < 2) {
-                throw new IllegalArgumentException("--propensities estimate: the log chose " + ids.size()
-                        + " distinct action(s); a logging policy needs at least two to be fitted");
+            List<Logger> loggers = loggers(usable);
+            List<Dataset<Row>> fitted = new ArrayList<>();
+            List<Dataset<Row>> unfitted = new ArrayList<>();
+            for (Logger logger : loggers) {
+                Dataset<Row> rows = loggers.size() == 1 ? usable : usable.filter(logger.rows());
+                if (logger.actions().size() >= 2) {
+                    fitted.add(crossFitted(rows, logger.actions(), e));
+                } else if (loggers.size() == 1) {
+                    throw new IllegalArgumentException("--propensities estimate: the log chose "
+                            + logger.actions().size() + " distinct action(s); a logging policy needs at least two to"
+                            + " be fitted");
+                } else {
+                    unfitted.add(rows.withColumn("reason", lit("action_prob: logger " + logger.describe() + " chose"
+                            + " only " + logger.actions() + "; a logging policy needs at least two actions to be"
+                            + " fitted (--propensities estimate)")));
+                }
             }
-            Column idArray = org.apache.spark.sql.functions.array(ids.stream().map(org.apache.spark.sql.functions::lit)
-                    .toArray(Column[]::new));
-            Dataset<Row> labelled = usable
-                    .withColumn("__label", array_position(idArray, col("action")).minus(1).cast("double"))
-                    .withColumn("__features", functions.array_to_vector(col("context")))
-                    .withColumn("__fold", pmod(xxhash64(col("event_id")), lit(e.folds())));
-            List<Dataset<Row>> scored = new ArrayList<>();
-            for (int k = 0; k < e.folds(); k++) {
-                Dataset<Row> train = labelled.filter(col("__fold").notEqual(k));
-                LogisticRegressionModel model = new LogisticRegression().setFamily("multinomial")
-                        .setRegParam(e.regParam()).setMaxIter(200).setLabelCol("__label").setFeaturesCol("__features")
-                        .fit(train);
-                UserDefinedFunction calibrated = calibrator(candidateProbs(model.transform(train), idArray));
-                scored.add(candidateProbs(model.transform(labelled.filter(col("__fold").equalTo(k))), idArray)
-                        .withColumn("__raw", transform(col("__raw"), x -> calibrated.apply(x))));
+            if (fitted.isEmpty()) {
+                throw new IllegalArgumentException("--propensities estimate: none of the log's " + loggers.size()
+                        + " loggers (model_id) chose two distinct actions; a logging policy needs at least two to be"
+                        + " fitted");
             }
-            Dataset<Row> all = scored.get(0);
-            for (int k = 1; k < scored.size(); k++) {
-                all = all.unionByName(scored.get(k));
-            }
-            Dataset<Row> aligned = all.withColumn("__p", floored(floored(col("__raw"), 0), e.floor()));
+            Dataset<Row> aligned = union(fitted).withColumn("__p", floored(floored(col("__raw"), 0), e.floor()));
             Dataset<Row> filled = aligned
                     .withColumn("action_probs", col("__p"))
                     .withColumn("action_prob", element_at(col("__p"),
                             array_position(col("actions.id"), col("action")).cast("int")))
                     .withColumn("action_prob_source", lit("estimated"));
-            Dataset<Row> rest = conformed.filter(org.apache.spark.sql.functions.not(estimable))
+            unfitted.add(conformed.filter(org.apache.spark.sql.functions.not(estimable))
                     .withColumn("reason", coalesce(col("reason"), lit("action_prob: cannot be estimated without"
-                            + " context, action and actions (--propensities estimate)")));
-            String[] columns = conformed.columns();
-            Dataset<Row> out = filled.select(java.util.Arrays.stream(columns).map(c -> col(c)).toArray(Column[]::new))
-                    .unionByName(rest.select(java.util.Arrays.stream(columns).map(c -> col(c))
-                            .toArray(Column[]::new))).persist(StorageLevel.MEMORY_AND_DISK());
+                            + " context, action and actions (--propensities estimate)"))));
+            Column[] columns = java.util.Arrays.stream(conformed.columns()).map(c -> col(c)).toArray(Column[]::new);
+            Dataset<Row> out = filled.select(columns);
+            for (Dataset<Row> rest : unfitted) {
+                out = out.unionByName(rest.select(columns));
+            }
+            out = out.persist(StorageLevel.MEMORY_AND_DISK());
             long estimated = out.filter(col("action_prob_source").equalTo("estimated")).count();
-            return new Filled(out, estimated, calibration(out));
+            return new Filled(out, estimated, fitted.size(), calibration(out));
         } finally {
             usable.unpersist();
         }
+    }
+
+    /**
+     * One logging policy of the log: the rows with one {@code model_id} (null: the rows without one), and the
+     * actions it chose, in order.
+     */
+    record Logger(String modelId, List<String> actions) {
+        Column rows() {
+            return modelId == null ? col("model_id").isNull() : col("model_id").equalTo(modelId);
+        }
+
+        String describe() {
+            return modelId == null ? "(rows without model_id)" : "'" + modelId + "'";
+        }
+    }
+
+    /**
+     * The log's loggers, each with the actions it chose: several {@code model_id}s are several logging policies,
+     * each fitted on its own rows, since a fit pooled over them gives every row the loggers' mixture instead of
+     * the probability its own logger gave (the weighted multi-logger estimators weigh each logger by its own).
+     */
+    static List<Logger> loggers(Dataset<Row> usable) {
+        java.util.Map<String, List<String>> byLogger = new java.util.LinkedHashMap<>();
+        for (Row r : usable.select(col("model_id"), col("action")).distinct()
+                .orderBy(col("model_id").asc_nulls_first(), col("action")).collectAsList()) {
+            byLogger.computeIfAbsent(r.getString(0), k -> new ArrayList<>()).add(r.getString(1));
+        }
+        return byLogger.entrySet().stream().map(en -> new Logger(en.getKey(), List.copyOf(en.getValue()))).toList();
+    }
+
+    /**
+     * {@code rows} (one logger's) with {@code __raw}: each candidate's calibrated probability from the fold model
+     * that did not see the row, over the logger's chosen {@code ids}.
+     */
+    private static Dataset<Row> crossFitted(Dataset<Row> rows, List<String> ids, PropensityEstimation e) {
+        Column idArray = org.apache.spark.sql.functions.array(ids.stream().map(org.apache.spark.sql.functions::lit)
+                .toArray(Column[]::new));
+        Dataset<Row> labelled = rows
+                .withColumn("__label", array_position(idArray, col("action")).minus(1).cast("double"))
+                .withColumn("__features", functions.array_to_vector(col("context")))
+                .withColumn("__fold", pmod(xxhash64(col("event_id")), lit(e.folds())));
+        List<Dataset<Row>> scored = new ArrayList<>();
+        for (int k = 0; k < e.folds(); k++) {
+            Dataset<Row> train = labelled.filter(col("__fold").notEqual(k));
+            LogisticRegressionModel model = new LogisticRegression().setFamily("multinomial")
+                    .setRegParam(e.regParam()).setMaxIter(200).setLabelCol("__label").setFeaturesCol("__features")
+                    .fit(train);
+            UserDefinedFunction calibrated = calibrator(candidateProbs(model.transform(train), idArray));
+            scored.add(candidateProbs(model.transform(labelled.filter(col("__fold").equalTo(k))), idArray)
+                    .withColumn("__raw", transform(col("__raw"), x -> calibrated.apply(x))));
+        }
+        return union(scored);
+    }
+
+    private static Dataset<Row> union(List<Dataset<Row>> parts) {
+        Dataset<Row> all = parts.get(0);
+        for (int k = 1; k < parts.size(); k++) {
+            all = all.unionByName(parts.get(k));
+        }
+        return all;
     }
 
     /** {@code __raw}: the model's probability of each of the row's candidates (0 for an id it never saw chosen). */
