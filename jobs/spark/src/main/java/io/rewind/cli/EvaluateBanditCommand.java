@@ -90,6 +90,11 @@ public final class EvaluateBanditCommand implements Callable<Integer> {
             + " binary rewards) or mllib (Spark MLlib on one row per candidate: slower) (default ${DEFAULT-VALUE})")
     RewardModelKind rewardModel;
 
+    @Option(names = "--propensity-sensitivity", defaultValue = "1.5", description = "when propensities were"
+            + " estimated (--propensities estimate): report how far SNIPS can move if each fitted propensity's odds"
+            + " are off by up to this factor Γ, 1 or more (default ${DEFAULT-VALUE})")
+    double sensitivity;
+
     void checkInputs() {
         LocalInputs.exist("--data", common.data);
         LocalInputs.exist("--target", target);
@@ -102,7 +107,7 @@ public final class EvaluateBanditCommand implements Callable<Integer> {
         PolicySource t = new PolicySource(target, TableFormat.parse(targetFormat), targetColumn, targetModel);
         PolicySource i = new PolicySource(incumbent, TableFormat.parse(incumbentFormat), null, incumbentModel);
         return new BanditEvaluationConfig(common.input(mapped.read(propensities::apply)), split, observedOnly, t, i,
-                new BanditEstimation(estimators, clip, tau, lambda, folds, rewardModel), common.intervals(),
+                new BanditEstimation(estimators, clip, tau, lambda, folds, rewardModel, sensitivity), common.intervals(),
                 common.outputs());
     }
 

@@ -6,14 +6,15 @@ import io.rewind.ope.embedding.EmbeddingSample;
 import java.util.List;
 
 /**
- * Which bandit estimators and how: IPS weight clipping, Switch-DR's threshold, DRos' shrinkage, and the cross-fitted
- * reward model behind DM and the DR family.
+ * Which bandit estimators and how: IPS weight clipping, Switch-DR's threshold, DRos' shrinkage, the cross-fitted
+ * reward model behind DM and the DR family, and the factor Γ by which fitted propensities' odds may be off when the
+ * report bounds SNIPS ({@link io.rewind.ope.bandit.SnipsSensitivity}).
  */
 public record BanditEstimation(List<BanditEstimator> estimators, double clip, double tau, double lambda, int folds,
-                               RewardModelKind rewardModel) {
+                               RewardModelKind rewardModel, double sensitivity) {
     public static final BanditEstimation DEFAULTS = new BanditEstimation(List.of(BanditEstimator.IPS,
             BanditEstimator.SNIPS, BanditEstimator.DM, BanditEstimator.DR, BanditEstimator.SNDR),
-            Double.POSITIVE_INFINITY, 100, 100, 3, RewardModelKind.GLM);
+            Double.POSITIVE_INFINITY, 100, 100, 3, RewardModelKind.GLM, 1.5);
 
     public BanditEstimation {
         estimators = List.copyOf(estimators);
@@ -26,14 +27,21 @@ public record BanditEstimation(List<BanditEstimator> estimators, double clip, do
         if (folds < 2) {
             throw new IllegalArgumentException("--folds must be at least 2: " + folds);
         }
+        if (!(sensitivity >= 1)) {
+            throw new IllegalArgumentException("--propensity-sensitivity must be 1 or more: " + sensitivity);
+        }
     }
 
     public BanditEstimation withEstimators(BanditEstimator... e) {
-        return new BanditEstimation(List.of(e), clip, tau, lambda, folds, rewardModel);
+        return new BanditEstimation(List.of(e), clip, tau, lambda, folds, rewardModel, sensitivity);
     }
 
     public BanditEstimation withRewardModel(RewardModelKind kind) {
-        return new BanditEstimation(estimators, clip, tau, lambda, folds, kind);
+        return new BanditEstimation(estimators, clip, tau, lambda, folds, kind, sensitivity);
+    }
+
+    public BanditEstimation withSensitivity(double gamma) {
+        return new BanditEstimation(estimators, clip, tau, lambda, folds, rewardModel, gamma);
     }
 
     public boolean needsRewardModel() {

@@ -2,6 +2,7 @@ package io.rewind.jobs.evaluate;
 
 import static org.apache.spark.sql.functions.aggregate;
 import static org.apache.spark.sql.functions.array_position;
+import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.element_at;
@@ -22,6 +23,7 @@ import io.rewind.jobs.join.Interactions;
 import io.rewind.ope.Estimate;
 import io.rewind.ope.spark.GlmRewardModel;
 import io.rewind.ope.PoissonBootstrap;
+import io.rewind.ope.bandit.SnipsSensitivity;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -67,8 +69,10 @@ public final class BanditEvaluation {
             Loggers loggers = Loggers.of(usable(aligned, c));
             Dataset<Row> samples = samples(withRewardModel(usable(aligned, c), actionFeatures, c.estimation()),
                     c.compares(), c.estimation().onEmbeddings(), loggers);
+            SnipsSensitivity.Bounds sensitivity = propensities.estimated() > 0
+                    ? sensitivity(usable(aligned, c), c.estimation().sensitivity()) : null;
             EvaluationReport report = estimate(samples, c, rowsIn, unusable,
-                    unrewarded(selected, counted, c), propensities, loggers);
+                    unrewarded(selected, counted, c), propensities, loggers, sensitivity);
             ReportWriter.write(spark, report, c.outputs());
             return report;
         } finally {
@@ -84,7 +88,8 @@ public final class BanditEvaluation {
     static Dataset<Row> withPolicies(SparkSession spark, BanditEvaluationConfig c, Dataset<Row> data) {
         Dataset<Row> out = align(data, policy(spark, c, c.target(), data, "t"), "t");
         List<String> kept = new ArrayList<>(List.of("event_id", "model_id", "context", "actions", "action",
-                "action_prob", "action_probs", "reward", "reward_observed", "t_reason", "t_aligned"));
+                "action_prob", "action_probs", "action_prob_source", "reward", "reward_observed", "t_reason",
+                "t_aligned"));
         if (c.compares()) {
             out = align(out, policy(spark, c, c.incumbent(), data, "i"), "i");
             kept.addAll(List.of("i_reason", "i_aligned"));
@@ -224,7 +229,7 @@ public final class BanditEvaluation {
 
     static EvaluationReport estimate(Dataset<Row> samples, BanditEvaluationConfig c, long rowsIn, long unusable,
                                      EvaluationReport.Unrewarded unrewarded, PropensityDiagnostics propensities,
-                                     Loggers loggers) {
+                                     Loggers loggers, SnipsSensitivity.Bounds sensitivity) {
         Intervals iv = c.intervals();
         BanditPass zero = new BanditPass(c.estimation().create(), c.estimation().createOnEmbeddings(),
                 loggers.several() ? MultiLoggerEstimator.forLoggers(c.estimation().estimators(), loggers.count())
@@ -250,10 +255,30 @@ public final class BanditEvaluation {
         if (propensities.estimated() > 0) {
             notes.add("the propensities of " + propensities.estimated() + " of " + propensities.rows() + " rows were"
                     + " estimated from the log (action_prob_source = estimated), not logged: every estimate rests on"
-                    + " the fitted logging policy, and its intervals do not include that fit's error");
+                    + " the fitted logging policy, and its intervals do not include that fit's error; if each fitted"
+                    + " propensity's odds are off by up to a factor " + sensitivity.gamma() + ", SNIPS lies in ["
+                    + String.format("%.5f, %.5f", sensitivity.lower(), sensitivity.upper())
+                    + "] (propensity_sensitivity)");
         }
         return new EvaluationReport(EvaluationReport.Kind.BANDIT, rowsIn, used, unusable, used, iv.level(), target,
-                logged, incumbent, difference, unrewarded, notes, propensities, loggers.shares());
+                logged, incumbent, difference, unrewarded, notes, propensities, loggers.shares(), sensitivity);
+    }
+
+    /**
+     * SNIPS's bounds when the fitted propensities' odds may be off by up to {@code gamma}, over the usable rows (the
+     * logged ones keep their weight): a few passes over the rows' reward, target and logged probability, cached.
+     */
+    static SnipsSensitivity.Bounds sensitivity(Dataset<Row> usable, double gamma) {
+        Dataset<Row> rows = usable.select(col("reward"), element_at(col("t_aligned"), col("pos")),
+                col("action_prob"), coalesce(col("action_prob_source").equalTo("estimated"), lit(false)))
+                .persist(StorageLevel.MEMORY_AND_DISK());
+        try {
+            var rdd = rows.javaRDD();
+            return SnipsSensitivity.solve(gamma, 0, zero -> OrderedAggregate.of(rdd, zero, (p, r) -> p.add(
+                    r.getDouble(0), r.getDouble(1), r.getDouble(2), r.getBoolean(3)), SnipsSensitivity.Pass::merge));
+        } finally {
+            rows.unpersist();
+        }
     }
 
     /** Σ_a π(a|x) q̂(x, a) for the probabilities in column {@code probs}. */

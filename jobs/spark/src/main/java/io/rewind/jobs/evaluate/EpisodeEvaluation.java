@@ -137,7 +137,7 @@ public final class EpisodeEvaluation {
         read.unpersist();
         EvaluationReport report = new EvaluationReport(EvaluationReport.Kind.EPISODES, stepsIn, stepsUsed, unusable,
                 evaluation.n(), level, estimates, null, null, null, null, List.of(), propensities,
-                List.of());
+                List.of(), null);
         ReportWriter.write(spark, report, c.outputs());
         return report;
     }

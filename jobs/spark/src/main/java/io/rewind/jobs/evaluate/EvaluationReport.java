@@ -15,12 +15,15 @@ import java.util.List;
  * @param propensities what the logged propensities look like and what in them cannot be right
  * @param loggers    the logging policies (model_id) the used rows came from, with their row counts (bandit
  *                   evaluations; empty otherwise)
+ * @param propensitySensitivity where the propensities were fitted (bandit evaluations): how far SNIPS can move if
+ *                   each fitted propensity's odds are off by up to a factor Γ; null otherwise
  */
 public record EvaluationReport(Kind evaluation, long rowsIn, long rowsUsed, long unusable, long samples, double level,
                                List<io.rewind.ope.Estimate> target, io.rewind.ope.Estimate logged,
                                List<io.rewind.ope.Estimate> incumbent, List<io.rewind.ope.Estimate> difference,
                                Unrewarded unrewarded, List<String> notes, PropensityDiagnostics propensities,
-                               List<Loggers.Share> loggers) {
+                               List<Loggers.Share> loggers,
+                               io.rewind.ope.bandit.SnipsSensitivity.Bounds propensitySensitivity) {
     /** Which evaluation wrote the report. */
     public enum Kind { BANDIT, EPISODES, SLATES }
 

@@ -47,6 +47,11 @@ public final class ReportTable {
         if (r.propensities() != null) {
             sb.append(r.propensities().describe());
         }
+        if (r.propensitySensitivity() != null) {
+            var b = r.propensitySensitivity();
+            sb.append(String.format("propensities: if each fitted propensity's odds are off by up to a factor %.3g,"
+                    + " SNIPS lies in [%.5f, %.5f]%n", b.gamma(), b.lower(), b.upper()));
+        }
         return sb.toString();
     }
 

@@ -80,7 +80,7 @@ public final class SlateEvaluation {
             }
             EvaluationReport report = new EvaluationReport(EvaluationReport.Kind.SLATES, rowsIn, e.n(), unusable,
                     e.n(), iv.level(), e.results(iv.level()), null, null, null, null,
-                    note == null ? List.of() : List.of(note), propensities, List.of());
+                    note == null ? List.of() : List.of(note), propensities, List.of(), null);
             ReportWriter.write(spark, report, c.outputs());
             return report;
         } finally {

@@ -13,6 +13,7 @@ import static org.apache.spark.sql.functions.greatest;
 import static org.apache.spark.sql.functions.least;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.pmod;
+import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.transform;
 import static org.apache.spark.sql.functions.try_element_at;
@@ -196,15 +197,28 @@ public final class EstimatedPropensities {
                 array_position(idArray, c.getField("id")).cast("int")), lit(0.0))));
     }
 
+    /** Bins of the fitted probability the calibration pools pairs in, and pseudo-pairs per bin (see calibrator). */
+    private static final int CALIBRATION_BINS = 1000;
+    private static final double CALIBRATION_PRIOR = 1;
+
     /**
      * An isotonic map from a candidate's fitted probability to the share of such candidates chosen, fitted (Spark
      * MLlib) on the training rows' (decision, candidate) pairs: a softmax of linear scores is smooth where loggers
      * often are not (epsilon-greedy gives one probability to its greedy choice and another to every other
-     * candidate), and the map restores that shape without looking at the rows it is applied to.
+     * candidate), and the map restores that shape without looking at the rows it is applied to. The pairs are
+     * pooled in bins of the fitted probability, each with one pseudo-pair chosen with the model's own probability:
+     * a block of a few pairs at the edge, all unchosen, would otherwise map to 0 and give its rows weights of
+     * 1/floor, and a block of many pairs is left as its share.
      */
     private static UserDefinedFunction calibrator(Dataset<Row> train) {
-        Dataset<Row> pairs = pairs(train, "__raw");
-        IsotonicRegressionModel iso = new IsotonicRegression().setFeaturesCol("p").setLabelCol("chosen").fit(pairs);
+        Dataset<Row> bins = pairs(train, "__raw")
+                .groupBy(floor(col("p").multiply(CALIBRATION_BINS)))
+                .agg(avg("p").as("p"), sum("chosen").as("chosen"), count(lit(1)).as("n"))
+                .select(col("p"), col("chosen").plus(col("p").multiply(CALIBRATION_PRIOR))
+                        .divide(col("n").plus(CALIBRATION_PRIOR)).as("share"),
+                        col("n").plus(CALIBRATION_PRIOR).cast("double").as("w"));
+        IsotonicRegressionModel iso = new IsotonicRegression().setFeaturesCol("p").setLabelCol("share")
+                .setWeightCol("w").fit(bins);
         org.apache.spark.mllib.regression.IsotonicRegressionModel map =
                 new org.apache.spark.mllib.regression.IsotonicRegressionModel(iso.boundaries().toArray(),
                         iso.predictions().toArray(), true);

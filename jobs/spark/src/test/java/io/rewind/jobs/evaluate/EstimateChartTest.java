@@ -21,7 +21,7 @@ class EstimateChartTest {
 
     private static final EvaluationReport REPORT = new EvaluationReport(EvaluationReport.Kind.BANDIT, 1000, 1000, 0,
             1000, 0.95, List.of(estimate("IPS", 0.50, 0.02), estimate("DR", 0.52, 0.01)), null, null, null, null,
-            List.of(), null, List.of());
+            List.of(), null, List.of(), null);
 
     @Test
     void theTrueValueIsADashedLineInViewAndInTheReport() throws Exception {

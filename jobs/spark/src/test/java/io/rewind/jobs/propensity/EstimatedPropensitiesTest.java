@@ -112,8 +112,8 @@ class EstimatedPropensitiesTest {
         assertEquals(4000, report.propensities().estimated());
         assertTrue(report.notes().stream().anyMatch(n -> n.contains("estimated from the log")), report.notes()
                 .toString());
-        // measured: IPS 0.871, SNIPS 0.845, DR 0.864; mean propensity gap 0.098 (the logger's 0.775 and 0.075 are
-        // plateaus a smooth fit rounds off near its boundaries), calibration error 0.026
+        // measured: IPS 0.870, SNIPS 0.858, DR 0.867; mean propensity gap 0.105 (the logger's 0.775 and 0.075 are
+        // plateaus a smooth fit rounds off near its boundaries), calibration error 0.028
         for (Estimate e : report.target()) {
             assertEquals(0.85, e.value(), 0.05, e.toString());
             assertTrue(e.normal().contains(0.85), e.toString());
