@@ -66,19 +66,7 @@ class EstimatedPropensitiesTest {
                         col("context").as("features"), col("actions.id").as("candidates"),
                         col("action").as("chosen"), col("clicked"))
                 .write().parquet(dir.resolve("impressions").toString());
-        mapping = Files.writeString(dir.resolve("mapping.yaml"), """
-                source: {format: parquet, path: impressions}
-                decisions:
-                  event_id: {column: impression_id}
-                  timestamp: {column: shown_at}
-                  context: {column: features}
-                  actions: {column: candidates}
-                  action: {column: chosen}
-                rewards:
-                  event_id: {column: impression_id}
-                  timestamp: {column: shown_at}
-                  reward: {column: clicked}
-                """);
+        mapping = ImpressionsMapping.write(dir, null);
     }
 
     @Test

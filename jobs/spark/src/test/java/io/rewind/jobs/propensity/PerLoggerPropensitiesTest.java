@@ -83,23 +83,6 @@ class PerLoggerPropensitiesTest {
         impressions.unionByName(fixed).write().parquet(dir.resolve("impressions").toString());
     }
 
-    private static Path mapping() throws Exception {
-        return Files.writeString(dir.resolve("mapping.yaml"), """
-                source: {format: parquet, path: impressions}
-                decisions:
-                  event_id: {column: impression_id}
-                  timestamp: {column: shown_at}
-                  model_id: {column: model}
-                  context: {column: features}
-                  actions: {column: candidates}
-                  action: {column: chosen}
-                rewards:
-                  event_id: {column: impression_id}
-                  timestamp: {column: shown_at}
-                  reward: {column: clicked}
-                """);
-    }
-
     /** Mean |estimated − true propensity| of the chosen actions, by logger, over the rows the join kept. */
     private static Map<String, Double> gaps(String interactions) {
         Map<String, double[]> sums = new HashMap<>();
@@ -117,7 +100,7 @@ class PerLoggerPropensitiesTest {
     @Test
     void eachLoggerGetsItsOwnFitAndTheWeightedEstimatesCoverTheTruth() throws Exception {
         String perLogger = dir.resolve("per-logger").toString();
-        String[] join = CommandLines.run("join", "--mapping", mapping().toString(),
+        String[] join = CommandLines.run("join", "--mapping", ImpressionsMapping.write(dir, "model").toString(),
                 "--propensities", "estimate", "--output", perLogger, "--output-format", "parquet");
         assertEquals("0", join[0], join[1]);
         var summary = Json.tree(Files.readString(Path.of(perLogger + "_summary.json")));

@@ -74,19 +74,7 @@ class PropensitySensitivityTest {
         SPARK.createDataFrame(rows, schema).write().parquet(dir.resolve("impressions").toString());
         Files.createDirectories(dir.resolve("target"));
         Files.writeString(dir.resolve("target/part-0.jsonl"), target);
-        Files.writeString(dir.resolve("mapping.yaml"), """
-                source: {format: parquet, path: impressions}
-                decisions:
-                  event_id: {column: impression_id}
-                  timestamp: {column: shown_at}
-                  context: {column: features}
-                  actions: {column: candidates}
-                  action: {column: chosen}
-                rewards:
-                  event_id: {column: impression_id}
-                  timestamp: {column: shown_at}
-                  reward: {column: clicked}
-                """);
+        ImpressionsMapping.write(dir, null);
     }
 
     @Test
