@@ -137,7 +137,7 @@ public final class TargetAlignment {
     }
 
     @SuppressWarnings("unchecked")
-    private static List<Object> list(Object v) {
+    static List<Object> list(Object v) {
         if (v instanceof List<?> l) {
             return (List<Object>) l;
         }
