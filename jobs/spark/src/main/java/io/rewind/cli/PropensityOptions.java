@@ -2,6 +2,7 @@ package io.rewind.cli;
 
 import io.rewind.jobs.mapping.Mapping;
 import io.rewind.jobs.propensity.PropensityEstimation;
+import io.rewind.jobs.propensity.PropensityModel;
 import picocli.CommandLine.Option;
 
 /** Where a mapped log's propensities come from: {@code --propensities logged} (mapped) or {@code estimate}. */
@@ -13,6 +14,12 @@ final class PropensityOptions {
             + " of the chosen action on the context, cross-fitted), fill action_prob and action_probs with it and"
             + " mark the rows action_prob_source = estimated")
     Source source;
+
+    @Option(names = "--propensity-model", defaultValue = "logistic", description = "with --propensities estimate:"
+            + " the classifier of the chosen action on the context, logistic (multinomial logistic regression) or"
+            + " forest (a random forest, for loggers whose choice turns on thresholds or interactions of the"
+            + " context) (default ${DEFAULT-VALUE})")
+    PropensityModel model;
 
     @Option(names = "--propensity-floor", defaultValue = "0.001", description = "with --propensities estimate: the"
             + " smallest probability a candidate is given (default 0.001)")
@@ -31,7 +38,9 @@ final class PropensityOptions {
             throw new IllegalArgumentException("--propensities estimate reads the log through --mapping, where"
                     + " action_prob may be left unmapped");
         }
-        return m.withEstimatedPropensities(PropensityEstimation.DEFAULTS.withFloor(floor)
+        return m.withEstimatedPropensities(PropensityEstimation.DEFAULTS
+                .withModel(model)
+                .withFloor(floor)
                 .withMaxCalibrationError(maxCalibrationError));
     }
 }

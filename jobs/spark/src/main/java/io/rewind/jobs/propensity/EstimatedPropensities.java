@@ -24,8 +24,6 @@ import static org.apache.spark.sql.functions.zip_with;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.spark.ml.classification.LogisticRegression;
-import org.apache.spark.ml.classification.LogisticRegressionModel;
 import org.apache.spark.ml.regression.IsotonicRegression;
 import org.apache.spark.ml.regression.IsotonicRegressionModel;
 import org.apache.spark.sql.api.java.UDF1;
@@ -38,8 +36,8 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.storage.StorageLevel;
 
 /**
- * Propensities for a log that has none: the logging policy π̂_b(a|x) fitted on the log itself, a multinomial logistic
- * regression (Spark MLlib) of the chosen action's id on the context, its probabilities mapped through an isotonic
+ * Propensities for a log that has none: the logging policy π̂_b(a|x) fitted on the log itself, a classifier
+ * ({@link PropensityModel}, Spark MLlib) of the chosen action's id on the context, its probabilities mapped through an isotonic
  * calibration fitted on the same training rows, cross-fitted by a hash of {@code event_id} so no row's propensity
  * comes from a model that saw it. Each row's candidates get the calibrated probabilities of their ids, renormalised
  * over the row's candidates and raised to the floor; {@code action_prob} is the chosen one's,
@@ -172,9 +170,7 @@ public final class EstimatedPropensities {
         List<Dataset<Row>> scored = new ArrayList<>();
         for (int k = 0; k < e.folds(); k++) {
             Dataset<Row> train = labelled.filter(col("__fold").notEqual(k));
-            LogisticRegressionModel model = new LogisticRegression().setFamily("multinomial")
-                    .setRegParam(e.regParam()).setMaxIter(200).setLabelCol("__label").setFeaturesCol("__features")
-                    .fit(train);
+            org.apache.spark.ml.Transformer model = e.model().fit(train, e);
             UserDefinedFunction calibrated = calibrator(candidateProbs(model.transform(train), idArray));
             scored.add(candidateProbs(model.transform(labelled.filter(col("__fold").equalTo(k))), idArray)
                     .withColumn("__raw", transform(col("__raw"), x -> calibrated.apply(x))));
