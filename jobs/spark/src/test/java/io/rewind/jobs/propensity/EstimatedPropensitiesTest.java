@@ -66,7 +66,7 @@ class EstimatedPropensitiesTest {
                         col("context").as("features"), col("actions.id").as("candidates"),
                         col("action").as("chosen"), col("clicked"))
                 .write().parquet(dir.resolve("impressions").toString());
-        mapping = ImpressionsMapping.write(dir, null);
+        mapping = Impressions.mapping(dir, null);
     }
 
     @Test

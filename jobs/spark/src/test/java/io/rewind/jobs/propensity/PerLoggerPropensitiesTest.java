@@ -100,7 +100,7 @@ class PerLoggerPropensitiesTest {
     @Test
     void eachLoggerGetsItsOwnFitAndTheWeightedEstimatesCoverTheTruth() throws Exception {
         String perLogger = dir.resolve("per-logger").toString();
-        String[] join = CommandLines.run("join", "--mapping", ImpressionsMapping.write(dir, "model").toString(),
+        String[] join = CommandLines.run("join", "--mapping", Impressions.mapping(dir, "model").toString(),
                 "--propensities", "estimate", "--output", perLogger, "--output-format", "parquet");
         assertEquals("0", join[0], join[1]);
         var summary = Json.tree(Files.readString(Path.of(perLogger + "_summary.json")));

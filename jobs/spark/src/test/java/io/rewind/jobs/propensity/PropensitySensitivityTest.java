@@ -12,18 +12,13 @@ import io.rewind.formats.spark.LocalSpark;
 import io.rewind.formats.spark.TableReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Timestamp;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.types.DataTypes;
-import org.apache.spark.sql.types.StructType;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -47,9 +42,7 @@ class PropensitySensitivityTest {
     @BeforeAll
     static void writeAConfoundedLog() throws Exception {
         Random rng = new Random(5);
-        List<Row> rows = new ArrayList<>();
-        StringBuilder target = new StringBuilder();
-        Instant t0 = Instant.parse("2026-05-01T00:00:00Z");
+        Impressions log = new Impressions();
         for (int i = 0; i < ROWS; i++) {
             double x1 = rng.nextGaussian();
             double x2 = rng.nextGaussian();
@@ -59,22 +52,10 @@ class PropensitySensitivityTest {
             double click = 0.2 + 0.5 * u * a + (x2 > 0 ? 0.1 : 0);
             String id = "imp-" + i;
             trueProb.put(id, a == 1 ? p1 : 1 - p1);
-            Timestamp at = Timestamp.from(t0.plusSeconds(i));
-            rows.add(RowFactory.create(id, at, List.of(x1, x2), List.of("0", "1"), String.valueOf(a),
-                    rng.nextDouble() < click ? 1.0 : 0.0));
-            target.append("{\"event_id\":\"").append(id).append("\",\"timestamp\":\"").append(at.toInstant())
-                    .append("\",\"actions\":[{\"id\":\"0\"},{\"id\":\"1\"}],\"action\":\"1\",\"action_prob\":1.0,")
-                    .append("\"action_probs\":[0.0,1.0]}\n");
+            log.add(id, List.of(x1, x2), List.of("0", "1"), String.valueOf(a), rng.nextDouble() < click ? 1.0 : 0.0,
+                    "1");
         }
-        StructType schema = new StructType().add("impression_id", DataTypes.StringType)
-                .add("shown_at", DataTypes.TimestampType)
-                .add("features", DataTypes.createArrayType(DataTypes.DoubleType))
-                .add("candidates", DataTypes.createArrayType(DataTypes.StringType))
-                .add("chosen", DataTypes.StringType).add("clicked", DataTypes.DoubleType);
-        SPARK.createDataFrame(rows, schema).write().parquet(dir.resolve("impressions").toString());
-        Files.createDirectories(dir.resolve("target"));
-        Files.writeString(dir.resolve("target/part-0.jsonl"), target);
-        ImpressionsMapping.write(dir, null);
+        log.write(SPARK, dir);
     }
 
     @Test
