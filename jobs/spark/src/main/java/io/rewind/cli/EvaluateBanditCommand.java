@@ -107,8 +107,8 @@ public final class EvaluateBanditCommand implements Callable<Integer> {
         PolicySource t = new PolicySource(target, TableFormat.parse(targetFormat), targetColumn, targetModel);
         PolicySource i = new PolicySource(incumbent, TableFormat.parse(incumbentFormat), null, incumbentModel);
         return new BanditEvaluationConfig(common.input(mapped.read(propensities::apply)), split, observedOnly, t, i,
-                new BanditEstimation(estimators, clip, tau, lambda, folds, rewardModel, sensitivity), common.intervals(),
-                common.outputs());
+                new BanditEstimation(estimators, clip, tau, lambda, folds, rewardModel, sensitivity),
+                common.intervals(), common.outputs());
     }
 
     @Override

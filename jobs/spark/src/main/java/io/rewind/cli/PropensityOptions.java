@@ -11,8 +11,8 @@ final class PropensityOptions {
 
     @Option(names = "--propensities", defaultValue = "logged", description = "logged (default: action_prob is"
             + " mapped from the log) or estimate: fit the logging policy on the log (a classifier of the chosen action"
-            + " on the context, --propensity-model, cross-fitted, one per model_id), fill action_prob and action_probs with it and"
-            + " mark the rows action_prob_source = estimated")
+            + " on the context, --propensity-model, cross-fitted, one per model_id), fill action_prob and"
+            + " action_probs with it and mark the rows action_prob_source = estimated")
     Source source;
 
     @Option(names = "--propensity-model", defaultValue = "logistic", description = "with --propensities estimate:"

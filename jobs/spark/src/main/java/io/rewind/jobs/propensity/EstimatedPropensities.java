@@ -37,13 +37,13 @@ import org.apache.spark.storage.StorageLevel;
 
 /**
  * Propensities for a log that has none: the logging policy π̂_b(a|x) fitted on the log itself, a classifier
- * ({@link PropensityModel}, Spark MLlib) of the chosen action's id on the context, its probabilities mapped through an isotonic
- * calibration fitted on the same training rows, cross-fitted by a hash of {@code event_id} so no row's propensity
- * comes from a model that saw it. Each row's candidates get the calibrated probabilities of their ids, renormalised
- * over the row's candidates and raised to the floor; {@code action_prob} is the chosen one's,
+ * ({@link PropensityModel}, Spark MLlib) of the chosen action's id on the context, its probabilities mapped through
+ * an isotonic calibration fitted on the same training rows, cross-fitted by a hash of {@code event_id} so no row's
+ * propensity comes from a model that saw it. Each row's candidates get the calibrated probabilities of their ids,
+ * renormalised over the row's candidates and raised to the floor; {@code action_prob} is the chosen one's,
  * {@code action_probs} the whole vector, and {@code action_prob_source} says {@code estimated}. Rows that cannot be
- * estimated (no context, a conversion already failed) keep a null {@code action_prob} and say why. A log with several
- * {@code model_id}s gets one such fit per logger, on its own rows.
+ * estimated (no context, a conversion already failed) keep a null {@code action_prob} and say why. A log with
+ * several {@code model_id}s gets one such fit per logger, on its own rows.
  */
 public final class EstimatedPropensities {
     private EstimatedPropensities() {
@@ -91,10 +91,6 @@ public final class EstimatedPropensities {
                 Dataset<Row> rows = loggers.size() == 1 ? usable : usable.filter(logger.rows());
                 if (logger.actions().size() >= 2) {
                     fitted.add(crossFitted(rows, logger.actions(), e));
-                } else if (loggers.size() == 1) {
-                    throw new IllegalArgumentException("--propensities estimate: the log chose "
-                            + logger.actions().size() + " distinct action(s); a logging policy needs at least two to"
-                            + " be fitted");
                 } else {
                     unfitted.add(rows.withColumn("reason", lit("action_prob: logger " + logger.describe() + " chose"
                             + " only " + logger.actions() + "; a logging policy needs at least two actions to be"
@@ -102,9 +98,8 @@ public final class EstimatedPropensities {
                 }
             }
             if (fitted.isEmpty()) {
-                throw new IllegalArgumentException("--propensities estimate: none of the log's " + loggers.size()
-                        + " loggers (model_id) chose two distinct actions; a logging policy needs at least two to be"
-                        + " fitted");
+                throw new IllegalArgumentException("--propensities estimate: no logger (model_id) in the log chose two"
+                        + " distinct actions; a logging policy needs at least two to be fitted");
             }
             Dataset<Row> aligned = union(fitted).withColumn("__p", floored(floored(col("__raw"), 0), e.floor()));
             Dataset<Row> filled = aligned
@@ -116,11 +111,10 @@ public final class EstimatedPropensities {
                     .withColumn("reason", coalesce(col("reason"), lit("action_prob: cannot be estimated without"
                             + " context, action and actions (--propensities estimate)"))));
             Column[] columns = java.util.Arrays.stream(conformed.columns()).map(c -> col(c)).toArray(Column[]::new);
-            Dataset<Row> out = filled.select(columns);
-            for (Dataset<Row> rest : unfitted) {
-                out = out.unionByName(rest.select(columns));
-            }
-            out = out.persist(StorageLevel.MEMORY_AND_DISK());
+            List<Dataset<Row>> parts = new ArrayList<>(List.of(filled));
+            parts.addAll(unfitted);
+            Dataset<Row> out = union(parts.stream().map(d -> d.select(columns)).toList())
+                    .persist(StorageLevel.MEMORY_AND_DISK());
             long estimated = out.filter(col("action_prob_source").equalTo("estimated")).count();
             return new Filled(out, estimated, fitted.size(), calibration(out));
         } finally {

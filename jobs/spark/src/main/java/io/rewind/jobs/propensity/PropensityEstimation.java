@@ -1,9 +1,9 @@
 package io.rewind.jobs.propensity;
 
 /**
- * How {@code --propensities estimate} fits the logging policy: the classifier, cross-fitting folds (no row's propensity comes from a
- * model that saw it), the floor every estimated probability is raised to, the multinomial logistic regression's L2
- * penalty, and the calibration error past which the job fails.
+ * How {@code --propensities estimate} fits the logging policy: the classifier, cross-fitting folds (no row's
+ * propensity comes from a model that saw it), the floor every estimated probability is raised to, the multinomial
+ * logistic regression's L2 penalty, and the calibration error past which the job fails.
  */
 public record PropensityEstimation(PropensityModel model, int folds, double floor, double regParam,
                                    double maxCalibrationError) {
