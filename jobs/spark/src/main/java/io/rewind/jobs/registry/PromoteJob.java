@@ -84,24 +84,26 @@ public final class PromoteJob {
                 reason = c.gate().reason(cand, inc, diff);
             }
             boolean promoted = false;
+            Map<String, ModelState> states = new LinkedHashMap<>(); // after the commit point, in one transaction
             if (pass) {
                 if (registry.compareAndSetHosted(c.experiment(), hosted.orElse(null), candidateId)) {
                     promoted = true;
-                    hosted.ifPresent(h -> registry.setModelState(h, ModelState.RETIRED));
+                    hosted.ifPresent(h -> states.put(h, ModelState.RETIRED));
                 } else {
                     reason = reason + "; but another promotion changed the hosted model first";
                 }
             }
             if (!hosted.map(candidateId::equals).orElse(false)) { // a hosted candidate stays PROMOTED
-                registry.setModelState(candidateId, promoted ? ModelState.PROMOTED : ModelState.REJECTED);
+                states.put(candidateId, promoted ? ModelState.PROMOTED : ModelState.REJECTED);
             }
+            registry.setModelStates(states);
             RunState state = promoted ? RunState.PROMOTED : RunState.REJECTED;
             String m = Json.WRITER.writeValueAsString(metrics);
-            registry.finishRun(runId, state, Json.objectOf("hosted", registry.hosted(c.experiment()).orElse("")),
-                    m, reason);
+            Optional<String> hostedNow = registry.hosted(c.experiment());
+            registry.finishRun(runId, state, Json.objectOf("hosted", hostedNow.orElse("")), m, reason);
             metrics.forEach((k, v) -> summary.put(k, JobSummary.round(v, 4)));
             return summary.put("decision", state.name()).put("reason", reason)
-                    .put("hosted", registry.hosted(c.experiment()).orElse("none"));
+                    .put("hosted", hostedNow.orElse("none"));
         } catch (RuntimeException | IOException e) {
             registry.finishRun(runId, RunState.FAILED, null, null, String.valueOf(e.getMessage()));
             throw e instanceof RuntimeException re ? re : new IllegalStateException(e);

@@ -60,19 +60,17 @@ public final class Registry {
                 .select("experiment_id", "hosted_model_id").collectAsList()) {
             hostedBy.put(r.getString(0), r.getString(1));
         }
-        List<String> toPromote = new java.util.ArrayList<>();
-        List<String> toRetire = new java.util.ArrayList<>();
+        java.util.Map<String, ModelState> states = new java.util.LinkedHashMap<>();
         for (Row r : table("models").select("model_id", "experiment_id", "state").collectAsList()) {
             boolean hosted = r.getString(0).equals(hostedBy.get(r.getString(1)));
             boolean promoted = ModelState.PROMOTED.name().equals(r.getString(2));
             if (hosted && !promoted) {
-                toPromote.add(r.getString(0));
+                states.put(r.getString(0), ModelState.PROMOTED);
             } else if (!hosted && promoted) {
-                toRetire.add(r.getString(0));
+                states.put(r.getString(0), ModelState.RETIRED);
             }
         }
-        toPromote.forEach(id -> setModelState(id, ModelState.PROMOTED));
-        toRetire.forEach(id -> setModelState(id, ModelState.RETIRED));
+        setModelStates(states);
     }
 
     /**
@@ -154,9 +152,19 @@ public final class Registry {
         return modelId;
     }
 
-    public void setModelState(String modelId, ModelState state) {
-        retrying(() -> DeltaTable.forPath(spark, path("models")).update(col("model_id").equalTo(modelId),
-                java.util.Map.of("state", org.apache.spark.sql.functions.lit(state.name()))));
+    /** Sets the states of several models in one Delta transaction (one UPDATE: a promotion's two changes together). */
+    public void setModelStates(java.util.Map<String, ModelState> states) {
+        if (states.isEmpty()) {
+            return;
+        }
+        org.apache.spark.sql.Column state = col("state");
+        for (var e : states.entrySet()) {
+            state = org.apache.spark.sql.functions.when(col("model_id").equalTo(e.getKey()),
+                    org.apache.spark.sql.functions.lit(e.getValue().name())).otherwise(state);
+        }
+        org.apache.spark.sql.Column newState = state;
+        retrying(() -> DeltaTable.forPath(spark, path("models")).update(col("model_id").isin(states.keySet().toArray()),
+                java.util.Map.of("state", newState)));
     }
 
     public Optional<Row> model(String modelId) {
