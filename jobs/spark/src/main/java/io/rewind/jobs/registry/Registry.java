@@ -1,11 +1,19 @@
 package io.rewind.jobs.registry;
 
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.when;
 
 import io.delta.tables.DeltaTable;
 import java.time.Instant;
+import java.util.ConcurrentModificationException;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
@@ -55,12 +63,12 @@ public final class Registry {
      */
     private void completePromotions() {
         // both tables are small (a row per experiment, a row per model): read to the driver, not joined in Spark
-        java.util.Map<String, String> hostedBy = new java.util.HashMap<>();
+        Map<String, String> hostedBy = new HashMap<>();
         for (Row r : table("experiments").filter(col("hosted_model_id").isNotNull())
                 .select("experiment_id", "hosted_model_id").collectAsList()) {
             hostedBy.put(r.getString(0), r.getString(1));
         }
-        java.util.Map<String, ModelState> states = new java.util.LinkedHashMap<>();
+        Map<String, ModelState> states = new LinkedHashMap<>();
         for (Row r : table("models").select("model_id", "experiment_id", "state").collectAsList()) {
             boolean hosted = r.getString(0).equals(hostedBy.get(r.getString(1)));
             boolean promoted = ModelState.PROMOTED.name().equals(r.getString(2));
@@ -129,7 +137,7 @@ public final class Registry {
     /** Delta's conflicts (concurrent append, protocol or metadata changed by a racing creator) are all of this kind. */
     static boolean concurrent(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof java.util.ConcurrentModificationException) {
+            if (t instanceof ConcurrentModificationException) {
                 return true;
             }
         }
@@ -153,18 +161,17 @@ public final class Registry {
     }
 
     /** Sets the states of several models in one Delta transaction (one UPDATE: a promotion's two changes together). */
-    public void setModelStates(java.util.Map<String, ModelState> states) {
+    public void setModelStates(Map<String, ModelState> states) {
         if (states.isEmpty()) {
             return;
         }
-        org.apache.spark.sql.Column state = col("state");
+        Column state = col("state");
         for (var e : states.entrySet()) {
-            state = org.apache.spark.sql.functions.when(col("model_id").equalTo(e.getKey()),
-                    org.apache.spark.sql.functions.lit(e.getValue().name())).otherwise(state);
+            state = when(col("model_id").equalTo(e.getKey()), lit(e.getValue().name())).otherwise(state);
         }
-        org.apache.spark.sql.Column newState = state;
+        Map<String, Column> set = Map.of("state", state);
         retrying(() -> DeltaTable.forPath(spark, path("models")).update(col("model_id").isin(states.keySet().toArray()),
-                java.util.Map.of("state", newState)));
+                set));
     }
 
     public Optional<Row> model(String modelId) {
@@ -204,7 +211,7 @@ public final class Registry {
 
     /** Records a run that has started; returns its id. */
     public String startRun(String experiment, String kind, String inputs) {
-        String id = java.util.UUID.randomUUID().toString();
+        String id = UUID.randomUUID().toString();
         leases.start(id); // before the row, so no sweeper ever sees this run RUNNING without a lease
         Dataset<Row> row = spark.createDataFrame(List.of(RowFactory.create(id, experiment, kind, RunState.RUNNING.name(),
                 java.sql.Timestamp.from(Instant.now()), null, inputs, null, null, null)), RUNS);
@@ -213,12 +220,12 @@ public final class Registry {
     }
 
     public void finishRun(String runId, RunState state, String outputs, String metrics, String message) {
-        java.util.Map<String, org.apache.spark.sql.Column> set = new java.util.HashMap<>();
-        set.put("state", org.apache.spark.sql.functions.lit(state.name()));
-        set.put("ended_at", org.apache.spark.sql.functions.lit(java.sql.Timestamp.from(Instant.now())));
-        set.put("outputs", org.apache.spark.sql.functions.lit(outputs));
-        set.put("metrics", org.apache.spark.sql.functions.lit(metrics));
-        set.put("message", org.apache.spark.sql.functions.lit(message));
+        Map<String, Column> set = new HashMap<>();
+        set.put("state", lit(state.name()));
+        set.put("ended_at", lit(java.sql.Timestamp.from(Instant.now())));
+        set.put("outputs", lit(outputs));
+        set.put("metrics", lit(metrics));
+        set.put("message", lit(message));
         retrying(() -> DeltaTable.forPath(spark, path("runs")).update(col("run_id").equalTo(runId), set));
         leases.end(runId);
     }
