@@ -99,7 +99,7 @@ public final class PromoteJob {
             registry.setModelStates(states);
             RunState state = promoted ? RunState.PROMOTED : RunState.REJECTED;
             String m = Json.WRITER.writeValueAsString(metrics);
-            Optional<String> hostedNow = registry.hosted(c.experiment());
+            Optional<String> hostedNow = promoted ? Optional.of(candidateId) : registry.hosted(c.experiment());
             registry.finishRun(runId, state, Json.objectOf("hosted", hostedNow.orElse("")), m, reason);
             metrics.forEach((k, v) -> summary.put(k, JobSummary.round(v, 4)));
             return summary.put("decision", state.name()).put("reason", reason)

@@ -151,12 +151,15 @@ public final class Registry {
         return spark.read().format("delta").load(path(name));
     }
 
-    /** Registers a model once (a second registration of the same id changes nothing); returns its id. */
+    /**
+     * Registers a model once (a second registration of the same id changes nothing); returns its id. The append is
+     * a Delta idempotent write keyed on the model id, so it needs no MERGE (no read of the table, no join).
+     */
     public String registerModel(String modelId, String experiment, String modelPath, String kind, String provenance) {
         Dataset<Row> row = spark.createDataFrame(List.of(RowFactory.create(modelId, experiment, modelPath, kind,
                 ModelState.REGISTERED.name(), java.sql.Timestamp.from(Instant.now()), provenance)), MODELS);
-        retrying(() -> DeltaTable.forPath(spark, path("models")).as("t").merge(row.as("s"), "t.model_id = s.model_id")
-                .whenNotMatched().insertAll().execute());
+        retrying(() -> row.write().format("delta").mode("append").option("txnAppId", "rewind-model-" + modelId)
+                .option("txnVersion", 0L).save(path("models")));
         return modelId;
     }
 
@@ -191,22 +194,22 @@ public final class Registry {
     public boolean compareAndSetHosted(String experiment, String expected, String candidate) {
         Dataset<Row> s = spark.createDataFrame(List.of(RowFactory.create(experiment, candidate,
                 java.sql.Timestamp.from(Instant.now()))), EXPERIMENTS);
-        String same = expected == null ? "t.hosted_model_id IS NULL"
-                : "t.hosted_model_id = '" + expected.replace("'", "''") + "'";
+        Column same = expected == null ? col("t.hosted_model_id").isNull()
+                : col("t.hosted_model_id").equalTo(lit(expected));
         try {
             var merge = DeltaTable.forPath(spark, path("experiments")).as("t").merge(s.as("s"),
                     "t.experiment_id = s.experiment_id").whenMatched(same).updateAll();
             if (expected == null) {
                 merge = merge.whenNotMatched().insertAll();
             }
-            merge.execute();
+            // the MERGE's own count says whether the row changed; a racing promotion makes it 0 or a conflict
+            return merge.execute().first().<Long>getAs("num_affected_rows") == 1;
         } catch (RuntimeException e) {
             if (concurrent(e)) {
                 return false;
             }
             throw e;
         }
-        return hosted(experiment).map(candidate::equals).orElse(false);
     }
 
     /** Records a run that has started; returns its id. */
@@ -220,12 +223,9 @@ public final class Registry {
     }
 
     public void finishRun(String runId, RunState state, String outputs, String metrics, String message) {
-        Map<String, Column> set = new HashMap<>();
-        set.put("state", lit(state.name()));
-        set.put("ended_at", lit(java.sql.Timestamp.from(Instant.now())));
-        set.put("outputs", lit(outputs));
-        set.put("metrics", lit(metrics));
-        set.put("message", lit(message));
+        Map<String, Column> set = Map.of("state", lit(state.name()), "ended_at",
+                lit(java.sql.Timestamp.from(Instant.now())), "outputs", lit(outputs), "metrics", lit(metrics),
+                "message", lit(message));
         retrying(() -> DeltaTable.forPath(spark, path("runs")).update(col("run_id").equalTo(runId), set));
         leases.end(runId);
     }
