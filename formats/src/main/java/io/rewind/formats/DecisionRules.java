@@ -25,14 +25,18 @@ enum DecisionRules implements RowRule {
         @SuppressWarnings("unchecked")
         Map<String, Double> sparse = (Map<String, Double>) field(schema, row, "context_sparse");
         if (sparse != null) {
-            sparse.forEach((k, v) -> finite("context_sparse." + k, v));
+            sparse.forEach((k, v) -> {
+                if (v != null && !FieldChecks.sane(v)) {
+                    finite("context_sparse." + k, v);
+                }
+            });
         }
         @SuppressWarnings("unchecked")
         List<Candidate> actions = (List<Candidate>) field(schema, row, "actions");
         if (actions.isEmpty()) {
             throw new FieldException("actions", "no candidate actions");
         }
-        Map<String, Integer> position = new HashMap<>();
+        Map<String, Integer> position = new HashMap<>(2 * actions.size()); // sized: no rehash per row
         for (int i = 0; i < actions.size(); i++) {
             Candidate c = actions.get(i);
             if (c.id() == null || c.id().isEmpty()) {
@@ -41,7 +45,9 @@ enum DecisionRules implements RowRule {
             if (position.put(c.id(), i) != null) {
                 throw new FieldException("actions", "candidate id \"" + c.id() + "\" appears twice");
             }
-            finite("actions[" + i + "].features", c.features());
+            if (!FieldChecks.allSane(c.features())) { // named only when bad: a row has many candidates
+                finite("actions[" + i + "].features", c.features());
+            }
         }
         String action = (String) field(schema, row, "action");
         if (!position.containsKey(action)) {

@@ -43,8 +43,27 @@ public final class FieldChecks {
             return;
         }
         for (int i = 0; i < v.length; i++) {
-            sane(field, "entry " + i + " ", v[i]);
+            if (!sane(v[i])) { // the message is built only for a bad entry: rows have millions of good ones
+                sane(field, "entry " + i + " ", v[i]);
+            }
         }
+    }
+
+    /** Whether a feature or reward is finite and within {@link #MAX_MAGNITUDE}, without naming it. */
+    static boolean sane(double v) {
+        return Double.isFinite(v) && Math.abs(v) <= MAX_MAGNITUDE;
+    }
+
+    /** {@link #sane(double)} for every entry of {@code v} (null: nothing to check). */
+    static boolean allSane(double[] v) {
+        if (v != null) {
+            for (double x : v) {
+                if (!sane(x)) {
+                    return false;
+                }
+            }
+        }
+        return true;
     }
 
     /** A feature or reward: finite, and within {@link #MAX_MAGNITUDE}. */

@@ -11,6 +11,7 @@ public interface RowRule extends java.io.Serializable {
 
     /** The field's value, or null where the table has no such field. */
     static Object field(TableSchema schema, Object[] row, String name) {
-        return schema.has(name) ? row[schema.indexOf(name)] : null;
+        int i = schema.positionOf(name);
+        return i < 0 ? null : row[i];
     }
 }

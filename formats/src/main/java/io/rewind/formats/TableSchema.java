@@ -74,6 +74,11 @@ public final class TableSchema implements java.io.Serializable {
         return index.containsKey(field);
     }
 
+    /** Position of a field, or -1 where the table has none: one lookup, for the rules checked on every row. */
+    public int positionOf(String field) {
+        return index.getOrDefault(field, -1);
+    }
+
     /**
      * A row of this table from {@code name, value} pairs, in any order; fields not named are null. Unknown names
      * fail loudly, as in {@link #indexOf}.

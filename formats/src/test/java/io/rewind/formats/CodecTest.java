@@ -120,6 +120,10 @@ class CodecTest {
         assertEquals("action_probs: sums to 0.75, not 1", check(ok, "action_probs", new double[] {0.5, 0.25}));
         assertEquals("context: entry 1 must be finite, was NaN", check(ok, "context", new double[] {1, Double.NaN}));
         assertEquals("sample_prob: must be in [0, 1], was 2.0", check(ok, "sample_prob", 2.0));
+        assertEquals("actions[1].features: entry 0 is outside +-1.0E12, was 1.0E13 (rescale it)", check(ok, "actions",
+                java.util.List.of(new Candidate("a", new double[] {1}), new Candidate("b", new double[] {1e13}))));
+        assertEquals("context_sparse.user_7: must be finite, was NaN", check(ok, "context_sparse",
+                java.util.Map.of("user_7", Double.NaN)));
         Object[] reward = SampleRows.rewards().get(0).clone();
         reward[2] = Double.POSITIVE_INFINITY;
         assertEquals("reward: must be finite, was Infinity", Validator.of(Tables.REWARDS).check(reward));

@@ -116,7 +116,7 @@ public final class TargetAlignment {
         if (ids.size() != logged.size()) {
             return new Object[] {null, OTHER_CANDIDATES};
         }
-        Map<Object, Double> byId = new HashMap<>();
+        Map<Object, Double> byId = new HashMap<>(2 * ids.size());
         for (int i = 0; i < ids.size(); i++) {
             byId.put(ids.get(i), (Double) probs.get(i));
         }
