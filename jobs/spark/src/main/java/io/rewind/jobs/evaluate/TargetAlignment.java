@@ -4,6 +4,8 @@ import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.concat;
 import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.min_by;
+import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.udf;
 
 import io.rewind.formats.FieldChecks;
@@ -49,14 +51,20 @@ public final class TargetAlignment {
         ReadResult r = TableReader.read(spark, Tables.DECISIONS, format, TableReader.Rules.EACH_ROW,
                 paths.toArray(new String[0]));
         Dataset<Row> valid = r.valid().select(col("event_id"), col("actions.id").as(prefix + "_ids"),
-                col("action_probs").as(prefix + "_probs"), lit(null).cast("string").as(prefix + INVALID))
-                .dropDuplicates("event_id");
+                col("action_probs").as(prefix + "_probs"), lit(null).cast("string").as(prefix + INVALID),
+                lit(0).as("unusable"));
         Dataset<Row> invalid = r.quarantined().filter(col("event_id").isNotNull())
                 .select(col("event_id"), lit(null).cast("array<string>").as(prefix + "_ids"),
                         lit(null).cast("array<double>").as(prefix + "_probs"),
-                        concat(lit("target row unusable: "), col("reason")).as(prefix + INVALID))
-                .dropDuplicates("event_id").join(valid.select("event_id"), "event_id", "left_anti");
-        return valid.unionByName(invalid);
+                        concat(lit("target row unusable: "), col("reason")).as(prefix + INVALID),
+                        lit(1).as("unusable"));
+        // one row per event, a usable one where there is one: one aggregation, whose output is already partitioned
+        // and sorted by event_id for the join that follows (a dropDuplicates per part and an anti-join of the ids
+        // shuffled the target's rows twice and its ids once more)
+        Column fields = struct(col(prefix + "_ids"), col(prefix + "_probs"), col(prefix + INVALID));
+        return valid.unionByName(invalid).groupBy("event_id").agg(min_by(fields, col("unusable")).as("chosen"))
+                .select(col("event_id"), col("chosen." + prefix + "_ids"), col("chosen." + prefix + "_probs"),
+                        col("chosen." + prefix + INVALID));
     }
 
     private static final String INVALID = "_invalid";
