@@ -71,6 +71,19 @@ public final class TableReader {
 
     public static ReadResult read(SparkSession spark, TableSchema schema, TableFormat format, Rules rules,
                                   String... paths) {
+        return checked(schema, staged(spark, schema, format, paths), rules);
+    }
+
+    /**
+     * Every row with each row's own rules applied ({@code reason} null where it keeps them), as in the quarantine
+     * table's columns, and nothing cached: for a read that a single pass consumes.
+     */
+    public static Dataset<Row> eachRowChecked(SparkSession spark, TableSchema schema, TableFormat format,
+                                              String... paths) {
+        return staged(spark, schema, format, paths);
+    }
+
+    private static Dataset<Row> staged(SparkSession spark, TableSchema schema, TableFormat format, String[] paths) {
         if (paths.length == 0) {
             throw new IllegalArgumentException("no input path given for " + schema.name());
         }
@@ -78,10 +91,7 @@ public final class TableReader {
         requireFinished(spark, paths);
         Dataset<Row> staged = format.isText() ? readText(spark, schema, format, paths)
                 : readColumnar(spark, schema, format, paths);
-        if (format == TableFormat.SEED_CSV) {
-            staged = numberSeedSteps(staged);
-        }
-        return checked(schema, staged, rules);
+        return format == TableFormat.SEED_CSV ? numberSeedSteps(staged) : staged;
     }
 
     /**
@@ -277,29 +287,57 @@ public final class TableReader {
                 .drop("copy");
     }
 
-    /** Vectors of one field must have one length across the table: rows off the most common length are bad. */
+    /**
+     * Vectors of one field must have one length across the table: rows off the most common length are bad. The
+     * lengths of every vector field are counted in one job.
+     */
     static Dataset<Row> applyVectorLengthRule(TableSchema schema, Dataset<Row> staged) {
-        Dataset<Row> out = staged;
+        List<String> fields = new ArrayList<>();
+        List<Column> tagged = new ArrayList<>();
         for (String field : List.of("context", "actions", "state", "action_probs")) {
             if (!schema.has(field) || (field.equals("action_probs") && schema.has("actions"))) {
                 continue; // a decision's action_probs follow its candidate set, which may change
             }
-            Column lengths = field.equals("actions")
-                    ? filter(transform(col("actions"), c -> size(c.getField("features"))), x -> x.geq(0))
-                    : filter(array(size(col(field))), x -> x.geq(0));
-            String label = field.equals("actions") ? "actions.features" : field;
-            List<Row> mode = staged.filter(col("reason").isNull()).select(explode(lengths).as("len"))
-                    .groupBy("len").count().orderBy(col("count").desc(), col("len").asc()).limit(1)
-                    .collectAsList();
-            if (mode.isEmpty()) {
+            int index = fields.size();
+            fields.add(field);
+            tagged.add(transform(lengths(field), len -> struct(lit(index).as("field"), len.as("len"))));
+        }
+        if (fields.isEmpty()) {
+            return staged;
+        }
+        Column all = tagged.size() == 1 ? tagged.get(0) : concat(tagged.toArray(new Column[0]));
+        int[] mode = new int[fields.size()];
+        long[] modeCount = new long[fields.size()];
+        for (Row r : staged.filter(col("reason").isNull()).select(explode(all).as("l"))
+                .groupBy(col("l.field"), col("l.len")).count().collectAsList()) {
+            int f = r.getInt(0);
+            int len = r.getInt(1);
+            long n = r.getLong(2);
+            if (n > modeCount[f] || (n == modeCount[f] && len < mode[f])) {
+                mode[f] = len;
+                modeCount[f] = n;
+            }
+        }
+        Dataset<Row> out = staged;
+        for (int f = 0; f < fields.size(); f++) {
+            if (modeCount[f] == 0) {
                 continue;
             }
-            int expected = mode.get(0).getInt(0);
+            int expected = mode[f];
+            Column lengths = lengths(fields.get(f));
             Column off = exists(lengths, x -> x.notEqual(expected));
+            String label = fields.get(f).equals("actions") ? "actions.features" : fields.get(f);
             Column reason = concat(lit(label + ": has "), element_at(filter(lengths, x -> x.notEqual(expected)), 1)
                     .cast("string"), lit(" entries, the table's other rows have " + expected));
             out = out.withColumn("reason", when(col("reason").isNull().and(off), reason).otherwise(col("reason")));
         }
         return out;
+    }
+
+    /** A vector field's lengths in a row (each candidate's features for {@code actions}); none where it is null. */
+    private static Column lengths(String field) {
+        return field.equals("actions")
+                ? filter(transform(col("actions"), c -> size(c.getField("features"))), x -> x.geq(0))
+                : filter(array(size(col(field))), x -> x.geq(0));
     }
 }

@@ -61,13 +61,14 @@ public final class BanditEvaluation {
             }
             long rowsIn = rows + read.quarantinedCount();
             long unusable = checkUnusable(counted, read, rowsIn, c);
-            PropensityDiagnostics propensities = PropensityCheck.ofInteractions(data);
+            PropensityDiagnostics propensities = PropensityCheck.ofInteractions(aligned, counted.stream()
+                    .map(Counted::propensities).reduce(PropensityCheck.Partial.EMPTY, PropensityCheck.Partial::merge));
             PropensityCheck.requireWithin(propensities, rowsIn, c.input().maxBadFraction());
             boolean actionFeatures = counted.stream().anyMatch(r -> r.reason() == null && r.actionFeatures());
             if (c.estimation().onEmbeddings()) {
                 requireEmbeddings(usable(aligned, c));
             }
-            Loggers loggers = Loggers.of(usable(aligned, c));
+            Loggers loggers = loggers(counted);
             Dataset<Row> samples = samples(withRewardModel(usable(aligned, c), actionFeatures, c.estimation()),
                     c.compares(), c.estimation().onEmbeddings(), loggers);
             SnipsSensitivity.Bounds sensitivity = propensities.estimated() > 0
@@ -123,20 +124,32 @@ public final class BanditEvaluation {
     }
 
     /**
-     * Aligned rows with the same reason no estimate can use them (null: usable) and the same reward_observed, and
-     * whether any of them has candidates with features.
+     * Aligned rows with the same reason no estimate can use them (null: usable), the same reward_observed and the
+     * same logger (model_id): how many, whether any of them has candidates with features, and their propensities'
+     * counts.
      */
-    record Counted(String reason, boolean observed, long rows, boolean actionFeatures) {
+    record Counted(String reason, boolean observed, String logger, long rows, boolean actionFeatures,
+                   PropensityCheck.Partial propensities) {
     }
 
-    /** The aligned rows counted by reason and by whether their reward was observed, in one job. */
+    /** The aligned rows counted by reason, reward_observed and logger, in one job (the one that fills the cache). */
     static List<Counted> counted(Dataset<Row> aligned, BanditEvaluationConfig c) {
-        Column reason = c.compares() ? org.apache.spark.sql.functions.coalesce(col("t_reason"),
+        Column reason = c.compares() ? coalesce(col("t_reason"),
                 org.apache.spark.sql.functions.concat(lit("incumbent: "), col("i_reason"))) : col("t_reason");
-        return aligned.groupBy(reason.as("reason"), col("reward_observed"))
-                .agg(count(lit(1)), max(GlmRewardModel.hasActionFeatures())).collectAsList().stream()
-                .map(r -> new Counted(r.getString(0), r.getBoolean(1), r.getLong(2), !r.isNullAt(3)
-                        && r.getBoolean(3))).toList();
+        List<Column> propensities = PropensityCheck.interactionAggregates();
+        return aligned.groupBy(reason.as("reason"), col("reward_observed"), Loggers.id().as("logger"))
+                .agg(max(GlmRewardModel.hasActionFeatures()), propensities.toArray(new Column[0])).collectAsList()
+                .stream().map(r -> {
+                    PropensityCheck.Partial p = PropensityCheck.Partial.of(r, 4);
+                    return new Counted(r.getString(0), r.getBoolean(1), r.getString(2), p.rows(),
+                            !r.isNullAt(3) && r.getBoolean(3), p);
+                }).toList();
+    }
+
+    /** The loggers of the usable rows, from their counts. */
+    static Loggers loggers(List<Counted> counted) {
+        return Loggers.of(counted.stream().filter(r -> r.reason() == null).collect(Collectors.groupingBy(
+                Counted::logger, Collectors.summingLong(Counted::rows))));
     }
 
     /** Counts the rows no estimate can use, by reason, and fails past {@code --max-bad-fraction}. */

@@ -5,9 +5,9 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import org.apache.spark.sql.Column;
-import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Row;
 
 /**
  * The logging policies a log holds, told apart by {@code model_id} (rows without one are one more logger), each with
@@ -28,10 +28,10 @@ public record Loggers(List<Share> shares) {
         return coalesce(col("model_id"), lit(UNNAMED));
     }
 
-    /** The loggers of {@code usable}, one small aggregation. */
-    static Loggers of(Dataset<Row> usable) {
-        return new Loggers(usable.groupBy(id().as("logger")).count().orderBy("logger").collectAsList().stream()
-                .map(r -> new Share(r.getString(0), r.getLong(1))).toList());
+    /** The loggers with these usable rows by model_id ({@link #UNNAMED} for none), in the order of their ids. */
+    static Loggers of(Map<String, Long> rowsById) {
+        return new Loggers(new TreeMap<>(rowsById).entrySet().stream().map(e -> new Share(e.getKey(), e.getValue()))
+                .toList());
     }
 
     public int count() {

@@ -47,6 +47,16 @@ public final class PropensityCheck {
                 col("action_prob_source").equalTo("estimated"));
     }
 
+    /** {@link #aggregates} of interactions, for a job that reads them anyway. */
+    static List<Column> interactionAggregates() {
+        return aggregates(col("action_prob"), size(col("actions")), col("action_prob_source").equalTo("estimated"));
+    }
+
+    /** {@link #diagnose} of interactions whose counts another job computed. */
+    static PropensityDiagnostics ofInteractions(Dataset<Row> interactions, Partial counts) {
+        return diagnose(counts, () -> uniformity(interactions, col("actions.id"), col("action")));
+    }
+
     /** Episode steps: {@code action_probs} at the chosen action's index. */
     static PropensityDiagnostics ofSteps(Dataset<Row> steps) {
         Column k = size(col("action_probs"));
@@ -65,32 +75,70 @@ public final class PropensityCheck {
      */
     static PropensityDiagnostics of(Dataset<Row> rows, Column prob, Column candidates, Column candidateIds,
                                     Column chosen, Column estimated) {
-        Row r = rows.agg(count(lit(1)), sum(when(prob.lt(TINY), 1).otherwise(0)),
+        List<Column> a = aggregates(prob, candidates, estimated);
+        Row r = rows.agg(a.get(0), a.subList(1, a.size()).toArray(new Column[0])).first();
+        return diagnose(Partial.of(r, 0), () -> uniformity(rows, candidateIds, chosen));
+    }
+
+    /**
+     * The aggregations a check needs, for another job to compute beside its own (in this order, read back with
+     * {@link Partial#of}).
+     */
+    static List<Column> aggregates(Column prob, Column candidates, Column estimated) {
+        return List.of(count(lit(1)), sum(when(prob.lt(TINY), 1).otherwise(0)),
                 sum(when(prob.equalTo(1.0), 1).otherwise(0)), min(prob), max(prob), max(candidates),
-                sum(when(estimated, 1).otherwise(0))).first();
-        long n = r.getLong(0);
+                sum(when(estimated, 1).otherwise(0)));
+    }
+
+    /** The check's counts over some rows; those of disjoint groups of rows merge. */
+    record Partial(long rows, long tiny, long ones, double min, double max, int maxCandidates, long estimated) {
+        static final Partial EMPTY = new Partial(0, 0, 0, Double.NaN, Double.NaN, 0, 0);
+
+        /** From the {@link #aggregates} at {@code offset} of {@code r}. */
+        static Partial of(Row r, int offset) {
+            if (r.getLong(offset) == 0) {
+                return EMPTY;
+            }
+            return new Partial(r.getLong(offset), r.getLong(offset + 1), r.getLong(offset + 2),
+                    r.getDouble(offset + 3), r.getDouble(offset + 4),
+                    r.isNullAt(offset + 5) ? 0 : r.getInt(offset + 5), r.getLong(offset + 6));
+        }
+
+        Partial merge(Partial o) {
+            if (o.rows == 0) {
+                return this;
+            }
+            if (rows == 0) {
+                return o;
+            }
+            return new Partial(rows + o.rows, tiny + o.tiny, ones + o.ones, Math.min(min, o.min),
+                    Math.max(max, o.max), Math.max(maxCandidates, o.maxCandidates), estimated + o.estimated);
+        }
+    }
+
+    /** What the counts say; {@code uniformity} is asked for only when every propensity is the same. */
+    static PropensityDiagnostics diagnose(Partial p, java.util.function.DoubleSupplier uniformity) {
+        long n = p.rows();
         if (n == 0) {
             return new PropensityDiagnostics(0, 0, 0, 0, Double.NaN, Double.NaN, 0, null, List.of());
         }
-        long estimatedRows = r.getLong(6);
-        long tinyRows = r.getLong(1);
+        long tinyRows = p.tiny();
         long suspect = tinyRows;
-        long ones = r.getLong(2);
-        double lo = r.getDouble(3);
-        double hi = r.getDouble(4);
-        int k = r.isNullAt(5) ? 0 : r.getInt(5);
+        double lo = p.min();
+        double hi = p.max();
+        int k = p.maxCandidates();
         List<String> findings = new ArrayList<>();
         if (tinyRows > 0) {
             findings.add(tinyRows + " rows chose an action with probability under " + TINY + ": weights over a"
                     + " million; check how the logger computes propensities");
         }
         Double uniformityP = null;
-        if (ones == n && k > 1) {
+        if (p.ones() == n && k > 1) {
             suspect = n;
             findings.add("every propensity is 1 while decisions had up to " + k + " candidates: the log most likely"
                     + " holds a placeholder, not the logging policy's probabilities");
         } else if (lo == hi && k > 1 && n >= 20) {
-            uniformityP = uniformity(rows, candidateIds, chosen);
+            uniformityP = uniformity.getAsDouble();
             if (uniformityP < NOT_UNIFORM_P) {
                 suspect = n;
                 findings.add(String.format("every propensity is %s, which claims each candidate was chosen"
@@ -98,11 +146,11 @@ public final class PropensityCheck {
                         + " the propensities are most likely a placeholder", lo, uniformityP));
             }
         }
-        return new PropensityDiagnostics(n, estimatedRows, tinyRows, suspect, lo, hi, k, uniformityP, findings);
+        return new PropensityDiagnostics(n, p.estimated(), tinyRows, suspect, lo, hi, k, uniformityP, findings);
     }
 
     /** The chi-square p-value of how often each candidate was chosen against all equally often. */
-    private static double uniformity(Dataset<Row> rows, Column candidateIds, Column chosen) {
+    static double uniformity(Dataset<Row> rows, Column candidateIds, Column chosen) {
         Map<String, Long> counts = new HashMap<>();
         for (Row c : rows.select(explode(candidateIds).as("id")).distinct().collectAsList()) {
             counts.put(c.getString(0), 0L);

@@ -7,11 +7,11 @@ import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.min_by;
 import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.udf;
+import static org.apache.spark.sql.functions.when;
 
 import io.rewind.formats.FieldChecks;
 import io.rewind.formats.TableFormat;
 import io.rewind.formats.Tables;
-import io.rewind.formats.spark.ReadResult;
 import io.rewind.formats.spark.TableReader;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -47,22 +47,18 @@ public final class TargetAlignment {
      * evaluation counts them under it rather than as events without a target.
      */
     public static Dataset<Row> read(SparkSession spark, List<String> paths, TableFormat format, String prefix) {
-        // each row's own rules only: the table-wide ones (one context length) say nothing about its probabilities
-        ReadResult r = TableReader.read(spark, Tables.DECISIONS, format, TableReader.Rules.EACH_ROW,
-                paths.toArray(new String[0]));
-        Dataset<Row> valid = r.valid().select(col("event_id"), col("actions.id").as(prefix + "_ids"),
-                col("action_probs").as(prefix + "_probs"), lit(null).cast("string").as(prefix + INVALID),
-                lit(0).as("unusable"));
-        Dataset<Row> invalid = r.quarantined().filter(col("event_id").isNotNull())
-                .select(col("event_id"), lit(null).cast("array<string>").as(prefix + "_ids"),
-                        lit(null).cast("array<double>").as(prefix + "_probs"),
-                        concat(lit("target row unusable: "), col("reason")).as(prefix + INVALID),
-                        lit(1).as("unusable"));
+        // each row's own rules only (the table-wide ones, one context length, say nothing about its probabilities),
+        // read in the one pass below with nothing cached
+        Dataset<Row> rows = TableReader.eachRowChecked(spark, Tables.DECISIONS, format, paths.toArray(new String[0]))
+                .filter(col("event_id").isNotNull());
+        Column usable = col("reason").isNull();
+        Column fields = struct(when(usable, col("actions.id")).as(prefix + "_ids"),
+                when(usable, col("action_probs")).as(prefix + "_probs"),
+                when(usable, lit(null).cast("string")).otherwise(concat(lit("target row unusable: "), col("reason")))
+                        .as(prefix + INVALID));
         // one row per event, a usable one where there is one: one aggregation, whose output is already partitioned
-        // and sorted by event_id for the join that follows (a dropDuplicates per part and an anti-join of the ids
-        // shuffled the target's rows twice and its ids once more)
-        Column fields = struct(col(prefix + "_ids"), col(prefix + "_probs"), col(prefix + INVALID));
-        return valid.unionByName(invalid).groupBy("event_id").agg(min_by(fields, col("unusable")).as("chosen"))
+        // and sorted by event_id for the join that follows
+        return rows.groupBy("event_id").agg(min_by(fields, when(usable, 0).otherwise(1)).as("chosen"))
                 .select(col("event_id"), col("chosen." + prefix + "_ids"), col("chosen." + prefix + "_probs"),
                         col("chosen." + prefix + INVALID));
     }
