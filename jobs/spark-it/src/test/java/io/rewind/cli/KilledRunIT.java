@@ -33,6 +33,7 @@ class KilledRunIT {
 
     static Process launch(Path log, String... args) throws Exception {
         List<String> cmd = SparkCluster.java("-Xmx2g", SparkCluster.assembly()); // as ./rewind runs it
+        cmd.addAll(SparkCluster.interpretedSpark());
         cmd.addAll(List.of("-Drewind.registry.lease=PT3S", "-Drewind.table.lease=PT3S", "-Dspark.master=local[1]",
                 "io.rewind.cli.Rewind"));
         cmd.addAll(Arrays.asList(args));

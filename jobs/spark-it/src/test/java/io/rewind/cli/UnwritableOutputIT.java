@@ -45,6 +45,7 @@ class UnwritableOutputIT {
         Path disk = Files.createDirectories(dir.resolve("disk-" + name));
         String out = disk.resolve("interactions").toString();
         List<String> java = SparkCluster.java("-Xmx2g", SparkCluster.assembly()); // as ./rewind runs it
+        java.addAll(SparkCluster.interpretedSpark());
         java.addAll(List.of("-Dspark.master=local[1]", "-Drewind.progress.seconds=0",
                 "-Dlog4j2.configurationFile=classpath:rewind-log4j2.properties", "io.rewind.cli.Rewind", "join",
                 "--decisions", logs + "/decisions", "--rewards", logs + "/rewards", "--output", out,

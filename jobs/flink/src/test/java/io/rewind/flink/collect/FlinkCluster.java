@@ -36,6 +36,13 @@ final class FlinkCluster implements AutoCloseable {
             "--add-opens=java.base/java.util.concurrent.atomic=ALL-UNNAMED",
             "--add-opens=java.base/java.util.concurrent.locks=ALL-UNNAMED");
 
+    /**
+     * JVM options only the tests add to the processes they start (the JobManager, TaskManagers, the CLI and the Kafka
+     * broker): each lives for seconds to minutes on small data, where C2's compiler threads and the parallel
+     * collector's threads compete with the work for CI's two cores. The same choice as the Spark cluster tests'.
+     */
+    static final List<String> SHORT_LIVED_JVM = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC");
+
     private final Path dir;
     private final Path conf;
     private final Process jobManager;
@@ -141,6 +148,7 @@ final class FlinkCluster implements AutoCloseable {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.addAll(jvm);
+        cmd.addAll(SHORT_LIVED_JVM);
         cmd.addAll(JVM_OPTS);
         cmd.add("-Dlog4j.configurationFile=" + conf.resolve("log4j.properties"));
         cmd.add("-cp");

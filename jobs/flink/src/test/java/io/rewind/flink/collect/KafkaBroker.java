@@ -54,7 +54,9 @@ final class KafkaBroker implements AutoCloseable {
 
     private static List<String> java(String heap, String... args) {
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                heap, "-cp", LIBS + "/*"));
+                heap));
+        cmd.addAll(FlinkCluster.SHORT_LIVED_JVM);
+        cmd.addAll(List.of("-cp", LIBS + "/*"));
         cmd.addAll(List.of(args));
         return cmd;
     }
