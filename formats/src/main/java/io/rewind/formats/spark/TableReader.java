@@ -71,7 +71,7 @@ public final class TableReader {
 
     public static ReadResult read(SparkSession spark, TableSchema schema, TableFormat format, Rules rules,
                                   String... paths) {
-        return checked(schema, staged(spark, schema, format, paths), rules);
+        return checked(schema, eachRowChecked(spark, schema, format, paths), rules);
     }
 
     /**
@@ -80,10 +80,6 @@ public final class TableReader {
      */
     public static Dataset<Row> eachRowChecked(SparkSession spark, TableSchema schema, TableFormat format,
                                               String... paths) {
-        return staged(spark, schema, format, paths);
-    }
-
-    private static Dataset<Row> staged(SparkSession spark, TableSchema schema, TableFormat format, String[] paths) {
         if (paths.length == 0) {
             throw new IllegalArgumentException("no input path given for " + schema.name());
         }

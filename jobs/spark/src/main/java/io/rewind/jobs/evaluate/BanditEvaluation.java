@@ -128,8 +128,11 @@ public final class BanditEvaluation {
      * same logger (model_id): how many, whether any of them has candidates with features, and their propensities'
      * counts.
      */
-    record Counted(String reason, boolean observed, String logger, long rows, boolean actionFeatures,
+    record Counted(String reason, boolean observed, String logger, boolean actionFeatures,
                    PropensityCheck.Partial propensities) {
+        long rows() {
+            return propensities.rows();
+        }
     }
 
     /** The aligned rows counted by reason, reward_observed and logger, in one job (the one that fills the cache). */
@@ -139,11 +142,8 @@ public final class BanditEvaluation {
         List<Column> propensities = PropensityCheck.interactionAggregates();
         return aligned.groupBy(reason.as("reason"), col("reward_observed"), Loggers.id().as("logger"))
                 .agg(max(GlmRewardModel.hasActionFeatures()), propensities.toArray(new Column[0])).collectAsList()
-                .stream().map(r -> {
-                    PropensityCheck.Partial p = PropensityCheck.Partial.of(r, 4);
-                    return new Counted(r.getString(0), r.getBoolean(1), r.getString(2), p.rows(),
-                            !r.isNullAt(3) && r.getBoolean(3), p);
-                }).toList();
+                .stream().map(r -> new Counted(r.getString(0), r.getBoolean(1), r.getString(2),
+                        !r.isNullAt(3) && r.getBoolean(3), PropensityCheck.Partial.of(r, 4))).toList();
     }
 
     /** The loggers of the usable rows, from their counts. */

@@ -43,8 +43,7 @@ public final class PropensityCheck {
      * rows are quarantined when read, before they get here.
      */
     static PropensityDiagnostics ofInteractions(Dataset<Row> interactions) {
-        return of(interactions, col("action_prob"), size(col("actions")), col("actions.id"), col("action"),
-                col("action_prob_source").equalTo("estimated"));
+        return ofInteractions(interactions, counts(interactions, interactionAggregates()));
     }
 
     /** {@link #aggregates} of interactions, for a job that reads them anyway. */
@@ -75,9 +74,14 @@ public final class PropensityCheck {
      */
     static PropensityDiagnostics of(Dataset<Row> rows, Column prob, Column candidates, Column candidateIds,
                                     Column chosen, Column estimated) {
-        List<Column> a = aggregates(prob, candidates, estimated);
-        Row r = rows.agg(a.get(0), a.subList(1, a.size()).toArray(new Column[0])).first();
-        return diagnose(Partial.of(r, 0), () -> uniformity(rows, candidateIds, chosen));
+        return diagnose(counts(rows, aggregates(prob, candidates, estimated)),
+                () -> uniformity(rows, candidateIds, chosen));
+    }
+
+    /** The {@link #aggregates} over all of {@code rows}, in one job. */
+    private static Partial counts(Dataset<Row> rows, List<Column> aggregates) {
+        return Partial.of(rows.agg(aggregates.get(0), aggregates.subList(1, aggregates.size())
+                .toArray(new Column[0])).first(), 0);
     }
 
     /**
