@@ -15,7 +15,8 @@ import org.apache.spark.sql.Row;
 
 /**
  * A table read and checked: every input row, either usable ({@code reason} null) or quarantined with its reason,
- * source file and line. Persisted, so counting and splitting it reads the input once.
+ * source file and line. Persisted unless read with {@link TableReader#readOnce}, so counting and splitting it reads
+ * the input once.
  */
 public final class ReadResult {
     private final TableSchema schema;
@@ -29,9 +30,11 @@ public final class ReadResult {
         this.cached = cached;
     }
 
-    /** Frees the cached input rows. */
+    /** Frees the cached input rows, if the read cached them. */
     public void unpersist() {
-        cached.unpersist();
+        if (cached != null) {
+            cached.unpersist();
+        }
     }
 
     public TableSchema schema() {
@@ -44,6 +47,13 @@ public final class ReadResult {
         cols.add(col("source_file"));
         cols.add(col("source_line"));
         return staged.filter(col("reason").isNull()).select(cols.toArray(new Column[0]));
+    }
+
+    /** Every row with the table's columns and {@code reason}, null where the row is usable. */
+    public Dataset<Row> checked() {
+        List<Column> cols = tableColumns(schema);
+        cols.add(col("reason"));
+        return staged.select(cols.toArray(new Column[0]));
     }
 
     /** Usable rows with exactly the table's columns. */

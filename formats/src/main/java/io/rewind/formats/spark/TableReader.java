@@ -1,6 +1,7 @@
 package io.rewind.formats.spark;
 
 import static org.apache.spark.sql.functions.array;
+import static org.apache.spark.sql.functions.array_distinct;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.concat;
 import static org.apache.spark.sql.functions.element_at;
@@ -11,6 +12,7 @@ import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.row_number;
 import static org.apache.spark.sql.functions.size;
 import static org.apache.spark.sql.functions.struct;
+import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.transform;
 import static org.apache.spark.sql.functions.udf;
 import static org.apache.spark.sql.functions.when;
@@ -75,6 +77,15 @@ public final class TableReader {
     }
 
     /**
+     * Every rule applied and nothing cached, for a job that consumes the rows in one pass and counts the bad ones in
+     * it: the rules across rows cost one pass of their own (the vector lengths' counts), and each use of the result
+     * decodes and checks the input again, which costs less than caching every row (bench/ope/ReadParts).
+     */
+    public static ReadResult readOnce(SparkSession spark, TableSchema schema, TableFormat format, String... paths) {
+        return new ReadResult(schema, acrossRows(schema, eachRowChecked(spark, schema, format, paths)), null);
+    }
+
+    /**
      * Every row with each row's own rules applied ({@code reason} null where it keeps them), as in the quarantine
      * table's columns, and nothing cached: for a read that a single pass consumes.
      */
@@ -102,10 +113,11 @@ public final class TableReader {
 
     private static ReadResult checked(TableSchema schema, Dataset<Row> staged, Rules rules) {
         Dataset<Row> cached = staged.persist(StorageLevel.MEMORY_AND_DISK());
-        if (rules == Rules.EACH_ROW) {
-            return new ReadResult(schema, cached, cached);
-        }
-        return new ReadResult(schema, applyUniqueStepRule(schema, applyVectorLengthRule(schema, cached)), cached);
+        return new ReadResult(schema, rules == Rules.EACH_ROW ? cached : acrossRows(schema, cached), cached);
+    }
+
+    private static Dataset<Row> acrossRows(TableSchema schema, Dataset<Row> staged) {
+        return applyUniqueStepRule(schema, applyVectorLengthRule(schema, staged));
     }
 
     /** A table a killed (or running) write left unfinished is refused, not read as if it were complete. */
@@ -296,7 +308,10 @@ public final class TableReader {
             }
             int index = fields.size();
             fields.add(field);
-            tagged.add(transform(lengths(field), len -> struct(lit(index).as("field"), len.as("len"))));
+            Column lengths = lengths(field);
+            // each row's distinct lengths with how many vectors have them: one row per field where all agree
+            tagged.add(transform(array_distinct(lengths), len -> struct(lit(index).as("field"), len.as("len"),
+                    size(filter(lengths, x -> x.equalTo(len))).cast("long").as("n"))));
         }
         if (fields.isEmpty()) {
             return staged;
@@ -305,7 +320,7 @@ public final class TableReader {
         int[] mode = new int[fields.size()];
         long[] modeCount = new long[fields.size()];
         for (Row r : staged.filter(col("reason").isNull()).select(explode(all).as("l"))
-                .groupBy(col("l.field"), col("l.len")).count().collectAsList()) {
+                .groupBy(col("l.field"), col("l.len")).agg(sum(col("l.n"))).collectAsList()) {
             int f = r.getInt(0);
             int len = r.getInt(1);
             long n = r.getLong(2);

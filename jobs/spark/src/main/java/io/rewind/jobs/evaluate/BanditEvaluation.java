@@ -48,21 +48,28 @@ public final class BanditEvaluation {
     }
 
     public static EvaluationReport run(SparkSession spark, BanditEvaluationConfig c) {
-        Interactions read = Interactions.read(spark, c.input().paths(), c.input().format(), c.input().mapped());
-        Dataset<Row> selected = c.split().apply(read.valid());
-        Dataset<Row> data = c.observedOnly() ? selected.filter(col("reward_observed")) : selected;
+        Interactions read = Interactions.readOnce(spark, c.input().paths(), c.input().format(),
+                c.input().mapped());
+        // the split and --observed-only select among the usable rows; every malformed one is counted
+        Column malformed = col("reason").isNotNull();
+        Dataset<Row> selected = read.checked().filter(malformed.or(c.split().selects()));
+        Dataset<Row> data = c.observedOnly() ? selected.filter(malformed.or(col("reward_observed"))) : selected;
         Dataset<Row> aligned = withPolicies(spark, c, data).persist(StorageLevel.MEMORY_AND_DISK());
         try {
-            List<Counted> counted = counted(aligned, c);
+            List<Counted> all = counted(aligned, c);
+            List<Counted> counted = all.stream().filter(r -> !r.malformed()).toList();
             long rows = counted.stream().mapToLong(Counted::rows).sum();
             if (rows == 0) {
                 throw new IllegalArgumentException("evaluate: no interactions to evaluate in " + c.input().paths()
                         + (c.split() == SplitSelection.ALL ? "" : " (split " + c.split().label() + ")"));
             }
-            long rowsIn = rows + read.quarantinedCount();
-            long unusable = checkUnusable(counted, read, rowsIn, c);
-            PropensityDiagnostics propensities = PropensityCheck.ofInteractions(aligned, counted.stream()
-                    .map(Counted::propensities).reduce(PropensityCheck.Partial.EMPTY, PropensityCheck.Partial::merge));
+            long quarantined = read.quarantinedOutside() + all.stream().filter(Counted::malformed)
+                    .mapToLong(Counted::rows).sum();
+            long rowsIn = rows + quarantined;
+            long unusable = checkUnusable(counted, quarantined, rowsIn, c);
+            PropensityDiagnostics propensities = PropensityCheck.ofInteractions(aligned.filter(
+                    col("reason").isNull()), counted.stream().map(Counted::propensities)
+                    .reduce(PropensityCheck.Partial.EMPTY, PropensityCheck.Partial::merge));
             PropensityCheck.requireWithin(propensities, rowsIn, c.input().maxBadFraction());
             boolean actionFeatures = counted.stream().anyMatch(r -> r.reason() == null && r.actionFeatures());
             if (c.estimation().onEmbeddings()) {
@@ -88,12 +95,13 @@ public final class BanditEvaluation {
      * candidates and the reason where they cannot be: the rows that are cached, so no more than these.
      */
     static Dataset<Row> withPolicies(SparkSession spark, BanditEvaluationConfig c, Dataset<Row> data) {
-        Dataset<Row> out = align(data, policy(spark, c, c.target(), data, "t"), "t");
+        Dataset<Row> valid = data.filter(col("reason").isNull());
+        Dataset<Row> out = align(data, policy(spark, c, c.target(), valid, "t"), "t");
         List<String> kept = new ArrayList<>(List.of("event_id", "model_id", "context", "actions", "action",
-                "action_prob", "action_probs", "action_prob_source", "reward", "reward_observed", "t_reason",
-                "t_aligned"));
+                "action_prob", "action_probs", "action_prob_source", "reward", "reward_observed", "reason",
+                "t_reason", "t_aligned"));
         if (c.compares()) {
-            out = align(out, policy(spark, c, c.incumbent(), data, "i"), "i");
+            out = align(out, policy(spark, c, c.incumbent(), valid, "i"), "i");
             kept.addAll(List.of("i_reason", "i_aligned"));
         }
         return out.select(kept.stream().map(name -> col(name)).toArray(Column[]::new));
@@ -120,27 +128,40 @@ public final class BanditEvaluation {
     }
 
     private static Column bad(boolean compares) {
-        return compares ? col("t_reason").isNotNull().or(col("i_reason").isNotNull()) : col("t_reason").isNotNull();
+        Column bad = col("reason").isNotNull().or(col("t_reason").isNotNull());
+        return compares ? bad.or(col("i_reason").isNotNull()) : bad;
     }
 
     /**
-     * Aligned rows with the same reason no estimate can use them (null: usable), the same reward_observed and the
-     * same logger (model_id): how many, whether any of them has candidates with features, and their propensities'
-     * counts.
+     * Aligned rows with the same reason no estimate can use them (null: usable; {@link #MALFORMED}: the input row
+     * breaks a rule of the interactions table), the same reward_observed and the same logger (model_id): how many,
+     * whether any of them has candidates with features, and their propensities' counts.
      */
     record Counted(String reason, boolean observed, String logger, boolean actionFeatures,
                    PropensityCheck.Partial propensities) {
         long rows() {
             return propensities.rows();
         }
+
+        boolean malformed() {
+            return MALFORMED.equals(reason);
+        }
     }
 
-    /** The aligned rows counted by reason, reward_observed and logger, in one job (the one that fills the cache). */
+    /** The reason {@link #counted} gives the rows the interactions table's rules reject. */
+    static final String MALFORMED = "malformed input rows";
+
+    /**
+     * The aligned rows counted by reason, reward_observed and logger, in one job (the one that fills the cache, and
+     * the one pass that counts the input's malformed rows).
+     */
     static List<Counted> counted(Dataset<Row> aligned, BanditEvaluationConfig c) {
-        Column reason = c.compares() ? coalesce(col("t_reason"),
+        Column alignment = c.compares() ? coalesce(col("t_reason"),
                 org.apache.spark.sql.functions.concat(lit("incumbent: "), col("i_reason"))) : col("t_reason");
+        Column reason = when(col("reason").isNotNull(), lit(MALFORMED)).otherwise(alignment);
         List<Column> propensities = PropensityCheck.interactionAggregates();
-        return aligned.groupBy(reason.as("reason"), col("reward_observed"), Loggers.id().as("logger"))
+        return aligned.groupBy(reason.as("reason"), coalesce(col("reward_observed"), lit(false)),
+                        Loggers.id().as("logger"))
                 .agg(max(GlmRewardModel.hasActionFeatures()), propensities.toArray(new Column[0])).collectAsList()
                 .stream().map(r -> new Counted(r.getString(0), r.getBoolean(1), r.getString(2),
                         !r.isNullAt(3) && r.getBoolean(3), PropensityCheck.Partial.of(r, 4))).toList();
@@ -153,15 +174,15 @@ public final class BanditEvaluation {
     }
 
     /** Counts the rows no estimate can use, by reason, and fails past {@code --max-bad-fraction}. */
-    static long checkUnusable(List<Counted> counted, Interactions read, long rowsIn, BanditEvaluationConfig c) {
+    static long checkUnusable(List<Counted> counted, long quarantined, long rowsIn, BanditEvaluationConfig c) {
         Map<String, Long> byReason = new TreeMap<>();
         counted.stream().filter(r -> r.reason() != null).forEach(r -> byReason.merge(r.reason(), r.rows(),
                 Long::sum));
-        long unusable = read.quarantinedCount() + byReason.values().stream().mapToLong(Long::longValue).sum();
+        long unusable = quarantined + byReason.values().stream().mapToLong(Long::longValue).sum();
         String why = byReason.entrySet().stream().map(e -> e.getValue() + " " + e.getKey())
                 .collect(Collectors.joining(", "));
-        if (read.quarantinedCount() > 0) {
-            why = (why.isEmpty() ? "" : why + ", ") + read.quarantinedCount() + " malformed input rows";
+        if (quarantined > 0) {
+            why = (why.isEmpty() ? "" : why + ", ") + quarantined + " " + MALFORMED;
         }
         BadFractionExceededException.checkUnusable("evaluate", unusable, rowsIn, c.input().maxBadFraction(), why,
                 new JobSummary("evaluate").put("rows_in", rowsIn).put("unusable", unusable));
@@ -251,7 +272,8 @@ public final class BanditEvaluation {
     /** Without --observed-only the counted rows are the selected ones; with it, the unrewarded were dropped first. */
     static EvaluationReport.Unrewarded unrewarded(Dataset<Row> selected, List<Counted> counted,
                                                   BanditEvaluationConfig c) {
-        long unrewarded = c.observedOnly() ? selected.filter(not(col("reward_observed"))).count()
+        long unrewarded = c.observedOnly()
+                ? selected.filter(col("reason").isNull().and(not(col("reward_observed")))).count()
                 : counted.stream().filter(r -> !r.observed()).mapToLong(Counted::rows).sum();
         return new EvaluationReport.Unrewarded(unrewarded,
                 c.observedOnly());

@@ -1,8 +1,10 @@
 package io.rewind.jobs.evaluate;
 
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
 
 import java.util.Locale;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
@@ -11,7 +13,12 @@ public enum SplitSelection {
     ALL, TRAIN, EVAL;
 
     public Dataset<Row> apply(Dataset<Row> interactions) {
-        return this == ALL ? interactions : interactions.filter(col("split").equalTo(label()));
+        return this == ALL ? interactions : interactions.filter(selects());
+    }
+
+    /** Whether a row is in the selected split. */
+    public Column selects() {
+        return this == ALL ? lit(true) : col("split").equalTo(label());
     }
 
     /** The value in the {@code split} column. */

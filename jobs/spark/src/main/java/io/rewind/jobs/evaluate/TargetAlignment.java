@@ -36,6 +36,7 @@ public final class TargetAlignment {
     public static final String NO_TARGET = "target: no target probabilities for this event";
     public static final String NO_DISTRIBUTION = "target: action_probs missing (the target's full distribution is"
             + " needed)";
+    public static final String NO_CANDIDATES = "target: the logged event has no candidates";
     public static final String OTHER_CANDIDATES = "target: its candidate set differs from the logged one";
 
     private TargetAlignment() {
@@ -108,6 +109,9 @@ public final class TargetAlignment {
     }
 
     static Object[] align(Object loggedIds, Object targetIds, Object targetProbs) {
+        if (loggedIds == null) {
+            return new Object[] {null, NO_CANDIDATES};
+        }
         if (targetIds == null) {
             return new Object[] {null, NO_TARGET};
         }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.rewind.formats.Json;
+import io.rewind.jobs.BadFractionExceededException;
 import io.rewind.formats.TableFormat;
 import io.rewind.formats.Tables;
 import io.rewind.formats.spark.LocalSpark;
@@ -116,7 +117,7 @@ class BanditEvaluationTest {
                 0.01).withOutputs(ReportOutputs.NONE);
         EvaluationReport r = BanditEvaluation.run(SPARK, c);
         Dataset<Row> aligned = BanditEvaluation.withPolicies(SPARK, c, TableReader.read(SPARK, Tables.INTERACTIONS,
-                TableFormat.PARQUET, interactions).valid());
+                TableFormat.PARQUET, interactions).checked());
         Dataset<Row> samples = BanditEvaluation.samples(BanditEvaluation.withRewardModel(
                 BanditEvaluation.usable(aligned, c), false, c.estimation()), true, false,
                 new Loggers(List.of(new Loggers.Share("one", 1)))).cache();
@@ -154,6 +155,41 @@ class BanditEvaluationTest {
             assertEquals(e.bootstrap().upper(), a.bootstrap().upper(), tol, e.estimator());
             assertEquals(e.n(), a.n());
             assertEquals(e.effectiveSampleSize(), a.effectiveSampleSize(), 1e-9 * e.effectiveSampleSize());
+        }
+    }
+
+    /**
+     * The input read once, uncached: rows a row's own rule rejects and rows off the table's context length are counted
+     * as malformed whatever the split, and the usable rows give the estimates the clean table gives.
+     */
+    @Test
+    void malformedRowsAreCountedWhateverTheSplitAndLeaveTheEstimatesAsTheCleanTableGives() {
+        String target = policy("target-malformed", 0.2, 1.0);
+        Dataset<Row> clean = SPARK.read().parquet(interactions);
+        Dataset<Row> some = clean.orderBy("event_id").limit(12);
+        Dataset<Row> badProb = some.limit(5).withColumn("event_id", org.apache.spark.sql.functions.concat(col(
+                "event_id"), org.apache.spark.sql.functions.lit("-p"))).withColumn("action_prob",
+                org.apache.spark.sql.functions.lit(2.0));
+        Dataset<Row> shortContext = some.withColumn("event_id", org.apache.spark.sql.functions.concat(col(
+                "event_id"), org.apache.spark.sql.functions.lit("-c"))).withColumn("context",
+                org.apache.spark.sql.functions.slice(col("context"), 1, 2));
+        String dirty = dir.resolve("interactions-malformed").toString();
+        clean.unionByName(badProb).unionByName(shortContext).write().parquet(dirty);
+        for (SplitSelection split : List.of(SplitSelection.ALL, SplitSelection.EVAL)) {
+            BanditEvaluationConfig base = config(target, null, 0.01).withSplit(split, false);
+            EvaluationReport expected = BanditEvaluation.run(SPARK, base);
+            EvaluationReport r = BanditEvaluation.run(SPARK, new BanditEvaluationConfig(new EvaluationInput(
+                    List.of(dirty), TableFormat.PARQUET, 0.01), split, false, base.target(), base.incumbent(),
+                    base.estimation(), base.intervals(), base.outputs()));
+            assertEquals(expected.rowsIn() + 17, r.rowsIn(), split.label());
+            assertEquals(expected.unusable() + 17, r.unusable(), split.label());
+            assertEquals(expected.rowsUsed(), r.rowsUsed(), split.label());
+            assertSame(expected.target(), r.target());
+            BadFractionExceededException over = org.junit.jupiter.api.Assertions.assertThrows(
+                    BadFractionExceededException.class, () -> BanditEvaluation.run(SPARK, new BanditEvaluationConfig(
+                            new EvaluationInput(List.of(dirty), TableFormat.PARQUET, 0.001), split, false,
+                            base.target(), base.incumbent(), base.estimation(), base.intervals(), base.outputs())));
+            assertTrue(over.getMessage().contains("17 " + BanditEvaluation.MALFORMED), over.getMessage());
         }
     }
 
