@@ -1,10 +1,13 @@
 package io.rewind.jobs.evaluate;
 
+import static org.apache.spark.sql.functions.abs;
+import static org.apache.spark.sql.functions.aggregate;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.concat;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.min_by;
+import static org.apache.spark.sql.functions.size;
 import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.udf;
 import static org.apache.spark.sql.functions.when;
@@ -102,7 +105,17 @@ public final class TargetAlignment {
         String both = prefix + "_alignment";
         Column reason = List.of(joined.columns()).contains(prefix + INVALID)
                 ? coalesce(col(prefix + INVALID), col(both).getField("reason")) : col(both).getField("reason");
-        return joined.withColumn(both, f.apply(col("actions.id"), col(prefix + "_ids"), col(prefix + "_probs")))
+        Column logged = col("actions.id");
+        Column ids = col(prefix + "_ids");
+        Column probs = col(prefix + "_probs");
+        // the common case, the target's candidates in the logged order, in Spark's own expressions; the UDF (a map
+        // from id to probability) only for the rest, and for the reason where there is one
+        Column sum = aggregate(probs, lit(0.0), (acc, p) -> acc.plus(p));
+        Column inOrder = logged.equalTo(ids).and(size(probs).equalTo(size(ids)))
+                .and(abs(sum.minus(1)).leq(FieldChecks.PROB_SUM_TOLERANCE));
+        Column alignment = when(inOrder, struct(probs.as("probs"), lit(null).cast("string").as("reason")))
+                .otherwise(f.apply(logged, ids, probs));
+        return joined.withColumn(both, alignment)
                 .withColumn(prefix + "_reason", reason)
                 .withColumn(prefix + "_aligned", col(both).getField("probs"))
                 .drop(both);

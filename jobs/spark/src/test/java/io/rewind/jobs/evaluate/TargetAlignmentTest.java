@@ -48,4 +48,44 @@ class TargetAlignmentTest {
                 "bad-then-good", "usable [a, b] [0.5, 0.5]"), byEvent);
         assertEquals(4, rows.size(), "one row per event");
     }
+
+    /**
+     * Each alignment as the UDF computes it alone: the target's candidates in the logged order (Spark's expressions
+     * take these), in another order, missing, other candidates, probabilities that do not sum to 1, none at all.
+     */
+    @Test
+    void everyCaseAlignsAsTheMapFromIdToProbabilityDoes() {
+        List<Object[]> cases = List.of(
+                new Object[] {"same order", List.of("a", "b", "c"), List.of("a", "b", "c"), List.of(0.2, 0.3, 0.5)},
+                new Object[] {"other order", List.of("a", "b", "c"), List.of("c", "a", "b"), List.of(0.5, 0.2, 0.3)},
+                new Object[] {"no target", List.of("a", "b"), null, null},
+                new Object[] {"no distribution", List.of("a", "b"), List.of("a", "b"), null},
+                new Object[] {"other candidates", List.of("a", "b"), List.of("a", "x"), List.of(0.5, 0.5)},
+                new Object[] {"fewer candidates", List.of("a", "b"), List.of("a"), List.of(1.0)},
+                new Object[] {"sums off in order", List.of("a", "b"), List.of("a", "b"), List.of(0.5, 0.6)},
+                new Object[] {"sums off reordered", List.of("a", "b"), List.of("b", "a"), List.of(0.5, 0.6)},
+                new Object[] {"no candidates", null, List.of("a"), List.of(1.0)});
+        org.apache.spark.sql.types.StructType schema = new org.apache.spark.sql.types.StructType()
+                .add("name", "string")
+                .add("actions", "array<struct<id:string>>")
+                .add("t_ids", "array<string>")
+                .add("t_probs", "array<double>");
+        List<Row> rows = cases.stream().map(c -> org.apache.spark.sql.RowFactory.create(c[0], c[1] == null ? null
+                : ((List<?>) c[1]).stream().map(id -> org.apache.spark.sql.RowFactory.create(id)).toList(), c[2],
+                c[3])).toList();
+        List<Row> aligned = TargetAlignment.withAlignment(SPARK.createDataFrame(rows, schema), "t")
+                .select("name", "t_aligned", "t_reason").collectAsList();
+        assertEquals(cases.size(), aligned.size());
+        for (Row r : aligned) {
+            Object[] c = cases.stream().filter(x -> x[0].equals(r.getString(0))).findFirst().orElseThrow();
+            Object[] expected = TargetAlignment.align(c[1], c[2], c[3]);
+            List<Double> probs = r.isNullAt(1) ? null : r.getList(1);
+            List<Double> want = expected[0] == null ? null
+                    : java.util.Arrays.stream((double[]) expected[0]).boxed().toList();
+            assertEquals(want, probs, r.getString(0));
+            assertEquals(expected[1], r.getString(2), r.getString(0));
+        }
+        assertEquals(List.of(0.2, 0.3, 0.5), aligned.stream().filter(r -> r.getString(0).equals("other order"))
+                .findFirst().orElseThrow().getList(1), "reordered to the logged candidates");
+    }
 }
