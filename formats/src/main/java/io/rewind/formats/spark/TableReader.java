@@ -297,7 +297,8 @@ public final class TableReader {
 
     /**
      * Vectors of one field must have one length across the table: rows off the most common length are bad. The
-     * lengths of every vector field are counted in one job.
+     * lengths of every vector field are counted in one job, over every row that has the field (whether or not the
+     * row breaks another rule), so that job reads only the vector columns and checks nothing.
      */
     static Dataset<Row> applyVectorLengthRule(TableSchema schema, Dataset<Row> staged) {
         List<String> fields = new ArrayList<>();
@@ -319,7 +320,7 @@ public final class TableReader {
         Column all = tagged.size() == 1 ? tagged.get(0) : concat(tagged.toArray(new Column[0]));
         int[] mode = new int[fields.size()];
         long[] modeCount = new long[fields.size()];
-        for (Row r : staged.filter(col("reason").isNull()).select(explode(all).as("l"))
+        for (Row r : staged.select(explode(all).as("l"))
                 .groupBy(col("l.field"), col("l.len")).agg(sum(col("l.n"))).collectAsList()) {
             int f = r.getInt(0);
             int len = r.getInt(1);
@@ -348,7 +349,7 @@ public final class TableReader {
     /** A vector field's lengths in a row (each candidate's features for {@code actions}); none where it is null. */
     private static Column lengths(String field) {
         return field.equals("actions")
-                ? filter(transform(col("actions"), c -> size(c.getField("features"))), x -> x.geq(0))
+                ? filter(transform(col("actions.features"), f -> size(f)), x -> x.geq(0))
                 : filter(array(size(col(field))), x -> x.geq(0));
     }
 }
