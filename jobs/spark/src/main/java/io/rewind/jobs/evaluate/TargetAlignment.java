@@ -103,16 +103,21 @@ public final class TargetAlignment {
         UserDefinedFunction f = udf((UDF3<Object, Object, Object, Row>) (logged, ids, probs) ->
                 RowFactory.create(align(logged, ids, probs)), type);
         String both = prefix + "_alignment";
-        Column reason = List.of(joined.columns()).contains(prefix + INVALID)
-                ? coalesce(col(prefix + INVALID), col(both).getField("reason")) : col(both).getField("reason");
+        boolean checked = List.of(joined.columns()).contains(prefix + INVALID);
+        Column reason = checked ? coalesce(col(prefix + INVALID), col(both).getField("reason"))
+                : col(both).getField("reason");
         Column logged = col("actions.id");
         Column ids = col(prefix + "_ids");
         Column probs = col(prefix + "_probs");
         // the common case, the target's candidates in the logged order, in Spark's own expressions; the UDF (a map
-        // from id to probability) only for the rest, and for the reason where there is one
-        Column sum = aggregate(probs, lit(0.0), (acc, p) -> acc.plus(p));
-        Column inOrder = logged.equalTo(ids).and(size(probs).equalTo(size(ids)))
-                .and(abs(sum.minus(1)).leq(FieldChecks.PROB_SUM_TOLERANCE));
+        // from id to probability) only for the rest, and for the reason where there is one. A decisions table's
+        // rows were checked by its rules (one probability per candidate, summing to 1), so only other sources'
+        // sums are checked here (Spark interprets the sum's lambda, element by element).
+        Column inOrder = logged.equalTo(ids).and(size(probs).equalTo(size(ids)));
+        if (!checked) {
+            Column sum = aggregate(probs, lit(0.0), (acc, p) -> acc.plus(p));
+            inOrder = inOrder.and(abs(sum.minus(1)).leq(FieldChecks.PROB_SUM_TOLERANCE));
+        }
         Column alignment = when(inOrder, struct(probs.as("probs"), lit(null).cast("string").as("reason")))
                 .otherwise(f.apply(logged, ids, probs));
         return joined.withColumn(both, alignment)
