@@ -51,9 +51,9 @@ public final class BanditEvaluation {
         Interactions read = Interactions.readOnce(spark, c.input().paths(), c.input().format(),
                 c.input().mapped());
         // the split and --observed-only select among the usable rows; every malformed one is counted
-        Column malformed = col("reason").isNotNull();
-        Dataset<Row> selected = read.checked().filter(malformed.or(c.split().selects()));
-        Dataset<Row> data = c.observedOnly() ? selected.filter(malformed.or(col("reward_observed"))) : selected;
+        Dataset<Row> selected = read.checked().filter(not(wellFormed()).or(c.split().selects()));
+        Dataset<Row> data = c.observedOnly() ? selected.filter(not(wellFormed()).or(col("reward_observed")))
+                : selected;
         Dataset<Row> aligned = withPolicies(spark, c, data).persist(StorageLevel.MEMORY_AND_DISK());
         try {
             List<Counted> all = counted(aligned, c);
@@ -67,8 +67,8 @@ public final class BanditEvaluation {
                     .mapToLong(Counted::rows).sum();
             long rowsIn = rows + quarantined;
             long unusable = checkUnusable(counted, quarantined, rowsIn, c);
-            PropensityDiagnostics propensities = PropensityCheck.ofInteractions(aligned.filter(
-                    col("reason").isNull()), counted.stream().map(Counted::propensities)
+            PropensityDiagnostics propensities = PropensityCheck.ofInteractions(aligned.filter(wellFormed()),
+                    counted.stream().map(Counted::propensities)
                     .reduce(PropensityCheck.Partial.EMPTY, PropensityCheck.Partial::merge));
             PropensityCheck.requireWithin(propensities, rowsIn, c.input().maxBadFraction());
             boolean actionFeatures = counted.stream().anyMatch(r -> r.reason() == null && r.actionFeatures());
@@ -95,7 +95,7 @@ public final class BanditEvaluation {
      * candidates and the reason where they cannot be: the rows that are cached, so no more than these.
      */
     static Dataset<Row> withPolicies(SparkSession spark, BanditEvaluationConfig c, Dataset<Row> data) {
-        Dataset<Row> valid = data.filter(col("reason").isNull());
+        Dataset<Row> valid = data.filter(wellFormed());
         Dataset<Row> out = align(data, policy(spark, c, c.target(), valid, "t"), "t");
         List<String> kept = new ArrayList<>(List.of("event_id", "model_id", "context", "actions", "action",
                 "action_prob", "action_probs", "action_prob_source", "reward", "reward_observed", "reason",
@@ -127,8 +127,13 @@ public final class BanditEvaluation {
         return TargetAlignment.withAlignment(joined, prefix);
     }
 
+    /** The input row keeps the interactions table's rules ({@code reason} is the rule it breaks). */
+    private static Column wellFormed() {
+        return col("reason").isNull();
+    }
+
     private static Column bad(boolean compares) {
-        Column bad = col("reason").isNotNull().or(col("t_reason").isNotNull());
+        Column bad = not(wellFormed()).or(col("t_reason").isNotNull());
         return compares ? bad.or(col("i_reason").isNotNull()) : bad;
     }
 
@@ -158,7 +163,7 @@ public final class BanditEvaluation {
     static List<Counted> counted(Dataset<Row> aligned, BanditEvaluationConfig c) {
         Column alignment = c.compares() ? coalesce(col("t_reason"),
                 org.apache.spark.sql.functions.concat(lit("incumbent: "), col("i_reason"))) : col("t_reason");
-        Column reason = when(col("reason").isNotNull(), lit(MALFORMED)).otherwise(alignment);
+        Column reason = when(wellFormed(), alignment).otherwise(lit(MALFORMED));
         List<Column> propensities = PropensityCheck.interactionAggregates();
         return aligned.groupBy(reason.as("reason"), coalesce(col("reward_observed"), lit(false)),
                         Loggers.id().as("logger"))
@@ -273,7 +278,7 @@ public final class BanditEvaluation {
     static EvaluationReport.Unrewarded unrewarded(Dataset<Row> selected, List<Counted> counted,
                                                   BanditEvaluationConfig c) {
         long unrewarded = c.observedOnly()
-                ? selected.filter(col("reason").isNull().and(not(col("reward_observed")))).count()
+                ? selected.filter(wellFormed().and(not(col("reward_observed")))).count()
                 : counted.stream().filter(r -> !r.observed()).mapToLong(Counted::rows).sum();
         return new EvaluationReport.Unrewarded(unrewarded,
                 c.observedOnly());

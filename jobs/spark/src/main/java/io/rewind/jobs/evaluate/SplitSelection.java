@@ -5,16 +5,10 @@ import static org.apache.spark.sql.functions.lit;
 
 import java.util.Locale;
 import org.apache.spark.sql.Column;
-import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Row;
 
 /** Which rows of the interactions' {@code split} column an evaluation reads. */
 public enum SplitSelection {
     ALL, TRAIN, EVAL;
-
-    public Dataset<Row> apply(Dataset<Row> interactions) {
-        return this == ALL ? interactions : interactions.filter(selects());
-    }
 
     /** Whether a row is in the selected split. */
     public Column selects() {
@@ -28,6 +22,6 @@ public enum SplitSelection {
 
     @Override
     public String toString() {
-        return name().toLowerCase(java.util.Locale.ROOT);
+        return label();
     }
 }

@@ -82,7 +82,7 @@ class TargetAlignmentTest {
                 "t_invalid", org.apache.spark.sql.functions.lit(null).cast("string")), "t")
                 .select("name", "t_aligned", "t_reason").collectAsList();
         assertEquals(cases.size() - 2, fromTable.size());
-        for (Row r : concat(aligned, fromTable)) {
+        for (Row r : java.util.stream.Stream.concat(aligned.stream(), fromTable.stream()).toList()) {
             Object[] c = cases.stream().filter(x -> x[0].equals(r.getString(0))).findFirst().orElseThrow();
             Object[] expected = TargetAlignment.align(c[1], c[2], c[3]);
             List<Double> probs = r.isNullAt(1) ? null : r.getList(1);
@@ -93,11 +93,5 @@ class TargetAlignmentTest {
         }
         assertEquals(List.of(0.2, 0.3, 0.5), aligned.stream().filter(r -> r.getString(0).equals("other order"))
                 .findFirst().orElseThrow().getList(1), "reordered to the logged candidates");
-    }
-
-    private static List<Row> concat(List<Row> a, List<Row> b) {
-        List<Row> all = new java.util.ArrayList<>(a);
-        all.addAll(b);
-        return all;
     }
 }
