@@ -143,8 +143,16 @@ abstract class CollectFixtures {
      * 200 ms out of order, 300 ms checkpoints and idle timeout, parallelism 1.
      */
     static CollectConfig liveConfig(String decisions, String rewards, String kafka, String out) {
+        return liveConfig(decisions, rewards, kafka, out, Duration.ofMillis(300));
+    }
+
+    /**
+     * A live job whose readers count as idle 300 ms after their last event, and {@code unheard} after the start
+     * while they have sent nothing (a reader still opening its input).
+     */
+    static CollectConfig liveConfig(String decisions, String rewards, String kafka, String out, Duration unheard) {
         return new CollectConfig(new CollectConfig.Sources(decisions, rewards, kafka, false,
-                new CollectConfig.Idleness(Duration.ofMillis(300), Duration.ofMillis(300)),
+                new CollectConfig.Idleness(Duration.ofMillis(300), unheard),
                 Duration.ofMillis(100), io.rewind.formats.TimestampUnit.AUTO), CollectConfig.Sink.of(out),
                 new JoinRules(Duration.ofSeconds(1), 0, false, JoinRules.Aggregation.FIRST, 0.8),
                 new CollectConfig.EventTime(Duration.ofMillis(200), Duration.ofHours(1), Duration.ofMinutes(1)),

@@ -74,8 +74,20 @@ class CollectLiveTest extends CollectFixtures {
         try (KafkaClusterTestKit kafka = broker();
                 KafkaProducer<String, String> producer = producer(kafka.bootstrapServers())) {
             String out = dir.resolve("live-kafka").toString();
+            // as in production, the topics exist before the collector starts (a job started first fails over
+            // until they do, and on a loaded machine its restart lost the first rewards to the watermark); a
+            // consumer opening on two busy cores may take more than the 300 ms idle timeout to send its first
+            // event, so the readers wait 2 s for it (the default is a minute) before they count as idle. Not
+            // longer: each reader's own output, which never hears an event (they go to its partitions' outputs),
+            // counts as idle only after that wait, and until then a reader whose partition has gone quiet still
+            // holds the watermark at its last event (with 10 s, the last windows closed 8 s late)
+            try (org.apache.kafka.clients.admin.Admin admin = org.apache.kafka.clients.admin.Admin.create(
+                    java.util.Map.of("bootstrap.servers", kafka.bootstrapServers()))) {
+                admin.createTopics(List.of(new org.apache.kafka.clients.admin.NewTopic("decisions", 1, (short) 1),
+                        new org.apache.kafka.clients.admin.NewTopic("rewards", 1, (short) 1))).all().get();
+            }
             org.apache.flink.core.execution.JobClient job = startReported(liveConfig("decisions", "rewards",
-                    kafka.bootstrapServers(), out), "collect live kafka");
+                    kafka.bootstrapServers(), out, Duration.ofSeconds(2)), "collect live kafka");
             List<String> ids = new ArrayList<>();
             List<String> rewarded = new ArrayList<>();
             Instant lastStamp = Instant.now();
