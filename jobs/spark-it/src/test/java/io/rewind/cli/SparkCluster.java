@@ -86,16 +86,27 @@ final class SparkCluster implements AutoCloseable {
                 .sorted().map(k -> "-D" + k + "=" + System.getProperty(k)).toList();
     }
 
-    /** {@code java HEAP FLAGS -cp [JARS:]SPARK_HOME/jars/*}: a JVM with only Spark's jars (and {@code jars}). */
+    /**
+     * {@code java HEAP FLAGS -cp SPARK_HOME/jars/*[:JARS]}: a JVM with only Spark's jars (and {@code jars}, after
+     * them: the class archive needs the class path to begin as its dump's did, and no class of the assembly is also
+     * in Spark's jars, so the order changes nothing else).
+     */
     static List<String> java(String heap, String... jars) throws IOException {
+        List<String> cmd = javaWithoutArchive(heap, jars);
+        cmd.addAll(1, SparkClassArchive.options());
+        return cmd;
+    }
+
+    static List<String> javaWithoutArchive(String heap, String... jars) throws IOException {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.add(heap);
         cmd.addAll(SHORT_LIVED_JVM);
         cmd.addAll(jvmFlags());
         cmd.add("-cp");
-        List<String> cp = new ArrayList<>(List.of(jars));
+        List<String> cp = new ArrayList<>();
         cp.add(SPARK_HOME.resolve("jars") + "/*");
+        cp.addAll(List.of(jars));
         cmd.add(String.join(":", cp));
         return cmd;
     }
@@ -124,12 +135,17 @@ final class SparkCluster implements AutoCloseable {
             "--conf", "spark.standalone.submit.waitAppCompletion=true");
     /**
      * Options only the tests add: no web UI, few shuffle and Delta snapshot partitions for their small data, and the
-     * short-lived JVM options for the drivers and executors the Workers start.
+     * short-lived JVM options and class archive for the drivers and executors the Workers start (their class path,
+     * SPARK_HOME/conf:SPARK_HOME/jars/*, maps the archive: the conf folder does not exist).
      */
-    static final List<String> TEST_ONLY = List.of("--conf", "spark.ui.enabled=false",
-            "--conf", "spark.sql.shuffle.partitions=4", "--conf", "spark.databricks.delta.snapshotPartitions=2",
-            "--conf", "spark.driver.extraJavaOptions=" + String.join(" ", SHORT_LIVED_JVM),
-            "--conf", "spark.executor.extraJavaOptions=" + String.join(" ", SHORT_LIVED_JVM));
+    static List<String> testOnly() throws IOException {
+        List<String> jvm = new ArrayList<>(SHORT_LIVED_JVM);
+        jvm.addAll(SparkClassArchive.options());
+        return List.of("--conf", "spark.ui.enabled=false",
+                "--conf", "spark.sql.shuffle.partitions=4", "--conf", "spark.databricks.delta.snapshotPartitions=2",
+                "--conf", "spark.driver.extraJavaOptions=" + String.join(" ", jvm),
+                "--conf", "spark.executor.extraJavaOptions=" + String.join(" ", jvm));
+    }
 
     /** The submit line as the README shows it for a cluster whose master is spark://HOST:7077. */
     static String readmeLine(String deployMode, String args) throws IOException {
@@ -147,7 +163,7 @@ final class SparkCluster implements AutoCloseable {
         List<String> cmd = java("-Xmx1g");
         cmd.addAll(List.of("org.apache.spark.deploy.SparkSubmit", "--master", master, "--deploy-mode", deployMode));
         cmd.addAll(OPTIONS);
-        cmd.addAll(TEST_ONLY);
+        cmd.addAll(testOnly());
         for (String c : conf) {
             cmd.add("--conf");
             cmd.add(c);
