@@ -41,6 +41,10 @@ public class LearnerJmh {
     @Param({"10", "100"})
     public int candidates;
 
+    /** binary: each feature 1 with probability 0.3, else 0; dense: every feature drawn uniform in [-1, 1). */
+    @Param({"binary"})
+    public String features;
+
     private LinearLearner model;
     private final double[][] contexts = new double[ROUNDS][5];
     private final List<List<Candidate>> offers = new ArrayList<>();
@@ -60,7 +64,7 @@ public class LearnerJmh {
             for (int a = 0; a < candidates; a++) {
                 double[] f = new double[20];
                 for (int j = 0; j < 20; j++) {
-                    f[j] = data.nextDouble() < 0.3 ? 1 : 0;
+                    f[j] = features.equals("dense") ? data.nextDouble() * 2 - 1 : data.nextDouble() < 0.3 ? 1 : 0;
                 }
                 cs.add(new Candidate("item-" + data.nextInt(1000), f));
             }

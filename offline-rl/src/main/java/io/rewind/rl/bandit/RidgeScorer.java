@@ -116,25 +116,29 @@ public final class RidgeScorer implements Serializable {
 
     /**
      * √(φᵀA⁻¹φ) of every candidate; for candidates with features without building their φ: the shared block's A⁻¹
-     * is folded with the context once ({@link FeatureMap#foldShared}).
+     * is folded with the context once ({@link FeatureMap#foldShared}) and their quadratic forms taken together
+     * ({@link FeatureMap#foldedQuadratics}).
      */
     double[] widths(FeatureMap features, double[] expandedContext, List<Candidate> cs) {
         double[] out = new double[cs.size()];
-        double[] folded = null;
-        int[] nonZero = null;
+        int[] featured = new int[out.length];
+        int n = 0;
         double[] armBlock = null;
         for (int a = 0; a < out.length; a++) {
             Candidate c = cs.get(a);
             if (c.features() != null) {
-                if (folded == null) {
-                    folded = features.foldShared(inverses[0], expandedContext);
-                    nonZero = new int[features.actionDim()];
-                }
-                out[a] = Math.sqrt(Math.max(features.foldedQuadratic(folded, c, nonZero), 0));
+                featured[n++] = a;
             } else {
                 Phi phi = features.phiOfExpanded(c, expandedContext, armBlock);
                 armBlock = phi.values();
                 out[a] = width(phi);
+            }
+        }
+        if (n > 0) {
+            double[] q = features.foldedQuadratics(features.foldShared(inverses[0], expandedContext), cs, featured,
+                    n);
+            for (int i = 0; i < n; i++) {
+                out[featured[i]] = Math.sqrt(Math.max(q[i], 0));
             }
         }
         return out;

@@ -58,17 +58,17 @@ class RoundTest {
     private static RidgeScorer trained(SplittableRandom rng) {
         RidgeScorer scorer = new RidgeScorer(MAP.blockSizes(), 1);
         for (int t = 0; t < 200; t++) {
-            Phi[] phis = new Round(MAP, context(rng), candidates(rng)).phis();
+            Phi[] phis = new Round(MAP, context(rng), candidates(rng, t % 2 == 0)).phis();
             scorer.update(phis[rng.nextInt(phis.length)], rng.nextDouble(), 1);
         }
         return scorer;
     }
 
-    /** 50 rounds the model did not learn from. */
+    /** 50 rounds the model did not learn from, every other one with sparse features, the rest dense. */
     private static List<Round> probes(SplittableRandom rng) {
         List<Round> rounds = new ArrayList<>();
         for (int t = 0; t < 50; t++) {
-            rounds.add(new Round(MAP, context(rng), candidates(rng)));
+            rounds.add(new Round(MAP, context(rng), candidates(rng, t % 2 == 0)));
         }
         return rounds;
     }
@@ -87,11 +87,20 @@ class RoundTest {
         return new double[] {rng.nextDouble() * 2 - 1, rng.nextDouble(), rng.nextDouble() - 0.5};
     }
 
-    /** Items with features, two known arms and an unknown one that hashes into a spare block. */
-    private static List<Candidate> candidates(SplittableRandom rng) {
+    /**
+     * Items with features (one-hot, or all four non-zero: the folded widths take very sparse features one candidate
+     * at a time and the rest side by side), two known arms and an unknown one that hashes into a spare block.
+     */
+    private static List<Candidate> candidates(SplittableRandom rng, boolean sparse) {
         List<Candidate> cs = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
-            cs.add(new Candidate("item-" + i, new double[] {rng.nextDouble(), 0, rng.nextDouble(), 1}));
+            double[] f = new double[4];
+            if (sparse) {
+                f[rng.nextInt(4)] = rng.nextDouble();
+            } else {
+                f = new double[] {rng.nextDouble(), rng.nextDouble() - 0.5, rng.nextDouble(), 1};
+            }
+            cs.add(new Candidate("item-" + i, f));
         }
         cs.add(new Candidate("arm-a", null));
         cs.add(new Candidate("arm-b", null));
