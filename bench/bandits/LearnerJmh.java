@@ -41,9 +41,16 @@ public class LearnerJmh {
     @Param({"10", "100"})
     public int candidates;
 
-    /** binary: each feature 1 with probability 0.3, else 0; dense: every feature drawn uniform in [-1, 1). */
-    @Param({"binary"})
-    public String features;
+    /** How the candidates' features are drawn. */
+    public enum Features {
+        /** each feature 1 with probability 0.3, else 0 */
+        BINARY,
+        /** every feature uniform in [-1, 1) */
+        DENSE
+    }
+
+    @Param({"BINARY"})
+    public Features features;
 
     private LinearLearner model;
     private final double[][] contexts = new double[ROUNDS][5];
@@ -64,7 +71,7 @@ public class LearnerJmh {
             for (int a = 0; a < candidates; a++) {
                 double[] f = new double[20];
                 for (int j = 0; j < 20; j++) {
-                    f[j] = features.equals("dense") ? data.nextDouble() * 2 - 1 : data.nextDouble() < 0.3 ? 1 : 0;
+                    f[j] = features == Features.DENSE ? data.nextDouble() * 2 - 1 : data.nextDouble() < 0.3 ? 1 : 0;
                 }
                 cs.add(new Candidate("item-" + data.nextInt(1000), f));
             }

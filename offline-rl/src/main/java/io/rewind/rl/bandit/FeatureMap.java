@@ -195,90 +195,15 @@ public record FeatureMap(int contextDim, int actionDim, java.util.List<String> k
     }
 
     /**
-     * [1, f]ᵀB[1, f] for the candidates {@code cs[which[0, n)]}, all with features, and B from {@link #foldShared}.
-     * The candidates are taken side by side: [1, f] of every candidate as the columns of a (1 + actionDim) × n
-     * matrix, so each step is an axpy across the candidates that C2 vectorises, over B's upper triangle (B's two
-     * halves added, so an asymmetry of rounding counts as it would entry by entry). Only very sparse features (one-hot
-     * and the like: on average under a quarter of the (1 + actionDim) entries non-zero) go candidate by candidate over
-     * their non-zero entries. LinUCB, 100 candidates of 20 features, alternated on 2026-12-06: 30% non-zero binary
-     * features 76-104 µs candidate by candidate, 48-55 µs side by side; dense features 63 -> 35 µs.
+     * [1, f]ᵀB[1, f] for the candidates {@code cs[which[0, n)]}, all with features, and B from {@link #foldShared}
+     * ({@link CandidateQuadratics}).
      */
     double[] foldedQuadratics(double[] folded, java.util.List<Candidate> cs, int[] which, int n) {
-        int k = 1 + actionDim;
-        double[] out = new double[n];
-        long squares = 0;
+        double[][] features = new double[n][];
         for (int a = 0; a < n; a++) {
-            double[] f = actionFeatures(cs.get(which[a]));
-            int nz = 0;
-            for (double v : f) {
-                if (v != 0) {
-                    nz++;
-                }
-            }
-            squares += (long) nz * nz;
+            features[a] = actionFeatures(cs.get(which[a]));
         }
-        if (16 * squares < (long) k * k * n) {
-            int[] nonZero = new int[actionDim];
-            for (int a = 0; a < n; a++) {
-                out[a] = foldedQuadratic(folded, cs.get(which[a]), nonZero);
-            }
-            return out;
-        }
-        double[] columns = new double[k * n];
-        for (int a = 0; a < n; a++) {
-            double[] f = cs.get(which[a]).features();
-            columns[a] = 1;
-            for (int j = 0; j < actionDim; j++) {
-                columns[(1 + j) * n + a] = f[j];
-            }
-        }
-        double[] t = new double[n];
-        for (int j = 0; j < k; j++) {
-            int rowJ = j * k;
-            int colJ = j * n;
-            double diagonal = folded[rowJ + j];
-            for (int a = 0; a < n; a++) {
-                t[a] = diagonal * columns[colJ + a];
-            }
-            for (int l = j + 1; l < k; l++) {
-                double b = folded[rowJ + l] + folded[l * k + j];
-                if (b != 0) {
-                    int colL = l * n;
-                    for (int a = 0; a < n; a++) {
-                        t[a] += b * columns[colL + a];
-                    }
-                }
-            }
-            for (int a = 0; a < n; a++) {
-                out[a] += columns[colJ + a] * t[a];
-            }
-        }
-        return out;
-    }
-
-    /** [1, f]ᵀB[1, f] for one candidate, over f's non-zero entries only; {@code nonZero} is scratch of length actionDim. */
-    private double foldedQuadratic(double[] folded, Candidate c, int[] nonZero) {
-        double[] f = actionFeatures(c);
-        int k = 1 + actionDim;
-        int nz = 0;
-        for (int j = 0; j < actionDim; j++) {
-            if (f[j] != 0) {
-                nonZero[nz++] = j;
-            }
-        }
-        double s = folded[0];
-        for (int a = 0; a < nz; a++) {
-            int ja = nonZero[a];
-            double fa = f[ja];
-            int row = (1 + ja) * k;
-            double inner = folded[1 + ja] + folded[row];
-            for (int b = 0; b < nz; b++) {
-                int jb = nonZero[b];
-                inner += folded[row + 1 + jb] * f[jb];
-            }
-            s += fa * inner;
-        }
-        return s;
+        return CandidateQuadratics.of(folded, features);
     }
 
     /** One candidate's φ, the context already expanded; {@code armBlock} as in {@link #phisOfExpanded}. */
