@@ -2,6 +2,7 @@ package io.rewind.cli;
 
 import io.rewind.jobs.BadFractionExceededException;
 import io.rewind.jobs.JobSummary;
+import java.util.List;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -10,14 +11,8 @@ import picocli.CommandLine.Command;
  * {@code spark-submit --class io.rewind.cli.Rewind rewind-spark-0.1.0-SNAPSHOT.jar SUBCOMMAND ...}.
  */
 @Command(name = "rewind", mixinStandardHelpOptions = true, version = "rewind 0.1.0",
-        description = "Learn and evaluate decision policies from logged data, on Spark.",
-        subcommands = {QuickstartCommand.class, SimulateCommand.class, ImportCommand.class, JoinCommand.class,
-                EvaluateCommand.class,
-                SimulateOnlineCommand.class, TrainBanditCommand.class, SimulateRlCommand.class,
-                TrainRlCommand.class, EvaluateRlCommand.class, TransformCommand.class, PromoteCommand.class,
-                RegistryCommand.class, PipelineCommand.class, StatusCommand.class, ShowCommand.class,
-                CommandLine.HelpCommand.class})
-public final class Rewind implements Runnable {
+        description = "Learn and evaluate decision policies from logged data, on Spark.")
+public final class Rewind implements Runnable, Subcommands.Parent {
     /** Exit code when a job quarantined more than {@code --max-bad-fraction} of its input. */
     public static final int EXIT_TOO_MANY_BAD_ROWS = 3;
     /** Exit code for input or arguments the job cannot use. */
@@ -41,10 +36,49 @@ public final class Rewind implements Runnable {
             + " trace of an unexpected failure (exit 1)")
     boolean verbose;
 
+    @Override
+    public Subcommands subcommands() {
+        return new Subcommands(List.of("quickstart", "simulate", "import", "join", "evaluate", "simulate-online",
+                "train-bandit", "simulate-rl", "train-rl", "evaluate-rl", "transform", "promote", "registry",
+                "pipeline", "status", "show"), Rewind::create);
+    }
+
+    private static Object create(String name) {
+        return switch (name) {
+            case "quickstart" -> new QuickstartCommand();
+            case "simulate" -> new SimulateCommand();
+            case "import" -> new ImportCommand();
+            case "join" -> new JoinCommand();
+            case "evaluate" -> new EvaluateCommand();
+            case "simulate-online" -> new SimulateOnlineCommand();
+            case "train-bandit" -> new TrainBanditCommand();
+            case "simulate-rl" -> new SimulateRlCommand();
+            case "train-rl" -> new TrainRlCommand();
+            case "evaluate-rl" -> new EvaluateRlCommand();
+            case "transform" -> new TransformCommand();
+            case "promote" -> new PromoteCommand();
+            case "registry" -> new RegistryCommand();
+            case "pipeline" -> new PipelineCommand();
+            case "status" -> new StatusCommand();
+            case "show" -> new ShowCommand();
+            default -> throw new IllegalArgumentException("no command " + name);
+        };
+    }
+
+    /**
+     * The command line for {@code args}: the root with the subcommand they name, or every subcommand when they name
+     * none (as for help) or are null, and {@code help}.
+     */
+    static CommandLine commandLine(Rewind root, List<String> args) {
+        CommandLine cli = Subcommands.build(root, args);
+        cli.addSubcommand(new CommandLine.HelpCommand());
+        return cli.setCaseInsensitiveEnumValuesAllowed(true);
+    }
+
     /** Runs a command line and returns its exit code (tests call this directly). */
     public static int execute(String... args) {
         Rewind root = new Rewind();
-        CommandLine cli = new CommandLine(root).setCaseInsensitiveEnumValuesAllowed(true);
+        CommandLine cli = commandLine(root, List.of(args));
         String[] failure = new String[1];
         String[] usageOf = new String[1];
         cli.setExecutionExceptionHandler((e, cmd, parsed) -> {

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 
@@ -20,7 +21,7 @@ class HelpTest {
         ByteArrayOutputStream warnings = new ByteArrayOutputStream();
         System.setErr(new PrintStream(warnings, true, StandardCharsets.UTF_8));
         try {
-            CommandLine cli = new CommandLine(new Rewind());
+            CommandLine cli = Rewind.commandLine(new Rewind(), null);
             java.util.Deque<CommandLine> todo = new java.util.ArrayDeque<>(cli.getSubcommands().values());
             int checked = 0;
             while (!todo.isEmpty()) {
@@ -45,5 +46,29 @@ class HelpTest {
             System.setErr(err);
         }
         assertEquals("", warnings.toString(StandardCharsets.UTF_8), "picocli printed warnings");
+    }
+
+    /**
+     * A command line that names a command builds that command alone (its name in the list agrees with its class's),
+     * and one that names none builds them all, as help needs.
+     */
+    @Test
+    void onlyTheNamedCommandIsBuilt() {
+        Rewind root = new Rewind();
+        List<String> all = root.subcommands().names();
+        for (String name : all) {
+            CommandLine cli = Rewind.commandLine(new Rewind(), List.of("--status-file", "s.json", name, "--help"));
+            assertEquals(List.of(name, "help"), List.copyOf(cli.getSubcommands().keySet()), name);
+        }
+        CommandLine bandit = Rewind.commandLine(new Rewind(), List.of("evaluate", "bandit", "--data", "x"));
+        assertEquals(List.of("bandit"), List.copyOf(bandit.getSubcommands().get("evaluate").getSubcommands().keySet()));
+        List<String> everything = new java.util.ArrayList<>(all);
+        everything.add("help");
+        for (List<String> args : List.of(List.<String>of(), List.of("--help"), List.of("help", "join"),
+                List.of("no-such-command"))) {
+            CommandLine cli = Rewind.commandLine(new Rewind(), args);
+            assertEquals(everything, List.copyOf(cli.getSubcommands().keySet()), args.toString());
+            assertEquals(3, cli.getSubcommands().get("evaluate").getSubcommands().size(), args.toString());
+        }
     }
 }
