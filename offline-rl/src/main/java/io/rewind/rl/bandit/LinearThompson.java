@@ -39,8 +39,10 @@ public final class LinearThompson extends LinearLearner {
         double[] mean = round.means(scorer);
         double[] sd = round.widths(scorer);
         int k = mean.length;
+        double[] boundFactor = new double[k]; // 2 sd² · margin², for the bound below
         for (int i = 0; i < k; i++) {
             sd[i] *= v;
+            boundFactor[i] = 2 * sd[i] * sd[i] * RADIUS_BOUND_MARGIN * RADIUS_BOUND_MARGIN;
         }
         int first = argmax(mean);
         double[] u = new double[2 * k];
@@ -56,8 +58,10 @@ public final class LinearThompson extends LinearLearner {
                     continue;
                 }
                 double y = 1 - u[2 * i];
-                // the score is at most mean + sd · radius, and −ln y ≤ (1 − y)/y bounds the radius without a log
-                if (mean[i] + sd[i] * (Math.sqrt(2 * (1 - y) / y) * RADIUS_BOUND_MARGIN) < bestScore) {
+                // the score is at most mean + sd · radius, and −ln y ≤ (1 − y)/y bounds the radius without a log:
+                // it cannot win when sd · √(2(1 − y)/y) < gap, taken squared and times y (no root, no division)
+                double gap = bestScore - mean[i];
+                if (gap > 0 && boundFactor[i] * (1 - y) < gap * gap * y) {
                     continue;
                 }
                 double r = radius(y);
