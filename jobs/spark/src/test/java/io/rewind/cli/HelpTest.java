@@ -61,7 +61,8 @@ class HelpTest {
             assertEquals(List.of(name, "help"), List.copyOf(cli.getSubcommands().keySet()), name);
         }
         CommandLine bandit = Rewind.commandLine(new Rewind(), List.of("evaluate", "bandit", "--data", "x"));
-        assertEquals(List.of("bandit"), List.copyOf(bandit.getSubcommands().get("evaluate").getSubcommands().keySet()));
+        CommandLine evaluate = bandit.getSubcommands().get("evaluate");
+        assertEquals(List.of("bandit"), List.copyOf(evaluate.getSubcommands().keySet()));
         List<String> everything = new java.util.ArrayList<>(all);
         everything.add("help");
         for (List<String> args : List.of(List.<String>of(), List.of("--help"), List.of("help", "join"),

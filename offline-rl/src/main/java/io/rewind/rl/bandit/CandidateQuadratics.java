@@ -55,18 +55,22 @@ final class CandidateQuadratics {
             }
             int l = j + 1;
             for (; l + 3 < k; l += 4) {
-                axpy4(folded[j * k + l] + folded[l * k + j], folded[j * k + l + 1] + folded[(l + 1) * k + j],
-                        folded[j * k + l + 2] + folded[(l + 2) * k + j], folded[j * k + l + 3] + folded[(l + 3) * k + j],
-                        columns, l * n, t);
+                axpy4(both(folded, k, j, l), both(folded, k, j, l + 1), both(folded, k, j, l + 2),
+                        both(folded, k, j, l + 3), columns, l * n, t);
             }
             for (; l < k; l++) {
-                axpy(folded[j * k + l] + folded[l * k + j], columns, l * n, t);
+                axpy(both(folded, k, j, l), columns, l * n, t);
             }
             for (int a = 0; a < n; a++) {
                 out[a] += columns[j * n + a] * t[a];
             }
         }
         return out;
+    }
+
+    /** B[j, l] + B[l, j]: the upper triangle's entry with the lower one's added. */
+    private static double both(double[] folded, int k, int j, int l) {
+        return folded[j * k + l] + folded[l * k + j];
     }
 
     /** t += b · columns[from, from + t.length). */
