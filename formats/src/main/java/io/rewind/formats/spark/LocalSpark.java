@@ -1,5 +1,6 @@
 package io.rewind.formats.spark;
 
+import io.rewind.formats.spark.fs.NioLocalFiles;
 import org.apache.spark.SparkConf;
 import org.apache.spark.sql.SparkSession;
 
@@ -7,7 +8,8 @@ import org.apache.spark.sql.SparkSession;
  * The SparkSession every Rewind job uses: Delta enabled, UTC. {@code local[*]} only when no master is set, so
  * {@code spark-submit --master} or {@code -Dspark.master} wins; on a local master, shuffles default to two
  * partitions per core unless {@code spark.sql.shuffle.partitions} is given, and so does the rebuilding of a Delta
- * table's state unless {@code spark.databricks.delta.snapshotPartitions} is given.
+ * table's state unless {@code spark.databricks.delta.snapshotPartitions} is given. Local files go through
+ * {@link NioLocalFiles} unless the {@code file:} scheme's Hadoop classes are given.
  */
 public final class LocalSpark {
     private LocalSpark() {
@@ -33,6 +35,11 @@ public final class LocalSpark {
         if (local && !given.contains("spark.databricks.delta.snapshotPartitions")) {
             // likewise Delta's 50 partitions for rebuilding a table's state, on every read and commit
             b.config("spark.databricks.delta.snapshotPartitions", perCore);
+        }
+        for (var setting : NioLocalFiles.SETTINGS.entrySet()) {
+            if (!given.contains(setting.getKey())) {
+                b.config(setting.getKey(), setting.getValue());
+            }
         }
         return b;
     }
