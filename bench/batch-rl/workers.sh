@@ -3,7 +3,8 @@
 # 1 core and WORKER_MEMORY each, separate JVMs on 127.0.0.1, only a Spark distribution's jars: what SparkClusterIT
 # starts), for N in WORKERS (default "1 2 4"; 1 trains in the driver), SEEDS training seeds each (default 10), EPOCHS
 # epochs (default 50), averaging every SYNC_EVERY steps (default: train-rl's), on the seed's CartPole set (100
-# environments x 5 uniform-random episodes, 80% of the episodes for training). Each policy then runs 100 simulated episodes (CartPole-v0, 200-step cap). Prints, per N, the seeds
+# environments x 5 uniform-random episodes, 80% of the episodes for training). Each policy then runs 100 simulated
+# episodes (CartPole-v0, 200-step cap). Prints, per N, the seeds
 # reaching a mean return of 195, the median return and the median wall time of the submit, last.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"

@@ -1,6 +1,8 @@
 package io.rewind.formats.spark;
 
-import io.rewind.formats.spark.fs.NioLocalFiles;
+import io.rewind.formats.spark.fs.NioLocalFileSystem;
+import io.rewind.formats.spark.fs.NioLocalFs;
+import java.util.Map;
 import org.apache.spark.SparkConf;
 import org.apache.spark.sql.SparkSession;
 
@@ -9,9 +11,13 @@ import org.apache.spark.sql.SparkSession;
  * {@code spark-submit --master} or {@code -Dspark.master} wins; on a local master, shuffles default to two
  * partitions per core unless {@code spark.sql.shuffle.partitions} is given, and so does the rebuilding of a Delta
  * table's state unless {@code spark.databricks.delta.snapshotPartitions} is given. Local files go through
- * {@link NioLocalFiles} unless the {@code file:} scheme's Hadoop classes are given.
+ * {@link NioLocalFileSystem} and {@link NioLocalFs} (both of Hadoop's file APIs) unless either is given.
  */
 public final class LocalSpark {
+    private static final Map<String, String> LOCAL_FILES = Map.of(
+            "spark.hadoop.fs.file.impl", NioLocalFileSystem.class.getName(),
+            "spark.hadoop.fs.AbstractFileSystem.file.impl", NioLocalFs.class.getName());
+
     private LocalSpark() {
     }
 
@@ -36,7 +42,7 @@ public final class LocalSpark {
             // likewise Delta's 50 partitions for rebuilding a table's state, on every read and commit
             b.config("spark.databricks.delta.snapshotPartitions", perCore);
         }
-        for (var setting : NioLocalFiles.SETTINGS.entrySet()) {
+        for (var setting : LOCAL_FILES.entrySet()) {
             if (!given.contains(setting.getKey())) {
                 b.config(setting.getKey(), setting.getValue());
             }

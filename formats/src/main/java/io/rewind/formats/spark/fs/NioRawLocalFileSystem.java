@@ -22,7 +22,8 @@ public class NioRawLocalFileSystem extends RawLocalFileSystem {
             return;
         }
         try {
-            Files.setPosixFilePermissions(pathToFile(p).toPath(), PosixFilePermissions.fromString(permission.toString()));
+            Files.setPosixFilePermissions(pathToFile(p).toPath(),
+                    PosixFilePermissions.fromString(permission.toString()));
         } catch (UnsupportedOperationException notPosix) {
             super.setPermission(p, permission);
         }

@@ -37,13 +37,14 @@ class NioRawLocalFileSystemTest {
         RawLocalFileSystem nio = open(new NioRawLocalFileSystem());
         RawLocalFileSystem hadoop = open(new RawLocalFileSystem());
         for (short mode : new short[] {0755, 0640, 0600, 0777, 0500, 0421, 01777}) {
-            java.nio.file.Path a = Files.createFile(dir.resolve("nio-" + mode));
-            java.nio.file.Path b = Files.createFile(dir.resolve("hadoop-" + mode));
+            String octal = Integer.toOctalString(mode);
+            java.nio.file.Path a = Files.createFile(dir.resolve("nio-" + octal));
+            java.nio.file.Path b = Files.createFile(dir.resolve("hadoop-" + octal));
             nio.setPermission(new Path("file:" + a), new FsPermission(mode));
             hadoop.setPermission(new Path("file:" + b), new FsPermission(mode));
-            assertEquals(Files.getPosixFilePermissions(b), Files.getPosixFilePermissions(a), Integer.toOctalString(mode));
+            assertEquals(Files.getPosixFilePermissions(b), Files.getPosixFilePermissions(a), octal);
         }
-        assertEquals("rw-r-----", hadoop.getFileStatus(new Path("file:" + dir.resolve("nio-416"))).getPermission()
+        assertEquals("rw-r-----", hadoop.getFileStatus(new Path("file:" + dir.resolve("nio-640"))).getPermission()
                 .toString(), "0640 read back through Hadoop");
     }
 
