@@ -3,6 +3,7 @@ package io.rewind.formats.spark.fs;
 import java.io.File;
 import java.io.FileNotFoundException;
 import java.io.IOException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.attribute.FileTime;
@@ -33,6 +34,8 @@ public class NioRawLocalFileSystem extends RawLocalFileSystem {
             a = Files.readAttributes(file.toPath(), ATTRIBUTES);
         } catch (NoSuchFileException missing) {
             throw new FileNotFoundException("File " + f + " does not exist");
+        } catch (FileSystemException other) { // "Not a directory" for a file's child, among others: as Hadoop does
+            return super.getFileStatus(f);
         } catch (UnsupportedOperationException | IllegalArgumentException noUnixView) {
             return super.getFileStatus(f);
         }

@@ -74,6 +74,8 @@ class NioRawLocalFileSystemTest {
         assertSameStatus(hadoop.listStatus(new Path("file:" + file))[0], one[0], "a file listed");
         assertEquals("rwxrwxrwt", nio.getFileStatus(folder).getPermission().toString());
         assertThrows(FileNotFoundException.class, () -> nio.getFileStatus(new Path("file:" + dir.resolve("none"))));
+        assertThrows(FileNotFoundException.class, () -> nio.getFileStatus(new Path("file:" + file + "/_delta_log")),
+                "a file's child, as Delta looks for a table's log");
     }
 
     static void assertSameStatus(FileStatus expected, FileStatus actual, String name) {
