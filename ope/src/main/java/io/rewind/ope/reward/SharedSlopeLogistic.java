@@ -32,29 +32,50 @@ public final class SharedSlopeLogistic implements RewardModel {
         for (int j = 0; j < p; j++) {
             penalty[j] = j < actions + dim ? SMALL_RIDGE : lambda;
         }
-        int[] idx = new int[1 + 2 * dim];
-        double[] val = new double[1 + 2 * dim];
+        // a row of action a has the features [1, x] at a's intercept, at the shared slope and at a's deviation, so
+        // its Hessian and gradient terms are those of [1, x] alone, summed per action and placed once per step
+        int q = 1 + dim;
+        double[][] perActionH = new double[actions][q * q];
+        double[][] perActionG = new double[actions][q];
         for (int iter = 0; iter < 30; iter++) {
+            for (int a = 0; a < actions; a++) {
+                java.util.Arrays.fill(perActionH[a], 0);
+                java.util.Arrays.fill(perActionG[a], 0);
+            }
+            for (PerActionLogistic.Example e : data) {
+                int a = e.action();
+                double[] x = e.x();
+                double z = beta[a];
+                for (int j = 0; j < dim; j++) {
+                    z += (beta[actions + j] + beta[actions + dim + a * dim + j]) * x[j];
+                }
+                double prob = sigmoid(z);
+                double s = prob * (1 - prob);
+                double err = prob - e.reward();
+                double[] ha = perActionH[a];
+                double[] ga = perActionG[a];
+                ga[0] += err;
+                ha[0] += s;
+                for (int l = 1; l < q; l++) {
+                    ha[l] += s * x[l - 1];
+                }
+                for (int k = 1; k < q; k++) { // the upper triangle
+                    double vk = x[k - 1];
+                    ga[k] += err * vk;
+                    double svk = s * vk;
+                    for (int l = k; l < q; l++) {
+                        ha[k * q + l] += svk * x[l - 1];
+                    }
+                }
+            }
             double[][] h = new double[p][p];
             double[] g = new double[p];
             for (int j = 0; j < p; j++) {
                 h[j][j] = penalty[j];
                 g[j] = penalty[j] * beta[j];
             }
-            for (PerActionLogistic.Example e : data) {
-                int nnz = features(e.x(), e.action(), actions, dim, idx, val);
-                double z = 0;
-                for (int k = 0; k < nnz; k++) {
-                    z += beta[idx[k]] * val[k];
-                }
-                double prob = sigmoid(z);
-                double s = prob * (1 - prob);
-                for (int k = 0; k < nnz; k++) {
-                    g[idx[k]] += (prob - e.reward()) * val[k];
-                    for (int l = 0; l < nnz; l++) {
-                        h[idx[k]][idx[l]] += s * val[k] * val[l];
-                    }
-                }
+            for (int a = 0; a < actions; a++) {
+                place(perActionH[a], perActionG[a], a, actions, dim, h, g);
             }
             if (NewtonStep.apply(h, g, beta) < 1e-8) {
                 break;
@@ -93,17 +114,28 @@ public final class SharedSlopeLogistic implements RewardModel {
         return fit(data, actions, chosen);
     }
 
-    /** The non-zero features of (x, a): the action's intercept, the shared slope, the action's slope deviation. */
-    private static int features(double[] x, int a, int actions, int dim, int[] idx, double[] val) {
-        idx[0] = a;
-        val[0] = 1;
+    /**
+     * Adds one action's sums over [1, x] to the model's Hessian and gradient: every pair of the action's positions
+     * (its intercept, the shared slope, its deviation) whose features are the pair's entries of [1, x].
+     */
+    private static void place(double[] ha, double[] ga, int a, int actions, int dim, double[][] h, double[] g) {
+        int q = 1 + dim;
+        int[][] at = new int[q][];
+        at[0] = new int[] {a};
         for (int j = 0; j < dim; j++) {
-            idx[1 + j] = actions + j;
-            val[1 + j] = x[j];
-            idx[1 + dim + j] = actions + dim + a * dim + j;
-            val[1 + dim + j] = x[j];
+            at[1 + j] = new int[] {actions + j, actions + dim + a * dim + j};
         }
-        return 1 + 2 * dim;
+        for (int k = 0; k < q; k++) {
+            for (int pk : at[k]) {
+                g[pk] += ga[k];
+                for (int l = 0; l < q; l++) {
+                    double v = ha[Math.min(k, l) * q + Math.max(k, l)];
+                    for (int pl : at[l]) {
+                        h[pk][pl] += v;
+                    }
+                }
+            }
+        }
     }
 
     @Override

@@ -16,31 +16,44 @@ public final class IpwLearnerPolicy {
         this.tau = tau;
     }
 
-    /** Fits on logged rounds by full-batch gradient descent on the weighted, L2-regularised log loss. */
+    /**
+     * Fits on logged rounds by full-batch gradient descent on the weighted, L2-regularised log loss. Rows of weight
+     * zero add nothing to the gradient, so only the others are kept, with their features built once; the sums are
+     * taken in the rows' order, as a loop over all of them would.
+     */
     public static IpwLearnerPolicy fit(List<SyntheticBandit.Round> rounds, int actions, double l2, int iterations) {
         int d = rounds.get(0).x().length + 1;
         double[][] w = new double[actions][d];
         double[][] grad = new double[actions][d];
         double totalWeight = 0;
+        int used = 0;
+        double[] weights = new double[rounds.size()];
+        int[] chosen = new int[rounds.size()];
+        double[][] zs = new double[rounds.size()][];
         for (SyntheticBandit.Round r : rounds) {
-            totalWeight += r.reward() / r.logging()[r.action()];
+            double weight = r.reward() / r.logging()[r.action()];
+            totalWeight += weight;
+            if (weight != 0) {
+                weights[used] = weight;
+                chosen[used] = r.action();
+                zs[used++] = features(r.x());
+            }
         }
         double step = 0.5;
+        double[] p = new double[actions];
         for (int it = 0; it < iterations; it++) {
             for (double[] g : grad) {
                 java.util.Arrays.fill(g, 0);
             }
-            for (SyntheticBandit.Round r : rounds) {
-                double weight = r.reward() / r.logging()[r.action()];
-                if (weight == 0) {
-                    continue;
-                }
-                double[] z = features(r.x());
-                double[] p = softmax(scores(w, z), 1);
+            for (int i = 0; i < used; i++) {
+                double[] z = zs[i];
+                scoresInto(w, z, p);
+                softmaxInPlace(p);
                 for (int a = 0; a < actions; a++) {
-                    double err = p[a] - (a == r.action() ? 1 : 0);
+                    double err = p[a] - (a == chosen[i] ? 1 : 0);
+                    double[] g = grad[a];
                     for (int j = 0; j < d; j++) {
-                        grad[a][j] += weight * err * z[j];
+                        g[j] += weights[i] * err * z[j];
                     }
                 }
             }
@@ -51,6 +64,33 @@ public final class IpwLearnerPolicy {
             }
         }
         return new IpwLearnerPolicy(w, 1.0);
+    }
+
+    private static void scoresInto(double[][] w, double[] z, double[] s) {
+        for (int a = 0; a < w.length; a++) {
+            double[] wa = w[a];
+            double sum = 0;
+            for (int j = 0; j < z.length; j++) {
+                sum += wa[j] * z[j];
+            }
+            s[a] = sum;
+        }
+    }
+
+    /** {@link #softmax} with τ = 1, in place. */
+    private static void softmaxInPlace(double[] s) {
+        double max = Double.NEGATIVE_INFINITY;
+        for (double v : s) {
+            max = Math.max(max, v / 1);
+        }
+        double sum = 0;
+        for (int a = 0; a < s.length; a++) {
+            s[a] = Math.exp(s[a] / 1 - max);
+            sum += s[a];
+        }
+        for (int a = 0; a < s.length; a++) {
+            s[a] /= sum;
+        }
     }
 
     public double[] probs(double[] x) {

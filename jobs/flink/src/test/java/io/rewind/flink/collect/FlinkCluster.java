@@ -53,8 +53,10 @@ final class FlinkCluster implements AutoCloseable {
         this.dir = Files.createDirectories(dir);
         this.conf = Files.createDirectories(dir.resolve("conf"));
         restPort = KafkaBroker.freePort();
-        // small memory for a 2-core CI machine; a TaskManager lost to SIGKILL is noticed within seconds
+        // small memory for a 2-core CI machine; a TaskManager lost to SIGKILL is noticed within seconds; the JVMs'
+        // working files (blobs, RPC jar, spilled state: 239 MB a TaskManager) in the test's folder, not left in /tmp
         Files.writeString(conf.resolve("config.yaml"), String.join("\n",
+                "io.tmp.dirs: " + Files.createDirectories(dir.resolve("tmp")),
                 "jobmanager.rpc.address: 127.0.0.1",
                 "jobmanager.rpc.port: " + KafkaBroker.freePort(),
                 "jobmanager.bind-host: 127.0.0.1",
@@ -188,5 +190,6 @@ final class FlinkCluster implements AutoCloseable {
             p.waitFor(30, TimeUnit.SECONDS);
         }
         jobManager.waitFor(30, TimeUnit.SECONDS);
+        org.apache.flink.util.FileUtils.deleteDirectoryQuietly(dir.resolve("tmp").toFile());
     }
 }
