@@ -57,14 +57,19 @@ public final class LocalSpark {
         return spark;
     }
 
-    /** One small, fast session per test JVM: two local threads, no UI, few shuffle and snapshot partitions. */
+    /**
+     * One small, fast session per test JVM: two local threads, no UI, few shuffle and snapshot partitions (the test
+     * JVMs' system properties may give fewer, and then the commands the tests run keep them too).
+     */
     public static synchronized SparkSession forTests() {
+        SparkConf given = new SparkConf();
         return builder("rewind-tests")
                 .master("local[2]")
                 .config("spark.ui.enabled", "false")
-                .config("spark.sql.shuffle.partitions", "4")
-                .config("spark.default.parallelism", "4")
-                .config("spark.databricks.delta.snapshotPartitions", "2")
+                .config("spark.sql.shuffle.partitions", given.get("spark.sql.shuffle.partitions", "4"))
+                .config("spark.default.parallelism", given.get("spark.default.parallelism", "4"))
+                .config("spark.databricks.delta.snapshotPartitions",
+                        given.get("spark.databricks.delta.snapshotPartitions", "2"))
                 .config("spark.sql.adaptive.enabled", "false")
                 // a test JVM runs hundreds of small plans, many alike: keep every compiled one (Spark keeps 100)
                 .config("spark.sql.codegen.cache.maxEntries", "5000")
