@@ -48,7 +48,7 @@ public final class IpwLearnerPolicy {
             for (int i = 0; i < used; i++) {
                 double[] z = zs[i];
                 scoresInto(w, z, p);
-                softmaxInPlace(p);
+                softmaxInPlace(p, 1);
                 for (int a = 0; a < actions; a++) {
                     double err = p[a] - (a == chosen[i] ? 1 : 0);
                     double[] g = grad[a];
@@ -77,21 +77,6 @@ public final class IpwLearnerPolicy {
         }
     }
 
-    /** {@link #softmax} with τ = 1, in place. */
-    private static void softmaxInPlace(double[] s) {
-        double max = Double.NEGATIVE_INFINITY;
-        for (double v : s) {
-            max = Math.max(max, v / 1);
-        }
-        double sum = 0;
-        for (int a = 0; a < s.length; a++) {
-            s[a] = Math.exp(s[a] / 1 - max);
-            sum += s[a];
-        }
-        for (int a = 0; a < s.length; a++) {
-            s[a] /= sum;
-        }
-    }
 
     public double[] probs(double[] x) {
         return softmax(softmax(scores(w, features(x)), 1), tau);
@@ -106,28 +91,27 @@ public final class IpwLearnerPolicy {
 
     private static double[] scores(double[][] w, double[] z) {
         double[] s = new double[w.length];
-        for (int a = 0; a < w.length; a++) {
-            for (int j = 0; j < z.length; j++) {
-                s[a] += w[a][j] * z[j];
-            }
-        }
+        scoresInto(w, z, s);
         return s;
     }
 
     static double[] softmax(double[] s, double tau) {
+        return softmaxInPlace(s.clone(), tau);
+    }
+
+    private static double[] softmaxInPlace(double[] s, double tau) {
         double max = Double.NEGATIVE_INFINITY;
         for (double v : s) {
             max = Math.max(max, v / tau);
         }
-        double[] p = new double[s.length];
         double sum = 0;
         for (int a = 0; a < s.length; a++) {
-            p[a] = Math.exp(s[a] / tau - max);
-            sum += p[a];
+            s[a] = Math.exp(s[a] / tau - max);
+            sum += s[a];
         }
         for (int a = 0; a < s.length; a++) {
-            p[a] /= sum;
+            s[a] /= sum;
         }
-        return p;
+        return s;
     }
 }

@@ -34,10 +34,8 @@ public class NioRawLocalFileSystem extends RawLocalFileSystem {
             a = Files.readAttributes(file.toPath(), ATTRIBUTES);
         } catch (NoSuchFileException missing) {
             throw new FileNotFoundException("File " + f + " does not exist");
-        } catch (FileSystemException other) { // "Not a directory" for a file's child, among others: as Hadoop does
-            return super.getFileStatus(f);
-        } catch (UnsupportedOperationException | IllegalArgumentException noUnixView) {
-            return super.getFileStatus(f);
+        } catch (FileSystemException | UnsupportedOperationException | IllegalArgumentException other) {
+            return super.getFileStatus(f); // "Not a directory" for a file's child, or no "unix" view: as Hadoop does
         }
         return new FileStatus((Long) a.get("size"), (Boolean) a.get("isDirectory"), 1, getDefaultBlockSize(f),
                 ((FileTime) a.get("lastModifiedTime")).toMillis(), ((FileTime) a.get("lastAccessTime")).toMillis(),
