@@ -119,6 +119,30 @@ public final class DdqnBcq implements AutoCloseable {
         }
     }
 
+    /**
+     * What data-parallel workers average: {@link #parameters()} followed by the target network's. The target is a
+     * blend of past Q networks, and blending is linear, so the mean of the workers' targets is the blend of their
+     * mean Q networks: after each averaging every worker computes its TD targets from the same network, as one
+     * process keeps one target.
+     */
+    public float[] parametersWithTarget() {
+        float[] own = parameters();
+        float[] t = target.parameters();
+        float[] out = java.util.Arrays.copyOf(own, own.length + t.length);
+        System.arraycopy(t, 0, out, own.length, t.length);
+        return out;
+    }
+
+    /** Sets all three networks from {@link #parametersWithTarget()}'s layout. */
+    public void parametersWithTarget(float[] flat) {
+        int used = q.parameters(flat, 0);
+        used += imitation.parameters(flat, used);
+        used += target.parameters(flat, used);
+        if (used != flat.length) {
+            throw new IllegalArgumentException(flat.length + " parameters given, the networks have " + used);
+        }
+    }
+
     /** The target network takes the Q network's parameters (after parameters were set from outside). */
     public void syncTarget() {
         target.blend(q, 1);

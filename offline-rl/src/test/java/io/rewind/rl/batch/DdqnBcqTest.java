@@ -76,6 +76,34 @@ class DdqnBcqTest {
     }
 
     @Test
+    void aLearnerGivenAnothersParametersWithTargetTrainsOnExactlyAsItDoes() {
+        Transitions small = ALL.select(e -> e < 60);
+        DqnConfig config = DqnConfig.defaults().withEpochs(1);
+        float[][] probe = java.util.Arrays.copyOf(small.state(), 20);
+        try (DdqnBcq a = new DdqnBcq(config, 4, 2); DdqnBcq b = new DdqnBcq(config.withSeed(2), 4, 2);
+             DdqnBcq c = new DdqnBcq(config.withSeed(3), 4, 2)) {
+            // all three fresh, so their optimisers' moments agree; only the networks differ
+            float[] state = a.parametersWithTarget();
+            assertEquals(a.parameters().length * 3 / 2, state.length, "Q, imitation, then the target (Q's shape)");
+            b.parametersWithTarget(state);
+            c.parameters(a.parameters());
+            assertArrayEquals(state, b.parametersWithTarget());
+            for (DdqnBcq l : List.of(a, b, c)) {
+                l.fitSteps(new Minibatches(List.of(small), 32, new SplittableRandom(9)), 10, k -> { });
+            }
+            float[][] qa = a.score(probe).q();
+            float[][] qb = b.score(probe).q();
+            float[][] qc = c.score(probe).q();
+            boolean cDiffers = false;
+            for (int i = 0; i < probe.length; i++) {
+                assertArrayEquals(qa[i], qb[i], 1e-6f, "the same networks and target, the same TD targets");
+                cDiffers |= Math.abs(qa[i][0] - qc[i][0]) > 1e-4 || Math.abs(qa[i][1] - qc[i][1]) > 1e-4;
+            }
+            assertTrue(cDiffers, "without the target, another network's TD targets");
+        }
+    }
+
+    @Test
     void bcqExcludesActionsTheLoggerRarelyTook() {
         Transitions skewed = Transitions.fromSteps(EpisodeCollector.collect(Simulator.CARTPOLE, 40, 5, BehaviourPolicy.fixed(0.9, 0.1),
                 2));

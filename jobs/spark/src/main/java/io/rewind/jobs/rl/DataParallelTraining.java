@@ -20,7 +20,8 @@ import scala.reflect.ClassTag$;
  * {@code train-rl --workers N}: N Spark tasks launched together (barrier mode), each training its own copy of the
  * networks on its shard of the replay's chunks (the chunks stay where the executors keep them) and averaging the
  * parameters with the others every {@code syncEvery} gradient steps and at every epoch's end (parameter averaging,
- * "local SGD": each worker keeps its own Adam moments and target network), over their own connections
+ * "local SGD": each worker keeps its own Adam moments; the target networks are averaged too, so that after each
+ * averaging all workers bootstrap from one target, as one process does), over their own connections
  * ({@link ParameterExchange}). All start from worker 0's initialisation. An epoch is ⌈training transitions /
  * (N · batch)⌉ steps on each worker, so that the N workers together see about the data once, as with one batch N
  * times larger: each worker runs {@link DqnConfig#forWorkers} (N times the learning rate, the target updated after
@@ -96,7 +97,7 @@ final class DataParallelTraining {
                 long start = System.nanoTime();
                 DdqnBcq.EpochLoss loss = learner.fitSteps(batches, steps, k -> {
                     if (k % syncEvery == 0 || k == steps) {
-                        learner.parameters(exchange.average(learner.parameters()));
+                        learner.parametersWithTarget(exchange.average(learner.parametersWithTarget()));
                     }
                 });
                 seconds += (System.nanoTime() - start) / 1e9;
