@@ -23,21 +23,17 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
-import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The README's {@code rewind import} and {@code join --mapping} on the committed example log
  * (data/examples/own-logs), as the README shows them: what they write equals what a plain reading of the CSV files
- * says each row should become, the rows that cannot be used are in quarantine with the field, the column and the
- * mapping line, and a mapping that cannot work is refused before any row is read.
+ * says each row should become, and the rows that cannot be used are in quarantine with the field, the column and
+ * the mapping line ({@link MappingRefusalTest}: a mapping that cannot work is refused before any row is read).
  */
 class ImportCommandTest {
     static final Path EXAMPLE = Path.of("..", "..", "data", "examples", "own-logs");
@@ -46,14 +42,18 @@ class ImportCommandTest {
     Path dir;
     Path mapping;
 
-    /** The example copied where the README's relative paths, rebased into the test's folder, find it. */
     @BeforeEach
     void copyExample() throws IOException {
+        mapping = copyExample(dir);
+    }
+
+    /** The example copied where the README's relative paths, rebased into {@code dir}, find it; its mapping. */
+    static Path copyExample(Path dir) throws IOException {
         Path copy = Files.createDirectories(dir.resolve("data/examples/own-logs"));
         for (String f : List.of("impressions.csv", "items.csv", "mapping.yaml")) {
             Files.copy(EXAMPLE.resolve(f), copy.resolve(f));
         }
-        mapping = copy.resolve("mapping.yaml");
+        return copy.resolve("mapping.yaml");
     }
 
     static String[] run(String... args) {
@@ -203,61 +203,15 @@ class ImportCommandTest {
     }
 
     String[] importWith(String from, String to) throws IOException {
+        return importWith(mapping, from, to, dir.resolve("out"));
+    }
+
+    /** {@code rewind import} with {@code mapping} changed by one replacement, into {@code out}. */
+    static String[] importWith(Path mapping, String from, String to, Path out) throws IOException {
         String text = Files.readString(mapping);
         assertTrue(text.contains(from), from);
         Files.writeString(mapping, text.replace(from, to));
-        return run("import", "--mapping", mapping.toString(), "--output", dir.resolve("out").toString());
-    }
-
-    @Test
-    void aMissingColumnIsNamedWithItsMappingLine() throws IOException {
-        String[] r = importWith("action: {column: item_shown}", "action: {column: item_id}");
-        assertEquals("2", r[0], r[1]);
-        assertTrue(r[1].contains("mapping.yaml line 26 (decisions.action.column): no column item_id in csv "),
-                r[1]);
-        assertTrue(r[1].contains("its columns are impression_id, shown_at, user, age, device, item_shown,"
-                + " propensity, clicked"), r[1]);
-        assertFalse(r[1].contains("\tat "), r[1]);
-        assertFalse(Files.exists(dir.resolve("out")), "nothing written");
-    }
-
-    /** A mapping that cannot work, made from the example's by one replacement, and what the refusal must say. */
-    static Stream<Arguments> refusedMappings() {
-        return Stream.of(
-                Arguments.of("  action_prob: {column: propensity}\n", "",
-                        "line 15 (decisions): action_prob is required in decisions and not mapped"),
-                Arguments.of("  user_id: {column: user}\n", "  user_id: {column: user}\n  user_id: {column: age}\n",
-                        "mapping.yaml line 20 (decisions): Duplicate field 'user_id'"),
-                Arguments.of("model_id: {constant: homepage-v3}", "model_id: {constant: homepage-v3, column: user}",
-                        "line 18 (decisions.model_id): is mapped 2 ways"),
-                Arguments.of("action_prob: {column: propensity}", "action_prob: {constant: often}",
-                        "line 27 (decisions.action_prob.constant): 'often' is not a double"),
-                Arguments.of("action_prob:", "action_probability:", "line 27 (decisions.action_probability):"
-                        + " decisions has no field action_probability; its fields are event_id"),
-                Arguments.of("event_id: {column: impression_id}", "event_id: {colum: impression_id}",
-                        "line 16 (decisions.event_id.colum): unknown key colum; the keys here are catalogue,"
-                                + " catalogue_ids, categories, column"),
-                Arguments.of("zone: Europe/Paris}\n  model_id", "zone: Europe/Pariss}\n  model_id",
-                        "line 17 (decisions.timestamp.zone): not a time zone"));
-    }
-
-    @ParameterizedTest
-    @MethodSource("refusedMappings")
-    void aMappingThatCannotWorkIsRefusedWithItsLine(String from, String to, String message) throws IOException {
-        String[] r = importWith(from, to);
-        assertEquals("2", r[0], r[1]);
-        assertTrue(r[1].contains(message), r[1]);
-        assertFalse(r[1].contains("\tat "), r[1]);
-        assertFalse(Files.exists(dir.resolve("out")), "nothing written");
-    }
-
-    @Test
-    void aCatalogueWithARepeatedIdIsRefused() throws IOException {
-        Files.writeString(mapping.resolveSibling("items.csv"), "item-03,1.0,news\n",
-                java.nio.file.StandardOpenOption.APPEND);
-        String[] r = run("import", "--mapping", mapping.toString(), "--output", dir.resolve("out").toString());
-        assertEquals("2", r[0], r[1]);
-        assertTrue(r[1].contains("mapping.yaml line 10 (catalogue.key): item_id is not unique: 9 items, 8 ids"), r[1]);
+        return run("import", "--mapping", mapping.toString(), "--output", out.toString());
     }
 
     /** A source Spark knows by name (here a view; a catalog or Hive table alike) is read where it lives. */

@@ -48,7 +48,7 @@ final class BanditPass implements Serializable {
                 : null;
     }
 
-    /** One row of {@link BanditEvaluation#samples}. */
+    /** One row of {@link BanditSamples#of}. */
     BanditPass add(Row r) {
         BanditSample t = SparkBanditEvaluation.sample(r);
         int[] weights = logged.weights(t.id());

@@ -118,7 +118,7 @@ class BanditEvaluationTest {
         EvaluationReport r = BanditEvaluation.run(SPARK, c);
         Dataset<Row> aligned = BanditEvaluation.withPolicies(SPARK, c, TableReader.read(SPARK, Tables.INTERACTIONS,
                 TableFormat.PARQUET, interactions).checked());
-        Dataset<Row> samples = BanditEvaluation.samples(BanditEvaluation.withRewardModel(
+        Dataset<Row> samples = BanditSamples.of(BanditSamples.withRewardModel(
                 BanditEvaluation.usable(aligned, c), false, c.estimation()), true, false,
                 new Loggers(List.of(new Loggers.Share("one", 1)))).cache();
         List<Estimator<BanditSample>> estimators = c.estimation().create();
