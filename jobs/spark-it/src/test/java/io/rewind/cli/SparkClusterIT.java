@@ -1,5 +1,9 @@
 package io.rewind.cli;
 
+import static io.rewind.cli.ClusterFingerprints.fingerprint;
+import static io.rewind.cli.ClusterFingerprints.linesFingerprint;
+import static io.rewind.cli.ClusterFingerprints.modelIdentity;
+import static io.rewind.cli.ClusterFingerprints.modelNumbers;
 import static io.rewind.cli.JsonAssertions.assertSameNumbers;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -12,12 +16,9 @@ import io.rewind.jobs.join.JoinConfig;
 import io.rewind.jobs.join.JoinJob;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
-import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -49,21 +50,6 @@ class SparkClusterIT {
         if (cluster != null) {
             cluster.close();
         }
-    }
-
-    /** Row count and a SHA-256 of the sorted rows of a table. */
-    static String fingerprint(String path, TableFormat format) throws Exception {
-        List<String> rows = new ArrayList<>();
-        for (Row r : SPARK.read().format(format.cliName()).load(path).collectAsList()) {
-            rows.add(r.toString());
-        }
-        rows.sort(null);
-        MessageDigest md = MessageDigest.getInstance("SHA-256");
-        for (String r : rows) {
-            md.update(r.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-            md.update((byte) '\n');
-        }
-        return rows.size() + " rows, " + HexFormat.of().formatHex(md.digest());
     }
 
     static void assertSameTables(String local, String onCluster) throws Exception {
@@ -130,21 +116,6 @@ class SparkClusterIT {
         assertTrue(s.get("message").asText().contains("quarantined"), s.toString());
     }
 
-    /** Line count and a SHA-256 of the sorted lines of every visible file under a folder of JSON lines. */
-    static String linesFingerprint(Path folder) throws Exception {
-        List<String> lines = new ArrayList<>();
-        try (var files = Files.walk(folder)) {
-            for (Path f : files.filter(Files::isRegularFile).filter(f -> !f.getFileName().toString().startsWith(".")
-                    && !f.getFileName().toString().startsWith("_")).toList()) {
-                lines.addAll(Files.readAllLines(f));
-            }
-        }
-        lines.sort(null);
-        MessageDigest md = MessageDigest.getInstance("SHA-256");
-        lines.forEach(l -> md.update((l + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8)));
-        return lines.size() + " lines, " + HexFormat.of().formatHex(md.digest());
-    }
-
     /** The simulator in client deploy mode writes the logs a local run writes (same seed). */
     @Test
     void simulateInClientDeployModeEqualsALocalRun() throws Exception {
@@ -180,21 +151,6 @@ class SparkClusterIT {
                     "--reduction", "mtr", "--model", model.toString()));
         }
         return model;
-    }
-
-    /** What a model is and learned from: equal between runs on the same rows. */
-    static String modelIdentity(Path file) throws Exception {
-        var m = io.rewind.rl.bandit.BanditModel.load(file);
-        return Json.WRITER.writeValueAsString(List.of(m.learner(), m.provenance().rows()));
-    }
-
-    /**
-     * What it learned and how it was measured: sums over partitions (the statistics and the eval split's metrics),
-     * equal to rounding between two layouts of the same rows.
-     */
-    static com.fasterxml.jackson.databind.JsonNode modelNumbers(Path file) throws Exception {
-        var m = io.rewind.rl.bandit.BanditModel.load(file);
-        return Json.tree(Json.WRITER.writeValueAsString(List.of(m.scorers(), m.provenance().metrics())));
     }
 
     /**

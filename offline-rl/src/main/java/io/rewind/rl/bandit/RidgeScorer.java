@@ -4,7 +4,6 @@ import java.io.Serializable;
 import io.rewind.formats.Candidate;
 import java.util.Arrays;
 import java.util.List;
-import org.apache.commons.math3.linear.Array2DRowRealMatrix;
 import org.apache.commons.math3.linear.RealMatrix;
 
 /**
@@ -255,7 +254,8 @@ public final class RidgeScorer implements Serializable {
         for (int k = 0; k < inverses.length; k++) {
             int n = size(k);
             int s = starts[k];
-            RealMatrix inv = RidgeStatistics.inverse(statistics.normalMatrix(k, normalMatrix(k)));
+            RealMatrix prior = RidgeStatistics.fromInverse(inverses[k], n);
+            RealMatrix inv = RidgeStatistics.inverse(statistics.normalMatrix(k, prior));
             double[] moment = statistics.moment(k);
             for (int i = 0; i < n; i++) {
                 b[s + i] += moment[i];
@@ -270,34 +270,6 @@ public final class RidgeScorer implements Serializable {
                 theta[s + i] = t;
             }
         }
-    }
-
-    /** Block k's A: the inverse of its A⁻¹, read off the diagonal when A⁻¹ is diagonal (a model not yet trained). */
-    private RealMatrix normalMatrix(int k) {
-        int n = size(k);
-        double[] inv = inverses[k];
-        RealMatrix m = new Array2DRowRealMatrix(n, n);
-        if (isDiagonal(inv, n)) {
-            for (int i = 0; i < n; i++) {
-                m.setEntry(i, i, 1 / inv[i * n + i]);
-            }
-            return m;
-        }
-        for (int i = 0; i < n; i++) {
-            for (int j = 0; j < n; j++) {
-                m.setEntry(i, j, inv[i * n + j]);
-            }
-        }
-        return RidgeStatistics.inverse(m);
-    }
-
-    private static boolean isDiagonal(double[] matrix, int n) {
-        for (int i = 0; i < matrix.length; i++) {
-            if (matrix[i] != 0 && i / n != i % n) {
-                return false;
-            }
-        }
-        return true;
     }
 
     private int[] blockSizes() {

@@ -91,6 +91,35 @@ public final class RidgeStatistics implements Serializable {
     }
 
     /**
+     * A block's A from its A⁻¹ (n × n, row-major): read off the diagonal when A⁻¹ is diagonal (a model not yet
+     * trained), else inverted.
+     */
+    static RealMatrix fromInverse(double[] inv, int n) {
+        RealMatrix m = new Array2DRowRealMatrix(n, n);
+        if (isDiagonal(inv, n)) {
+            for (int i = 0; i < n; i++) {
+                m.setEntry(i, i, 1 / inv[i * n + i]);
+            }
+            return m;
+        }
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < n; j++) {
+                m.setEntry(i, j, inv[i * n + j]);
+            }
+        }
+        return inverse(m);
+    }
+
+    private static boolean isDiagonal(double[] matrix, int n) {
+        for (int i = 0; i < matrix.length; i++) {
+            if (matrix[i] != 0 && i / n != i % n) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
      * The inverse of a block's A (or of its A⁻¹), symmetric positive definite up to rounding: by Cholesky on its
      * symmetric part (a third of LU's factoring work), by LU if rounding left it not positive definite.
      */

@@ -1,0 +1,63 @@
+package io.rewind.cli;
+
+import io.rewind.formats.Json;
+import io.rewind.formats.TableFormat;
+import io.rewind.formats.spark.LocalSpark;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import org.apache.spark.sql.Row;
+
+/** What {@link SparkClusterIT} compares between a cluster's run and a local one: tables, files and models. */
+final class ClusterFingerprints {
+    private ClusterFingerprints() {
+    }
+
+    /** Row count and a SHA-256 of the sorted rows of a table. */
+    static String fingerprint(String path, TableFormat format) throws Exception {
+        List<String> rows = new ArrayList<>();
+        for (Row r : LocalSpark.forTests().read().format(format.cliName()).load(path).collectAsList()) {
+            rows.add(r.toString());
+        }
+        rows.sort(null);
+        MessageDigest md = MessageDigest.getInstance("SHA-256");
+        for (String r : rows) {
+            md.update(r.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            md.update((byte) '\n');
+        }
+        return rows.size() + " rows, " + HexFormat.of().formatHex(md.digest());
+    }
+
+    /** Line count and a SHA-256 of the sorted lines of every visible file under a folder of JSON lines. */
+    static String linesFingerprint(Path folder) throws Exception {
+        List<String> lines = new ArrayList<>();
+        try (var files = Files.walk(folder)) {
+            for (Path f : files.filter(Files::isRegularFile).filter(f -> !f.getFileName().toString().startsWith(".")
+                    && !f.getFileName().toString().startsWith("_")).toList()) {
+                lines.addAll(Files.readAllLines(f));
+            }
+        }
+        lines.sort(null);
+        MessageDigest md = MessageDigest.getInstance("SHA-256");
+        lines.forEach(l -> md.update((l + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        return lines.size() + " lines, " + HexFormat.of().formatHex(md.digest());
+    }
+
+    /** What a model is and learned from: equal between runs on the same rows. */
+    static String modelIdentity(Path file) throws Exception {
+        var m = io.rewind.rl.bandit.BanditModel.load(file);
+        return Json.WRITER.writeValueAsString(List.of(m.learner(), m.provenance().rows()));
+    }
+
+    /**
+     * What it learned and how it was measured: sums over partitions (the statistics and the eval split's metrics),
+     * equal to rounding between two layouts of the same rows.
+     */
+    static com.fasterxml.jackson.databind.JsonNode modelNumbers(Path file) throws Exception {
+        var m = io.rewind.rl.bandit.BanditModel.load(file);
+        return Json.tree(Json.WRITER.writeValueAsString(List.of(m.scorers(), m.provenance().metrics())));
+    }
+}
