@@ -1,5 +1,7 @@
 package io.rewind.cli;
 
+import static io.rewind.cli.RunFingerprints.assertMapEquals;
+import static io.rewind.cli.RunFingerprints.weights;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -247,25 +249,6 @@ class KilledWriteIT {
     }
 
     static final java.util.concurrent.atomic.AtomicLong STARTED = new java.util.concurrent.atomic.AtomicLong();
-
-    /** The network parameter files of a policy or checkpoint folder, by name. */
-    static java.util.Map<String, byte[]> weights(Path folder) throws Exception {
-        java.util.Map<String, byte[]> out = new java.util.TreeMap<>();
-        try (Stream<Path> files = Files.list(folder)) {
-            for (Path f : files.filter(f -> f.getFileName().toString().endsWith(".params")).toList()) {
-                out.put(f.getFileName().toString(), Files.readAllBytes(f));
-            }
-        }
-        return out;
-    }
-
-    static void assertMapEquals(java.util.Map<String, byte[]> expected, java.util.Map<String, byte[]> actual,
-                                String what) {
-        assertEquals(expected.keySet(), actual.keySet(), what);
-        for (String k : expected.keySet()) {
-            assertTrue(java.util.Arrays.equals(expected.get(k), actual.get(k)), what + ": " + k);
-        }
-    }
 
     @Test
     void joinKilledWritingANewParquetTable() throws Exception {

@@ -1,9 +1,9 @@
 package io.rewind.cli;
 
-import static io.rewind.cli.ClusterFingerprints.fingerprint;
-import static io.rewind.cli.ClusterFingerprints.linesFingerprint;
-import static io.rewind.cli.ClusterFingerprints.modelIdentity;
-import static io.rewind.cli.ClusterFingerprints.modelNumbers;
+import static io.rewind.cli.RunFingerprints.fingerprint;
+import static io.rewind.cli.RunFingerprints.linesFingerprint;
+import static io.rewind.cli.RunFingerprints.modelIdentity;
+import static io.rewind.cli.RunFingerprints.modelNumbers;
 import static io.rewind.cli.JsonAssertions.assertSameNumbers;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

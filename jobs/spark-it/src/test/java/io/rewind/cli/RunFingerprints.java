@@ -1,5 +1,8 @@
 package io.rewind.cli;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import io.rewind.formats.Json;
 import io.rewind.formats.TableFormat;
 import io.rewind.formats.spark.LocalSpark;
@@ -9,11 +12,15 @@ import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.stream.Stream;
 import org.apache.spark.sql.Row;
 
-/** What {@link SparkClusterIT} compares between a cluster's run and a local one: tables, files and models. */
-final class ClusterFingerprints {
-    private ClusterFingerprints() {
+/**
+ * What the process tests compare between two runs (on a cluster and locally, killed and uninterrupted): tables,
+ * files, models and policies' weights.
+ */
+final class RunFingerprints {
+    private RunFingerprints() {
     }
 
     /** Row count and a SHA-256 of the sorted rows of a table. */
@@ -59,5 +66,24 @@ final class ClusterFingerprints {
     static com.fasterxml.jackson.databind.JsonNode modelNumbers(Path file) throws Exception {
         var m = io.rewind.rl.bandit.BanditModel.load(file);
         return Json.tree(Json.WRITER.writeValueAsString(List.of(m.scorers(), m.provenance().metrics())));
+    }
+
+    /** The network parameter files of a policy or checkpoint folder, by name. */
+    static java.util.Map<String, byte[]> weights(Path folder) throws Exception {
+        java.util.Map<String, byte[]> out = new java.util.TreeMap<>();
+        try (Stream<Path> files = Files.list(folder)) {
+            for (Path f : files.filter(f -> f.getFileName().toString().endsWith(".params")).toList()) {
+                out.put(f.getFileName().toString(), Files.readAllBytes(f));
+            }
+        }
+        return out;
+    }
+
+    static void assertMapEquals(java.util.Map<String, byte[]> expected, java.util.Map<String, byte[]> actual,
+                                String what) {
+        assertEquals(expected.keySet(), actual.keySet(), what);
+        for (String k : expected.keySet()) {
+            assertTrue(java.util.Arrays.equals(expected.get(k), actual.get(k)), what + ": " + k);
+        }
     }
 }
