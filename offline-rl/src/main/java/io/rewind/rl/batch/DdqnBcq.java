@@ -103,20 +103,12 @@ public final class DdqnBcq implements AutoCloseable {
 
     /** The Q and imitation networks' parameters, one flat array (what data-parallel workers average). */
     public float[] parameters() {
-        float[] a = q.parameters();
-        float[] b = imitation.parameters();
-        float[] out = java.util.Arrays.copyOf(a, a.length + b.length);
-        System.arraycopy(b, 0, out, a.length, b.length);
-        return out;
+        return flatten(q, imitation);
     }
 
     /** Sets the Q and imitation networks' parameters from {@link #parameters()}'s layout; the target keeps its own. */
     public void parameters(float[] flat) {
-        int used = q.parameters(flat, 0);
-        used += imitation.parameters(flat, used);
-        if (used != flat.length) {
-            throw new IllegalArgumentException(flat.length + " parameters given, the networks have " + used);
-        }
+        load(flat, q, imitation);
     }
 
     /**
@@ -126,18 +118,35 @@ public final class DdqnBcq implements AutoCloseable {
      * process keeps one target.
      */
     public float[] parametersWithTarget() {
-        float[] own = parameters();
-        float[] t = target.parameters();
-        float[] out = java.util.Arrays.copyOf(own, own.length + t.length);
-        System.arraycopy(t, 0, out, own.length, t.length);
-        return out;
+        return flatten(q, imitation, target);
     }
 
     /** Sets all three networks from {@link #parametersWithTarget()}'s layout. */
     public void parametersWithTarget(float[] flat) {
-        int used = q.parameters(flat, 0);
-        used += imitation.parameters(flat, used);
-        used += target.parameters(flat, used);
+        load(flat, q, imitation, target);
+    }
+
+    private static float[] flatten(Mlp... nets) {
+        float[][] each = new float[nets.length][];
+        int total = 0;
+        for (int i = 0; i < nets.length; i++) {
+            each[i] = nets[i].parameters();
+            total += each[i].length;
+        }
+        float[] out = new float[total];
+        int at = 0;
+        for (float[] p : each) {
+            System.arraycopy(p, 0, out, at, p.length);
+            at += p.length;
+        }
+        return out;
+    }
+
+    private static void load(float[] flat, Mlp... nets) {
+        int used = 0;
+        for (Mlp net : nets) {
+            used += net.parameters(flat, used);
+        }
         if (used != flat.length) {
             throw new IllegalArgumentException(flat.length + " parameters given, the networks have " + used);
         }
