@@ -1,9 +1,12 @@
 package io.rewind.jobs.evaluate;
 
+import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.element_at;
-import static org.apache.spark.sql.functions.explode;
+import static org.apache.spark.sql.functions.array;
+import static org.apache.spark.sql.functions.concat;
+import static org.apache.spark.sql.functions.posexplode;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.min;
@@ -15,13 +18,12 @@ import static org.apache.spark.sql.functions.when;
 import io.rewind.jobs.BadFractionExceededException;
 import io.rewind.jobs.JobSummary;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import org.apache.commons.math3.stat.inference.ChiSquareTest;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DataTypes;
 
 /**
@@ -153,16 +155,16 @@ public final class PropensityCheck {
         return new PropensityDiagnostics(n, p.estimated(), tinyRows, suspect, lo, hi, k, uniformityP, findings);
     }
 
-    /** The chi-square p-value of how often each candidate was chosen against all equally often. */
+    /**
+     * The chi-square p-value of how often each candidate was chosen against all equally often: in one job, each
+     * row's candidates and its chosen action (the last entry) counted by id, the chosen entries alone summed.
+     */
     static double uniformity(Dataset<Row> rows, Column candidateIds, Column chosen) {
-        Map<String, Long> counts = new HashMap<>();
-        for (Row c : rows.select(explode(candidateIds).as("id")).distinct().collectAsList()) {
-            counts.put(c.getString(0), 0L);
-        }
-        for (Row c : rows.groupBy(chosen.cast("string").as("id")).count().collectAsList()) {
-            counts.put(c.getString(0), c.getLong(1));
-        }
-        long[] observed = counts.values().stream().mapToLong(Long::longValue).toArray();
+        DataType strings = DataTypes.createArrayType(DataTypes.StringType);
+        Column ids = concat(coalesce(candidateIds.cast(strings), array().cast(strings)), array(chosen.cast("string")));
+        long[] observed = rows.select(ids.as("ids")).select(size(col("ids")).as("n"), posexplode(col("ids")))
+                .groupBy(col("col")).agg(sum(when(col("pos").equalTo(col("n").minus(1)), 1L).otherwise(0L)))
+                .collectAsList().stream().mapToLong(r -> r.getLong(1)).toArray();
         if (observed.length < 2) {
             return 1.0;
         }

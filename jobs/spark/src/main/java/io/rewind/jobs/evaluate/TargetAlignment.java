@@ -60,11 +60,28 @@ public final class TargetAlignment {
                 when(usable, col("action_probs")).as(prefix + "_probs"),
                 when(usable, lit(null).cast("string")).otherwise(concat(lit("target row unusable: "), col("reason")))
                         .as(prefix + INVALID));
-        // one row per event, a usable one where there is one: one aggregation, whose output is already partitioned
-        // and sorted by event_id for the join that follows
-        return rows.groupBy("event_id").agg(min_by(fields, when(usable, 0).otherwise(1)).as("chosen"))
-                .select(col("event_id"), col("chosen." + prefix + "_ids"), col("chosen." + prefix + "_probs"),
-                        col("chosen." + prefix + INVALID));
+        Dataset<Row> chosen = eventsUnique(spark, paths, format)
+                ? rows.select(col("event_id"), fields.as("chosen"))
+                // one row per event, a usable one where there is one: one aggregation, whose output is already
+                // partitioned and sorted by event_id for the join that follows
+                : rows.groupBy("event_id").agg(min_by(fields, when(usable, 0).otherwise(1)).as("chosen"));
+        return chosen.select(col("event_id"), col("chosen." + prefix + "_ids"), col("chosen." + prefix + "_probs"),
+                col("chosen." + prefix + INVALID));
+    }
+
+    /**
+     * Whether no event_id appears twice in a Parquet or Delta table, from its event_id column alone: then its rows
+     * need no aggregation to one per event, whose sort-based partial aggregation (a struct of arrays cannot be
+     * aggregated by hash) copied every row and cost more CPU than decoding the table (bench/ope/evaluate.sh). Text
+     * tables are always aggregated: reading their event_id column costs a parse of every line.
+     */
+    static boolean eventsUnique(SparkSession spark, List<String> paths, TableFormat format) {
+        if (format.isText()) {
+            return false;
+        }
+        return TableReader.raw(spark, format, paths.toArray(new String[0]))
+                .select(col("event_id").cast("string").as("event_id")).filter(col("event_id").isNotNull())
+                .groupBy("event_id").count().filter(col("count").gt(1)).isEmpty();
     }
 
     private static final String INVALID = "_invalid";

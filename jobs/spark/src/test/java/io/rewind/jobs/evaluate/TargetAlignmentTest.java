@@ -1,8 +1,12 @@
 package io.rewind.jobs.evaluate;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.rewind.formats.TableFormat;
+import io.rewind.formats.Tables;
+import io.rewind.formats.spark.SparkSchemas;
 import io.rewind.formats.spark.LocalSpark;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,8 +36,41 @@ class TargetAlignmentTest {
                 decision("twice", "[0.5,0.5]"), decision("twice", "[0.5,0.5]"),
                 decision("only-bad", "[0.5,0.7]"),
                 decision("bad-then-good", "[0.9,0.9]"), decision("bad-then-good", "[0.5,0.5]")));
-        List<Row> rows = TargetAlignment.read(SPARK, List.of(target.toString()), TableFormat.JSONL, "t")
-                .collectAsList();
+        Map<String, String> expected = Map.of(
+                "one", "usable [a, b] [0.5, 0.5]",
+                "twice", "usable [a, b] [0.5, 0.5]",
+                "only-bad", "target row unusable: action_probs: sums to 1.2, not 1",
+                "bad-then-good", "usable [a, b] [0.5, 0.5]");
+        assertEquals(expected, byEvent(target, TableFormat.JSONL));
+        String parquet = asParquet(target, dir.resolve("parquet"));
+        assertFalse(TargetAlignment.eventsUnique(SPARK, List.of(parquet), TableFormat.PARQUET));
+        assertEquals(expected, byEvent(Path.of(parquet), TableFormat.PARQUET));
+    }
+
+    /** A Parquet table whose events are each there once is read without aggregating: the same rows. */
+    @Test
+    void aTableOfUniqueEventsReadsAlike(@TempDir Path dir) throws Exception {
+        Path target = Files.createDirectories(dir.resolve("target"));
+        Files.write(target.resolve("part-0.jsonl"), List.of(decision("one", "[0.5,0.5]"),
+                decision("two", "[0.5,0.5]"), decision("bad", "[0.5,0.7]")));
+        String parquet = asParquet(target, dir.resolve("parquet"));
+        assertTrue(TargetAlignment.eventsUnique(SPARK, List.of(parquet), TableFormat.PARQUET));
+        Map<String, String> expected = Map.of(
+                "one", "usable [a, b] [0.5, 0.5]",
+                "two", "usable [a, b] [0.5, 0.5]",
+                "bad", "target row unusable: action_probs: sums to 1.2, not 1");
+        assertEquals(expected, byEvent(target, TableFormat.JSONL));
+        assertEquals(expected, byEvent(Path.of(parquet), TableFormat.PARQUET));
+    }
+
+    private static String asParquet(Path jsonl, Path out) {
+        SPARK.read().schema(SparkSchemas.of(Tables.DECISIONS)).json(jsonl.toString()).write().parquet(out.toString());
+        return out.toString();
+    }
+
+    /** Each event's target row as read, one line each; an event read twice is joined by AND, so it shows. */
+    private static Map<String, String> byEvent(Path target, TableFormat format) {
+        List<Row> rows = TargetAlignment.read(SPARK, List.of(target.toString()), format, "t").collectAsList();
         Map<String, String> byEvent = new TreeMap<>();
         for (Row r : rows) {
             String reason = r.getString(r.fieldIndex("t_invalid"));
@@ -41,12 +78,8 @@ class TargetAlignmentTest {
                     ? "usable " + r.getList(r.fieldIndex("t_ids")) + " " + r.getList(r.fieldIndex("t_probs"))
                     : reason, (x, y) -> x + " AND " + y);
         }
-        assertEquals(Map.of(
-                "one", "usable [a, b] [0.5, 0.5]",
-                "twice", "usable [a, b] [0.5, 0.5]",
-                "only-bad", "target row unusable: action_probs: sums to 1.2, not 1",
-                "bad-then-good", "usable [a, b] [0.5, 0.5]"), byEvent);
-        assertEquals(4, rows.size(), "one row per event");
+        assertEquals(byEvent.size(), rows.size(), "one row per event");
+        return byEvent;
     }
 
     /**
