@@ -10,7 +10,7 @@ ROWS=${ROWS:-1000000}
 RUNS=${RUNS:-3}
 ESTIMATORS=${ESTIMATORS:-ips,snips,dm,dr,sndr}
 OUT=${OUT:-$ROOT/bench/out/ope-evaluate}
-export REWIND_JAVA_OPTS="${REWIND_JAVA_OPTS:--Xmx8g -Dspark.master=local[2]}"
+export REWIND_JAVA_OPTS="${REWIND_JAVA_OPTS:--Xmx8g -XX:+UseParallelGC -Dspark.master=local[2]}"
 mkdir -p "$OUT"
 python3 -c "import numpy" 2>/dev/null || { echo "bench/ope/evaluate.sh: the peer needs numpy (apt-get install python3-numpy)" >&2; exit 2; }
 # the jar's snapshot, `rewind` and `median`

@@ -53,14 +53,10 @@ final class AcrossRowRules {
      * row breaks another rule), so that job reads only the vector columns and checks nothing.
      */
     static Dataset<Row> vectorLengths(TableSchema schema, Dataset<Row> staged) {
-        List<String> fields = new ArrayList<>();
+        List<String> fields = vectorFields(schema);
         List<Column> tagged = new ArrayList<>();
-        for (String field : List.of("context", "actions", "state", "action_probs")) {
-            if (!schema.has(field) || (field.equals("action_probs") && schema.has("actions"))) {
-                continue; // a decision's action_probs follow its candidate set, which may change
-            }
-            int index = fields.size();
-            fields.add(field);
+        for (String field : fields) {
+            int index = tagged.size();
             Column lengths = lengths(field);
             // each row's distinct lengths with how many vectors have them: one row per field where all agree
             tagged.add(transform(array_distinct(lengths), len -> struct(lit(index).as("field"), len.as("len"),
@@ -98,8 +94,19 @@ final class AcrossRowRules {
         return out;
     }
 
+    /** The table's vector fields that must have one length across it. */
+    static List<String> vectorFields(TableSchema schema) {
+        List<String> fields = new ArrayList<>();
+        for (String field : List.of("context", "actions", "state", "action_probs")) {
+            if (schema.has(field) && !(field.equals("action_probs") && schema.has("actions"))) {
+                fields.add(field); // a decision's action_probs follow its candidate set, which may change
+            }
+        }
+        return fields;
+    }
+
     /** A vector field's lengths in a row (each candidate's features for {@code actions}); none where it is null. */
-    private static Column lengths(String field) {
+    static Column lengths(String field) {
         return field.equals("actions")
                 ? filter(transform(col("actions.features"), f -> size(f)), x -> x.geq(0))
                 : filter(array(size(col(field))), x -> x.geq(0));

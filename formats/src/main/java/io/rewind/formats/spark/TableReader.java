@@ -76,6 +76,17 @@ public final class TableReader {
     }
 
     /**
+     * As {@link #readOnce}, without the rule of one length per vector field and so without its pass: for a job that
+     * counts {@link VectorLengthRange#aggregates} in a pass it makes anyway and, where a field's lengths differ (then
+     * the rule rejects some rows), reads the table again with {@link #readOnce}.
+     */
+    public static ReadResult readDeferringLengths(SparkSession spark, TableSchema schema, TableFormat format,
+                                                  String... paths) {
+        return new ReadResult(schema, AcrossRowRules.uniqueSteps(schema, eachRowChecked(spark, schema, format,
+                paths)), null);
+    }
+
+    /**
      * Every row with each row's own rules applied ({@code reason} null where it keeps them), as in the quarantine
      * table's columns, and nothing cached: for a read that a single pass consumes.
      */

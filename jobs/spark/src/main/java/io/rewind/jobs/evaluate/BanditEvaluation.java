@@ -11,7 +11,9 @@ import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.not;
 import static org.apache.spark.sql.functions.when;
 
+import io.rewind.formats.Tables;
 import io.rewind.formats.spark.OrderedAggregate;
+import io.rewind.formats.spark.VectorLengthRange;
 import io.rewind.jobs.BadFractionExceededException;
 import io.rewind.jobs.JobSummary;
 import io.rewind.jobs.bandit.ModelPolicy;
@@ -22,6 +24,7 @@ import io.rewind.ope.bandit.SnipsSensitivity;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.apache.spark.sql.Column;
@@ -39,8 +42,23 @@ public final class BanditEvaluation {
     }
 
     public static EvaluationReport run(SparkSession spark, BanditEvaluationConfig c) {
-        Interactions read = Interactions.readOnce(spark, c.input().paths(), c.input().format(),
-                c.input().mapped());
+        // a table's rule of one length per vector field needs every row's lengths: where nothing drops rows before the
+        // job that fills the aligned cache, they are counted there, and the table is read again with the rule only
+        // where some field's lengths differ
+        if (c.input().mapped() == null && c.split() == SplitSelection.ALL && !c.observedOnly()) {
+            Optional<EvaluationReport> report = evaluate(spark, c, Interactions.readDeferringLengths(spark,
+                    c.input().paths(), c.input().format()), true);
+            if (report.isPresent()) {
+                return report.get();
+            }
+        }
+        return evaluate(spark, c, Interactions.readOnce(spark, c.input().paths(), c.input().format(),
+                c.input().mapped()), false).orElseThrow();
+    }
+
+    /** Empty when {@code lengthsDeferred} and some vector field's lengths differ: the rows need that rule first. */
+    static Optional<EvaluationReport> evaluate(SparkSession spark, BanditEvaluationConfig c,
+                                                       Interactions read, boolean lengthsDeferred) {
         // the split and --observed-only select among the usable rows; every malformed one is counted
         Dataset<Row> selected = read.checked().filter(not(wellFormed()).or(c.split().selects()));
         Dataset<Row> data = c.observedOnly() ? selected.filter(not(wellFormed()).or(col("reward_observed")))
@@ -48,6 +66,10 @@ public final class BanditEvaluation {
         Dataset<Row> aligned = withPolicies(spark, c, data).persist(StorageLevel.MEMORY_AND_DISK());
         try {
             List<Counted> all = counted(aligned, c);
+            if (lengthsDeferred && !all.stream().map(Counted::lengths).reduce(VectorLengthRange::merge)
+                    .map(VectorLengthRange::oneLengthEach).orElse(true)) {
+                return Optional.empty();
+            }
             List<Counted> counted = all.stream().filter(r -> !r.malformed()).toList();
             long rows = counted.stream().mapToLong(Counted::rows).sum();
             if (rows == 0) {
@@ -74,7 +96,7 @@ public final class BanditEvaluation {
             EvaluationReport report = estimate(samples, c, rowsIn, unusable,
                     unrewarded(selected, counted, c), propensities, loggers, sensitivity);
             ReportWriter.write(spark, report, c.outputs());
-            return report;
+            return Optional.of(report);
         } finally {
             aligned.unpersist();
             read.release();
@@ -131,10 +153,10 @@ public final class BanditEvaluation {
     /**
      * Aligned rows with the same reason no estimate can use them (null: usable; {@link #MALFORMED}: the input row
      * breaks a rule of the interactions table), the same reward_observed and the same logger (model_id): how many,
-     * whether any of them has candidates with features, and their propensities' counts.
+     * whether any of them has candidates with features, their propensities' counts and their vectors' lengths.
      */
     record Counted(String reason, boolean observed, String logger, boolean actionFeatures,
-                   PropensityCheck.Partial propensities) {
+                   PropensityCheck.Partial propensities, VectorLengthRange lengths) {
         long rows() {
             return propensities.rows();
         }
@@ -155,12 +177,15 @@ public final class BanditEvaluation {
         Column alignment = c.compares() ? coalesce(col("t_reason"),
                 org.apache.spark.sql.functions.concat(lit("incumbent: "), col("i_reason"))) : col("t_reason");
         Column reason = when(wellFormed(), alignment).otherwise(lit(MALFORMED));
-        List<Column> propensities = PropensityCheck.interactionAggregates();
+        List<Column> aggregates = new ArrayList<>(PropensityCheck.interactionAggregates());
+        int lengthsAt = 4 + aggregates.size();
+        aggregates.addAll(VectorLengthRange.aggregates(Tables.INTERACTIONS));
         return aligned.groupBy(reason.as("reason"), coalesce(col("reward_observed"), lit(false)),
                         Loggers.id().as("logger"))
-                .agg(max(GlmRewardModel.hasActionFeatures()), propensities.toArray(new Column[0])).collectAsList()
+                .agg(max(GlmRewardModel.hasActionFeatures()), aggregates.toArray(new Column[0])).collectAsList()
                 .stream().map(r -> new Counted(r.getString(0), r.getBoolean(1), r.getString(2),
-                        !r.isNullAt(3) && r.getBoolean(3), PropensityCheck.Partial.of(r, 4))).toList();
+                        !r.isNullAt(3) && r.getBoolean(3), PropensityCheck.Partial.of(r, 4),
+                        VectorLengthRange.of(Tables.INTERACTIONS, r, lengthsAt))).toList();
     }
 
     /** The loggers of the usable rows, from their counts. */

@@ -59,6 +59,15 @@ public final class Interactions {
                 : readMapped(spark, mapped);
     }
 
+    /**
+     * As {@link #readOnce} for a table, without the rule of one length per vector field: the caller counts
+     * {@link io.rewind.formats.spark.VectorLengthRange#aggregates} and reads with {@link #readOnce} where they differ.
+     */
+    public static Interactions readDeferringLengths(SparkSession spark, List<String> paths, TableFormat format) {
+        return ofTable(TableReader.readDeferringLengths(spark, Tables.INTERACTIONS, format,
+                paths.toArray(new String[0])));
+    }
+
     private static Interactions ofTable(ReadResult r) {
         return new Interactions(r.valid(), r.checked(), r.quarantined(), 0, r::quarantinedCount, Tables.INTERACTIONS,
                 r::unpersist);
