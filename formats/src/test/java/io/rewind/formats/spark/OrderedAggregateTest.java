@@ -9,7 +9,8 @@ import java.util.SplittableRandom;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.SparkSession;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Floating-point sums whose value depends on the order of the additions come out the same, bit for bit, on every
@@ -18,23 +19,25 @@ import org.junit.jupiter.api.Test;
 class OrderedAggregateTest {
     static final SparkSession SPARK = LocalSpark.forTests();
 
-    @Test
-    void mergesInPartitionOrderEveryRun() {
+    /** 23 partitions merge in groups on the executors, 7 in the driver: the same order either way. */
+    @ParameterizedTest
+    @ValueSource(ints = {23, OrderedAggregate.DRIVER_MERGED - 1})
+    void mergesInPartitionOrderEveryRun(int partitions) {
         SplittableRandom rng = new SplittableRandom(3);
         List<Double> values = new ArrayList<>();
         for (int i = 0; i < 4000; i++) {
             // magnitudes 1e-8 to 1e8: every order of the additions rounds differently
             values.add((rng.nextDouble() - 0.5) * Math.pow(10, rng.nextInt(-8, 9)));
         }
-        int partitions = 23;
         JavaRDD<Double> rows = JavaSparkContext.fromSparkContext(SPARK.sparkContext()).parallelize(values, partitions);
         // the same additions in the order the aggregate promises: rows within a partition, partitions by index in
-        // groups of ⌈√23⌉ = 5, then the groups by index
+        // groups of ⌈√partitions⌉, then the groups by index
+        int width = (int) Math.ceil(Math.sqrt(partitions));
         List<List<Double>> byPartition = rows.glom().collect();
         double[] expected = null;
-        for (int g = 0; g < partitions; g += 5) {
+        for (int g = 0; g < partitions; g += width) {
             double[] group = null;
-            for (int p = g; p < Math.min(g + 5, partitions); p++) {
+            for (int p = g; p < Math.min(g + width, partitions); p++) {
                 double[] acc = new double[2];
                 for (double v : byPartition.get(p)) {
                     acc[0] += v;
