@@ -57,8 +57,8 @@ public final class BanditEvaluation {
     }
 
     /** Empty when {@code lengthsDeferred} and some vector field's lengths differ: the rows need that rule first. */
-    static Optional<EvaluationReport> evaluate(SparkSession spark, BanditEvaluationConfig c,
-                                                       Interactions read, boolean lengthsDeferred) {
+    static Optional<EvaluationReport> evaluate(SparkSession spark, BanditEvaluationConfig c, Interactions read,
+                                               boolean lengthsDeferred) {
         // the split and --observed-only select among the usable rows; every malformed one is counted
         Dataset<Row> selected = read.checked().filter(not(wellFormed()).or(c.split().selects()));
         Dataset<Row> data = c.observedOnly() ? selected.filter(not(wellFormed()).or(col("reward_observed")))

@@ -1,15 +1,15 @@
 package io.rewind.jobs.evaluate;
 
+import static org.apache.spark.sql.functions.array;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.concat;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.element_at;
-import static org.apache.spark.sql.functions.array;
-import static org.apache.spark.sql.functions.concat;
-import static org.apache.spark.sql.functions.posexplode;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.min;
+import static org.apache.spark.sql.functions.posexplode;
 import static org.apache.spark.sql.functions.sequence;
 import static org.apache.spark.sql.functions.size;
 import static org.apache.spark.sql.functions.sum;
