@@ -52,6 +52,18 @@ public record VectorLengthRange(int[] shortest, int[] longest) implements Serial
         return new VectorLengthRange(lo, hi);
     }
 
+    /**
+     * Whether any of the rows has a vector in {@code field} (for {@code actions}: a candidate with features), as
+     * {@link #aggregates} of {@code schema} counted it.
+     */
+    public boolean has(TableSchema schema, String field) {
+        int f = AcrossRowRules.vectorFields(schema).indexOf(field);
+        if (f < 0) {
+            throw new IllegalArgumentException(schema.name() + " has no vector field " + field);
+        }
+        return longest[f] != Integer.MIN_VALUE;
+    }
+
     /** Whether every field's vectors have one length (or no row has the field). */
     public boolean oneLengthEach() {
         for (int f = 0; f < shortest.length; f++) {

@@ -7,7 +7,6 @@ import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.element_at;
 import static org.apache.spark.sql.functions.exists;
 import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.not;
 import static org.apache.spark.sql.functions.when;
 
@@ -19,7 +18,6 @@ import io.rewind.jobs.JobSummary;
 import io.rewind.jobs.bandit.ModelPolicy;
 import io.rewind.jobs.join.Interactions;
 import io.rewind.ope.Estimate;
-import io.rewind.ope.spark.GlmRewardModel;
 import io.rewind.ope.bandit.SnipsSensitivity;
 import java.util.ArrayList;
 import java.util.List;
@@ -178,14 +176,16 @@ public final class BanditEvaluation {
                 org.apache.spark.sql.functions.concat(lit("incumbent: "), col("i_reason"))) : col("t_reason");
         Column reason = when(wellFormed(), alignment).otherwise(lit(MALFORMED));
         List<Column> aggregates = new ArrayList<>(PropensityCheck.interactionAggregates());
-        int lengthsAt = 4 + aggregates.size();
+        int lengthsAt = 3 + aggregates.size();
         aggregates.addAll(VectorLengthRange.aggregates(Tables.INTERACTIONS));
         return aligned.groupBy(reason.as("reason"), coalesce(col("reward_observed"), lit(false)),
                         Loggers.id().as("logger"))
-                .agg(max(GlmRewardModel.hasActionFeatures()), aggregates.toArray(new Column[0])).collectAsList()
-                .stream().map(r -> new Counted(r.getString(0), r.getBoolean(1), r.getString(2),
-                        !r.isNullAt(3) && r.getBoolean(3), PropensityCheck.Partial.of(r, 4),
-                        VectorLengthRange.of(Tables.INTERACTIONS, r, lengthsAt))).toList();
+                .agg(aggregates.get(0), aggregates.subList(1, aggregates.size()).toArray(new Column[0]))
+                .collectAsList().stream().map(r -> {
+                    VectorLengthRange lengths = VectorLengthRange.of(Tables.INTERACTIONS, r, lengthsAt);
+                    return new Counted(r.getString(0), r.getBoolean(1), r.getString(2),
+                            lengths.has(Tables.INTERACTIONS, "actions"), PropensityCheck.Partial.of(r, 3), lengths);
+                }).toList();
     }
 
     /** The loggers of the usable rows, from their counts. */
