@@ -32,7 +32,7 @@ public final class CrossFittedRewardModel {
     /**
      * @param interactions rows with {@code event_id}, {@code context}, {@code actions}, {@code action},
      *                     {@code reward}
-     * @param parametric   whether the candidates carry features ({@link GlmRewardModel#hasActionFeatures()})
+     * @param parametric   whether the candidates carry features ({@link io.rewind.formats.spark.VectorLengthRange#has})
      * @return one row per candidate: {@code event_id}, {@code pos} (index in {@code actions}), {@code q_hat}
      */
     public static Dataset<Row> predict(Dataset<Row> interactions, boolean parametric, int folds,

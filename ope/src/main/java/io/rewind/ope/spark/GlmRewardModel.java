@@ -1,7 +1,6 @@
 package io.rewind.ope.spark;
 
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.exists;
 import static org.apache.spark.sql.functions.udf;
 
 import io.rewind.formats.Candidate;
@@ -13,7 +12,6 @@ import io.rewind.ope.reward.Link;
 import java.io.Serializable;
 import java.util.List;
 import org.apache.spark.api.java.JavaRDD;
-import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.api.java.UDF3;
@@ -54,16 +52,12 @@ public final class GlmRewardModel {
         return (int) Math.floor(Split.unitHash(eventId + "#fold") * folds);
     }
 
-    /** Whether a row's candidates carry features: then q̂ is one shared model of [1, x, a, x ⊗ a]. */
-    public static Column hasActionFeatures() {
-        return exists(col("actions"), c -> c.getField("features").isNotNull());
-    }
-
     /**
      * @param interactions rows with {@code event_id}, {@code context}, {@code actions}, {@code action},
      *                     {@code reward}
-     * @param parametric   whether any row's candidates carry features ({@link #hasActionFeatures()}), as the
-     *                     caller counted it in a pass it makes anyway
+     * @param parametric   whether any row's candidates carry features (then q̂ is one shared model of
+     *                     [1, x, a, x ⊗ a]), as the caller counted it in a pass it makes anyway
+     *                     ({@link io.rewind.formats.spark.VectorLengthRange#has})
      * @return {@code interactions} with {@code q}: q̂ for each of the row's candidates, in their order
      */
     public static Dataset<Row> withQ(Dataset<Row> interactions, boolean parametric, int folds, Kind kind,

@@ -32,7 +32,7 @@ public enum RewardModelKind {
     /**
      * {@code rows} with {@code q}: the cross-fitted q̂ of each of the row's candidates, in their order.
      *
-     * @param parametric whether the candidates carry features ({@link GlmRewardModel#hasActionFeatures()})
+     * @param parametric whether the candidates carry features ({@link io.rewind.formats.spark.VectorLengthRange#has})
      */
     Dataset<Row> withQ(Dataset<Row> rows, boolean parametric, int folds) {
         if (this == MLLIB) {
