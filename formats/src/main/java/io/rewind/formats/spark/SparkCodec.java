@@ -1,6 +1,7 @@
 package io.rewind.formats.spark;
 
 import io.rewind.formats.Candidate;
+import io.rewind.formats.FieldException;
 import io.rewind.formats.FieldType;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -11,16 +12,25 @@ import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.catalyst.InternalRow;
+import org.apache.spark.sql.catalyst.util.ArrayData;
+import org.apache.spark.sql.catalyst.util.DateTimeUtils;
+import org.apache.spark.sql.catalyst.util.MapData;
 import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DataTypes;
 import scala.jdk.javaapi.CollectionConverters;
 
 /**
- * The Spark side of each {@link FieldType}, one constant per type and named as it: its Spark SQL type, and its Java
- * value to and from the value a Spark {@link Row} holds. Scalars are the same value on both sides.
+ * The Spark side of each {@link FieldType}, one constant per type and named as it: its Spark SQL type, its Java value
+ * to and from the value a Spark {@link Row} holds, and from the value Spark's {@link InternalRow} holds (as the rows
+ * are read, without a {@code Row} in between). Scalars are the same value on all sides.
  */
 enum SparkCodec {
-    STRING(DataTypes.StringType),
+    STRING(DataTypes.StringType) {
+        Object fromInternal(String field, Object v, IdStrings ids) {
+            return v.toString(); // a UTF8String
+        }
+    },
     INT(DataTypes.IntegerType),
     LONG(DataTypes.LongType),
     DOUBLE(DataTypes.DoubleType),
@@ -33,11 +43,19 @@ enum SparkCodec {
         Object fromSpark(Object v) {
             return v instanceof Instant i ? i : ((Timestamp) v).toInstant();
         }
+
+        Object fromInternal(String field, Object v, IdStrings ids) {
+            return DateTimeUtils.microsToInstant((Long) v);
+        }
     },
     DOUBLE_ARRAY(DataTypes.createArrayType(DataTypes.DoubleType, false)) {
         // Spark's encoder takes double[] as it is
         Object fromSpark(Object v) {
             return doubles(v);
+        }
+
+        Object fromInternal(String field, Object v, IdStrings ids) {
+            return internalDoubles(field, (ArrayData) v);
         }
     },
     STRING_ARRAY(DataTypes.createArrayType(DataTypes.StringType, false)) {
@@ -47,6 +65,18 @@ enum SparkCodec {
 
         Object fromSpark(Object v) {
             return list(v).toArray(new String[0]);
+        }
+
+        Object fromInternal(String field, Object v, IdStrings ids) {
+            ArrayData a = (ArrayData) v;
+            String[] out = new String[a.numElements()];
+            for (int i = 0; i < out.length; i++) {
+                if (a.isNullAt(i)) {
+                    throw new FieldException(field, "element " + i + " is null");
+                }
+                out[i] = ids.of(i, a.getUTF8String(i));
+            }
+            return out;
         }
     },
     SPARSE_VECTOR(DataTypes.createMapType(DataTypes.StringType, DataTypes.DoubleType, false)) {
@@ -61,6 +91,17 @@ enum SparkCodec {
             while (it.hasNext()) {
                 scala.Tuple2<?, ?> e = it.next();
                 out.put((String) e._1(), (Double) e._2());
+            }
+            return out;
+        }
+
+        Object fromInternal(String field, Object v, IdStrings ids) {
+            MapData m = (MapData) v;
+            ArrayData keys = m.keyArray();
+            ArrayData values = m.valueArray();
+            Map<String, Double> out = new LinkedHashMap<>();
+            for (int i = 0; i < m.numElements(); i++) {
+                out.put(keys.getUTF8String(i).toString(), values.isNullAt(i) ? null : values.getDouble(i));
             }
             return out;
         }
@@ -82,6 +123,20 @@ enum SparkCodec {
             for (Object o : l) {
                 Row r = (Row) o;
                 out.add(new Candidate(r.getString(0), r.isNullAt(1) ? null : doubles(r.get(1))));
+            }
+            return out;
+        }
+
+        Object fromInternal(String field, Object v, IdStrings ids) {
+            ArrayData a = (ArrayData) v;
+            List<Candidate> out = new ArrayList<>(a.numElements());
+            for (int i = 0; i < a.numElements(); i++) {
+                if (a.isNullAt(i)) {
+                    throw new FieldException(field + "[" + i + "]", "null");
+                }
+                InternalRow r = a.getStruct(i, 2);
+                out.add(new Candidate(r.isNullAt(0) ? null : ids.of(i, r.getUTF8String(0)),
+                        r.isNullAt(1) ? null : internalDoubles(field + "[" + i + "].features", r.getArray(1))));
             }
             return out;
         }
@@ -112,6 +167,25 @@ enum SparkCodec {
     /** The Java value of a non-null Spark row value. */
     Object fromSpark(Object v) {
         return v;
+    }
+
+    /**
+     * The Java value of a non-null value of a Spark {@link InternalRow} of this type, {@code field} naming it, its
+     * candidate and slate ids from {@code ids}.
+     */
+    Object fromInternal(String field, Object v, IdStrings ids) {
+        return v;
+    }
+
+    private static double[] internalDoubles(String field, ArrayData a) {
+        double[] out = new double[a.numElements()];
+        for (int i = 0; i < out.length; i++) {
+            if (a.isNullAt(i)) {
+                throw new FieldException(field, "element " + i + " is null");
+            }
+            out[i] = a.getDouble(i);
+        }
+        return out;
     }
 
     /** A Spark array value (Seq, List or double[]) as double[]. */

@@ -7,6 +7,8 @@ import io.rewind.formats.TableSchema;
 import java.util.List;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.catalyst.InternalRow;
+import org.apache.spark.sql.types.DataType;
 
 /** Rows of a {@link TableSchema} ({@code Object[]} in field order) to and from Spark {@link Row}s. */
 public final class SparkRows {
@@ -31,6 +33,26 @@ public final class SparkRows {
                 out[i] = row.isNullAt(i) ? null : fromSpark(schema.field(i).type(), row.get(i));
             } catch (RuntimeException e) {
                 throw new FieldException(schema.field(i).name(), "unreadable value (" + e + ")");
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Reads the first {@code schema.size()} fields of a row as Spark holds it internally, in the schema's field order,
+     * each of the Spark type at its position in {@code types}; candidate and slate ids are taken from {@code ids}.
+     */
+    static Object[] fromInternal(TableSchema schema, InternalRow row, DataType[] types, IdStrings ids) {
+        Object[] out = new Object[schema.size()];
+        for (int i = 0; i < out.length; i++) {
+            String name = schema.field(i).name();
+            try {
+                out[i] = row.isNullAt(i) ? null
+                        : SparkCodec.of(schema.field(i).type()).fromInternal(name, row.get(i, types[i]), ids);
+            } catch (FieldException e) {
+                throw e;
+            } catch (RuntimeException e) {
+                throw new FieldException(name, "unreadable value (" + e + ")");
             }
         }
         return out;

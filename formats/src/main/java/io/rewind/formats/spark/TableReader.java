@@ -3,15 +3,11 @@ package io.rewind.formats.spark;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.row_number;
-import static org.apache.spark.sql.functions.struct;
-import static org.apache.spark.sql.functions.udf;
 import static org.apache.spark.sql.functions.when;
 
-import io.rewind.formats.FieldException;
 import io.rewind.formats.TableFormat;
 import io.rewind.formats.TableSchema;
 import io.rewind.formats.Tables;
-import io.rewind.formats.Validator;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -25,10 +21,7 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.api.java.UDF1;
-import org.apache.spark.sql.expressions.UserDefinedFunction;
 import org.apache.spark.sql.expressions.Window;
-import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.ArrayType;
 import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DateType;
@@ -211,17 +204,8 @@ public final class TableReader {
 
     /** Each row of {@code conformed} not already judged bad, judged by the table's rules for one row. */
     private static Dataset<Row> checkEachRow(TableSchema schema, Dataset<Row> conformed) {
-        Validator validator = Validator.of(schema);
-        UserDefinedFunction check = udf((UDF1<Row, String>) r -> {
-            try {
-                return validator.check(SparkRows.fromRow(schema, r));
-            } catch (FieldException e) {
-                return e.getMessage();
-            }
-        }, DataTypes.StringType);
         List<Column> out = ReadResult.tableColumns(schema);
-        out.add(when(col("reason").isNull(), check.apply(struct(ReadResult.tableColumns(schema)
-                .toArray(new Column[0])))).otherwise(col("reason")).as("reason"));
+        out.add(when(col("reason").isNull(), EachRowCheck.reason(schema)).otherwise(col("reason")).as("reason"));
         out.add(col("source_file"));
         out.add(col("source_line"));
         out.add(col("raw"));

@@ -14,11 +14,14 @@ import io.rewind.formats.Tables;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.functions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -128,6 +131,42 @@ class MalformedRowsTest {
         String path = dir.resolve("decisions.parquet").toString();
         SPARK.createDataFrame(rows, SparkSchemas.of(D)).coalesce(1).write().parquet(path);
         assertCorpus(TableFormat.PARQUET, Path.of(path), rows.size(), expected);
+    }
+
+    /**
+     * Parquet lets a vector hold nulls and a candidate be null, which no other format can write: each is quarantined
+     * naming the field and the element, as the rows are checked in Spark's own representation.
+     */
+    @Test
+    void parquetNullsInsideVectorsAndCandidates() {
+        Dataset<Row> good = SPARK.createDataFrame(List.of(SparkRows.toRow(D, SampleRows.decisions().get(0))),
+                SparkSchemas.of(D));
+        Map<String, String> cases = new LinkedHashMap<>();
+        cases.put("array(0.5D, CAST(NULL AS DOUBLE))", "context: element 1 is null");
+        cases.put("array(named_struct('id', 'a', 'features', array(1D, 0D, 0.25D)),"
+                + " named_struct('id', 'b', 'features', array(0D, CAST(NULL AS DOUBLE), 2D)))",
+                "actions[1].features: element 1 is null");
+        cases.put("array(named_struct('id', 'a', 'features', array(1D, 0D, 0.25D)),"
+                + " CAST(NULL AS STRUCT<id: STRING, features: ARRAY<DOUBLE>>))", "actions[1]: null");
+        cases.put("array(named_struct('id', 'a', 'features', array(1D, 0D, 0.25D)),"
+                + " named_struct('id', CAST(NULL AS STRING), 'features', array(0D, 1D, 2D)))", "actions[1].id: missing");
+        cases.put("array(named_struct('id', 'a', 'features', array(1D, 0D, 0.25D)),"
+                + " named_struct('id', 'a', 'features', array(0D, 1D, 2D)))", "actions: candidate id \"a\" appears twice");
+        Dataset<Row> rows = good;
+        Map<Long, String> expected = new TreeMap<>();
+        long at = 1;
+        for (Map.Entry<String, String> c : cases.entrySet()) {
+            String column = c.getKey().startsWith("array(0.5D") ? "context" : "actions";
+            rows = rows.unionByName(good.withColumn("event_id", functions.lit("id-" + at))
+                    .withColumn(column, functions.expr(c.getKey())));
+            expected.put(at++, c.getValue());
+        }
+        rows = rows.unionByName(good.withColumn("event_id", functions.lit("id-" + at))
+                .withColumn("slate", functions.expr("array('a', CAST(NULL AS STRING))")));
+        expected.put(at++, "slate: element 1 is null");
+        String path = dir.resolve("decisions-with-nulls.parquet").toString();
+        rows.coalesce(1).write().parquet(path);
+        assertCorpus(TableFormat.PARQUET, Path.of(path), (int) at, expected);
     }
 
     @Test
