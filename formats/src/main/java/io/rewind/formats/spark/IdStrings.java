@@ -12,8 +12,11 @@ import org.apache.spark.unsafe.types.UTF8String;
  * map of the ids seen, which holds at most {@link #MAX} of them; past that (a catalogue of items, each seldom seen) an
  * id is decoded without being kept.
  */
-final class IdStrings {
+public final class IdStrings {
     static final int MAX = 1 << 16;
+
+    public IdStrings() {
+    }
     private static final int POSITIONS = 1 << 12;
 
     private final Map<UTF8String, Known> seen = new HashMap<>();
@@ -24,7 +27,7 @@ final class IdStrings {
     }
 
     /** The string of {@code id}, found at {@code position} of a row's candidates. */
-    String of(int position, UTF8String id) {
+    public String of(int position, UTF8String id) {
         if (position < last.length && last[position] != null && id.equals(last[position].bytes())) {
             return last[position].string();
         }

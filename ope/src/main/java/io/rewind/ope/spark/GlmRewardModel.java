@@ -1,21 +1,22 @@
 package io.rewind.ope.spark;
 
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.udf;
+import static org.apache.spark.sql.functions.array_position;
+import static org.apache.spark.sql.functions.element_at;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.when;
 
-import io.rewind.formats.Candidate;
 import io.rewind.formats.Split;
+import io.rewind.formats.spark.InternalCall;
 import io.rewind.formats.spark.OrderedAggregate;
 import io.rewind.formats.spark.SparkRows;
 import io.rewind.ope.reward.CrossFittedGlm;
 import io.rewind.ope.reward.Link;
 import java.io.Serializable;
-import java.util.List;
 import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.api.java.UDF3;
-import org.apache.spark.sql.expressions.UserDefinedFunction;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.storage.StorageLevel;
 
@@ -62,7 +63,12 @@ public final class GlmRewardModel {
      */
     public static Dataset<Row> withQ(Dataset<Row> interactions, boolean parametric, int folds, Kind kind,
                                      double l2) {
-        JavaRDD<LoggedRow> logged = interactions.select("event_id", "context", "actions", "action", "reward")
+        // the chosen candidate's position and, with features, its features: not every candidate of every row
+        Column pos = array_position(col("actions.id"), col("action"));
+        JavaRDD<LoggedRow> logged = interactions.select(col("event_id"), col("context"), col("action"), col("reward"),
+                        pos.as("pos"), parametric ? when(pos.gt(0), element_at(col("actions"), pos.cast("int")))
+                                .getField("features").as("chosen_features")
+                                : lit(null).cast("array<double>").as("chosen_features"))
                 .javaRDD().map(r -> logged(r, folds, parametric)).persist(StorageLevel.MEMORY_AND_DISK());
         try {
             Shape shape = logged.map(r -> new Shape(r.z().length, r.reward() == 0 || r.reward() == 1))
@@ -72,11 +78,9 @@ public final class GlmRewardModel {
             }
             CrossFittedGlm model = fit(logged, shape, folds, kind, l2);
             boolean clip = kind == Kind.RIDGE && shape.binary();
-            UserDefinedFunction q = udf((UDF3<String, Object, Object, double[]>) (id, context, actions) ->
-                    score(model, fold(id, folds), context, actions, parametric, clip),
-                    DataTypes.createArrayType(DataTypes.DoubleType));
             // fixed arms need only the candidates' ids, not their structs
-            return interactions.withColumn("q", q.apply(col("event_id"), col("context"),
+            return interactions.withColumn("q", InternalCall.of(new GlmCandidateScores(model, folds, parametric, clip),
+                    "q", DataTypes.createArrayType(DataTypes.DoubleType, false), col("event_id"), col("context"),
                     parametric ? col("actions") : col("actions.id")));
         } finally {
             logged.unpersist(false);
@@ -118,38 +122,16 @@ public final class GlmRewardModel {
     private static LoggedRow logged(Row r, int folds, boolean parametric) {
         String id = r.getAs("event_id");
         String action = r.getAs("action");
+        Long pos = r.getAs("pos");
+        if (pos == null || pos == 0) {
+            throw new IllegalArgumentException("event " + id + ": the logged action " + action
+                    + " is not among its candidates");
+        }
         double[] x = context(r.getAs("context"));
-        Candidate chosen = SparkRows.candidates(r.getAs("actions")).stream().filter(c -> c.id().equals(action))
-                .findFirst().orElseThrow(() -> new IllegalArgumentException("event " + id + ": the logged action "
-                        + action + " is not among its candidates"));
+        Object chosen = r.getAs("chosen_features");
         return new LoggedRow(fold(id, folds), parametric ? "" : action,
-                parametric ? features(x, chosen.features()) : withIntercept(x), r.<Double>getAs("reward"));
-    }
-
-    private static double[] score(CrossFittedGlm model, int fold, Object context, Object actions, boolean parametric,
-                                  boolean clip) {
-        double[] x = context(context);
-        double[] q;
-        if (parametric) {
-            List<Candidate> candidates = SparkRows.candidates(actions);
-            q = new double[candidates.size()];
-            for (int i = 0; i < q.length; i++) {
-                q[i] = model.predict(fold, "", features(x, candidates.get(i).features()));
-            }
-        } else {
-            double[] z = withIntercept(x);
-            scala.collection.Seq<?> ids = (scala.collection.Seq<?>) actions;
-            q = new double[ids.size()];
-            for (int i = 0; i < q.length; i++) {
-                q[i] = model.predict(fold, (String) ids.apply(i), z);
-            }
-        }
-        if (clip) {
-            for (int i = 0; i < q.length; i++) {
-                q[i] = Math.min(1, Math.max(0, q[i]));
-            }
-        }
-        return q;
+                parametric ? features(x, chosen == null ? null : SparkRows.doubles(chosen)) : withIntercept(x),
+                r.<Double>getAs("reward"));
     }
 
     private static double[] context(Object v) {
