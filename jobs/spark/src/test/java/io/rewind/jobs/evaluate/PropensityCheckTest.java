@@ -7,6 +7,7 @@ import io.rewind.formats.spark.LocalSpark;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.commons.math3.stat.inference.ChiSquareTest;
+import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
@@ -32,8 +33,10 @@ class PropensityCheckTest {
         }
         rows.add(RowFactory.create(List.of("a", "b"), "x"));
         StructType schema = new StructType().add("ids", "array<string>").add("action", "string");
-        double p = PropensityCheck.uniformity(SPARK.createDataFrame(rows, schema), col("ids"), col("action"));
         double expected = new ChiSquareTest().chiSquareTest(new double[] {1, 1, 1, 1}, new long[] {30, 10, 0, 1});
-        assertEquals(expected, p, 1e-15);
+        Dataset<Row> df = SPARK.createDataFrame(rows, schema);
+        assertEquals(expected, PropensityCheck.uniformity(df, col("ids"), col("action")), 1e-15);
+        // each task counts its own rows; the counts of ids seen in several tasks add up
+        assertEquals(expected, PropensityCheck.uniformity(df.repartition(3), col("ids"), col("action")), 1e-15);
     }
 }
