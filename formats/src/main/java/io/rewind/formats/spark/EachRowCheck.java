@@ -1,5 +1,6 @@
 package io.rewind.formats.spark;
 
+import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.struct;
 
 import io.rewind.formats.FieldException;
@@ -36,12 +37,18 @@ public final class EachRowCheck implements Serializable {
     }
 
     /**
-     * The first rule of {@code schema} that a row of its columns (in its Spark types) breaks, as {@code field: rule};
-     * null where the row keeps them all.
+     * The first rule of {@code schema} that a row of its columns breaks, as {@code field: rule}; null where the row
+     * keeps them all.
      */
     static Column reason(TableSchema schema) {
-        return InternalCall.of(new EachRowCheck(schema), "reason", DataTypes.StringType,
-                struct(ReadResult.tableColumns(schema).toArray(new Column[0])));
+        EachRowCheck check = new EachRowCheck(schema);
+        // each column cast to the type the check reads it as (no cast where it has that type already)
+        Column[] row = new Column[schema.size()];
+        for (int i = 0; i < row.length; i++) {
+            String name = schema.field(i).name();
+            row[i] = col(name).cast(SparkSchemas.nullable(check.types[i])).as(name);
+        }
+        return InternalCall.of(check, "reason", DataTypes.StringType, struct(row));
     }
 
     /** Called by the generated code: see {@link #reason(TableSchema)}. */
