@@ -24,7 +24,6 @@ public final class EachRowCheck implements Serializable {
     private final TableSchema schema;
     private final Validator validator;
     private final DataType[] types;
-    private transient ThreadLocal<IdStrings> ids;
 
     private EachRowCheck(TableSchema schema) {
         this.schema = schema;
@@ -53,12 +52,9 @@ public final class EachRowCheck implements Serializable {
 
     /** Called by the generated code: see {@link #reason(TableSchema)}. */
     public UTF8String reason(InternalRow row) {
-        if (ids == null) {
-            ids = ThreadLocal.withInitial(IdStrings::new);
-        }
         String why;
         try {
-            why = validator.check(SparkRows.fromInternal(schema, row, types, ids.get()));
+            why = validator.check(SparkRows.fromInternal(schema, row, types, IdStrings.ofThisThread()));
         } catch (FieldException e) {
             why = e.getMessage();
         }

@@ -6,7 +6,7 @@ import java.util.Map;
 import org.apache.spark.unsafe.types.UTF8String;
 
 /**
- * Java strings of the candidate ids Spark holds as {@link UTF8String}s, each made once per task: a log's candidates
+ * Java strings of the candidate ids Spark holds as {@link UTF8String}s, each made once per thread: a log's candidates
  * repeat from row to row, and decoding every id of every row cost more than checking it. The id last seen at each
  * position of a row's candidates is compared first (rows mostly list the same candidates in the same order), then a
  * map of the ids seen, which holds at most {@link #MAX} of them; past that (a catalogue of items, each seldom seen) an
@@ -14,13 +14,20 @@ import org.apache.spark.unsafe.types.UTF8String;
  */
 public final class IdStrings {
     static final int MAX = 1 << 16;
-
-    public IdStrings() {
-    }
     private static final int POSITIONS = 1 << 12;
+    /** Tasks run one at a time on a thread; a task's rows are not shared between threads. */
+    private static final ThreadLocal<IdStrings> PER_THREAD = ThreadLocal.withInitial(IdStrings::new);
 
     private final Map<UTF8String, Known> seen = new HashMap<>();
     private Known[] last = new Known[0];
+
+    IdStrings() {
+    }
+
+    /** The calling thread's ids, kept from one task to the next. */
+    public static IdStrings ofThisThread() {
+        return PER_THREAD.get();
+    }
 
     /** An id's bytes, a copy owned here (a row's buffer is reused), and its string. */
     private record Known(UTF8String bytes, String string) {

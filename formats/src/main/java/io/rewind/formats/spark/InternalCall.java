@@ -2,6 +2,7 @@ package io.rewind.formats.spark;
 
 import java.io.Serializable;
 import java.util.Arrays;
+import java.util.List;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.catalyst.expressions.Expression;
 import org.apache.spark.sql.catalyst.expressions.Literal;
@@ -29,6 +30,6 @@ public final class InternalCall {
         Expression self = new Literal(target, new ObjectType(target.getClass()));
         return ExpressionUtils.column(new Invoke(self, method, result,
                 CollectionConverters.asScala(Arrays.stream(args).map(ExpressionUtils::expression).toList()).toList(),
-                CollectionConverters.asScala(java.util.List.<AbstractDataType>of()).toList(), false, true, true));
+                CollectionConverters.asScala(List.<AbstractDataType>of()).toList(), false, true, true));
     }
 }

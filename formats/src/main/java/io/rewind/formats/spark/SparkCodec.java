@@ -55,7 +55,7 @@ enum SparkCodec {
         }
 
         Object fromInternal(String field, Object v, IdStrings ids) {
-            return internalDoubles(field, (ArrayData) v);
+            return SparkRows.doubles(field, (ArrayData) v);
         }
     },
     STRING_ARRAY(DataTypes.createArrayType(DataTypes.StringType, false)) {
@@ -136,7 +136,7 @@ enum SparkCodec {
                 }
                 InternalRow r = a.getStruct(i, 2);
                 out.add(new Candidate(r.isNullAt(0) ? null : ids.of(i, r.getUTF8String(0)),
-                        r.isNullAt(1) ? null : internalDoubles(field + "[" + i + "].features", r.getArray(1))));
+                        r.isNullAt(1) ? null : SparkRows.doubles(field + "[" + i + "].features", r.getArray(1))));
             }
             return out;
         }
@@ -175,17 +175,6 @@ enum SparkCodec {
      */
     Object fromInternal(String field, Object v, IdStrings ids) {
         return v;
-    }
-
-    private static double[] internalDoubles(String field, ArrayData a) {
-        double[] out = new double[a.numElements()];
-        for (int i = 0; i < out.length; i++) {
-            if (a.isNullAt(i)) {
-                throw new FieldException(field, "element " + i + " is null");
-            }
-            out[i] = a.getDouble(i);
-        }
-        return out;
     }
 
     /** A Spark array value (Seq, List or double[]) as double[]. */

@@ -8,6 +8,7 @@ import java.util.List;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.catalyst.InternalRow;
+import org.apache.spark.sql.catalyst.util.ArrayData;
 import org.apache.spark.sql.types.DataType;
 
 /** Rows of a {@link TableSchema} ({@code Object[]} in field order) to and from Spark {@link Row}s. */
@@ -70,6 +71,18 @@ public final class SparkRows {
     @SuppressWarnings("unchecked")
     public static List<Candidate> candidates(Object v) {
         return (List<Candidate>) fromSpark(FieldType.CANDIDATES, v);
+    }
+
+    /** An internal Spark array of doubles as double[]; a null element is a {@link FieldException} of {@code field}. */
+    public static double[] doubles(String field, ArrayData a) {
+        double[] out = new double[a.numElements()];
+        for (int i = 0; i < out.length; i++) {
+            if (a.isNullAt(i)) {
+                throw new FieldException(field, "element " + i + " is null");
+            }
+            out[i] = a.getDouble(i);
+        }
+        return out;
     }
 
     /** A Spark array value (Seq, List or double[]) as double[]. */

@@ -1,6 +1,8 @@
 package io.rewind.ope.spark;
 
+import io.rewind.formats.FieldException;
 import io.rewind.formats.spark.IdStrings;
+import io.rewind.formats.spark.SparkRows;
 import io.rewind.ope.reward.CrossFittedGlm;
 import java.io.Serializable;
 import org.apache.spark.sql.catalyst.InternalRow;
@@ -18,7 +20,6 @@ public final class GlmCandidateScores implements Serializable {
     private final int folds;
     private final boolean parametric;
     private final boolean clip;
-    private transient ThreadLocal<IdStrings> ids;
 
     GlmCandidateScores(CrossFittedGlm model, int folds, boolean parametric, boolean clip) {
         this.model = model;
@@ -40,10 +41,7 @@ public final class GlmCandidateScores implements Serializable {
                 q[i] = model.predict(fold, "", GlmRewardModel.features(x, a));
             }
         } else {
-            if (ids == null) {
-                ids = ThreadLocal.withInitial(IdStrings::new);
-            }
-            IdStrings strings = ids.get();
+            IdStrings strings = IdStrings.ofThisThread();
             double[] z = GlmRewardModel.withIntercept(x);
             for (int i = 0; i < q.length; i++) {
                 q[i] = model.predict(fold, strings.of(i, candidates.getUTF8String(i)), z);
@@ -58,13 +56,10 @@ public final class GlmCandidateScores implements Serializable {
     }
 
     private static double[] doubles(String id, String field, ArrayData a) {
-        double[] out = new double[a.numElements()];
-        for (int i = 0; i < out.length; i++) {
-            if (a.isNullAt(i)) {
-                throw new IllegalArgumentException("event " + id + ": " + field + " has a null at " + i);
-            }
-            out[i] = a.getDouble(i);
+        try {
+            return SparkRows.doubles(field, a);
+        } catch (FieldException e) {
+            throw new IllegalArgumentException("event " + id + ": " + e.getMessage(), e);
         }
-        return out;
     }
 }
